@@ -1,0 +1,3 @@
+"""cardscan: photos of business cards -> contact records -> vCards."""
+
+__version__ = "0.1.0"

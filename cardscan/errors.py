@@ -1,0 +1,53 @@
+"""The one exception hierarchy of cardscan; each class carries the exit code the CLI returns.
+
+    CardscanError                     exit 1 unless a subclass says otherwise
+    +-- InputError (also ValueError)  a photo that cannot be used        -> exit 1
+    |   +-- UnreadableImageError      not an image, truncated, no permission
+    |   +-- ImageTooLargeError        more pixels than the documented limit
+    +-- OcrError                      Tesseract failed or timed out on one card -> exit 1
+    +-- OutputError                   the output file cannot be written   -> exit 4
+    +-- MissingDependencyError        Tesseract or a language pack missing -> exit 3
+
+Messages are written for the person at the keyboard: they name the file and say what to do.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    ok = 0
+    input_failed = 1  # some (or all) inputs could not be read; the others were still written
+    usage = 2  # click's own code for bad options
+    missing_dependency = 3  # Tesseract or a language pack is not installed
+    output_failed = 4  # the output file could not be written
+    interrupted = 130  # Ctrl-C
+
+
+class CardscanError(Exception):
+    exit_code: ExitCode = ExitCode.input_failed
+
+
+class InputError(CardscanError, ValueError):
+    """A photo that cannot be turned into a contact."""
+
+
+class UnreadableImageError(InputError):
+    pass
+
+
+class ImageTooLargeError(InputError):
+    pass
+
+
+class OcrError(CardscanError):
+    pass
+
+
+class OutputError(CardscanError):
+    exit_code = ExitCode.output_failed
+
+
+class MissingDependencyError(CardscanError):
+    exit_code = ExitCode.missing_dependency
