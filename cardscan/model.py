@@ -174,7 +174,9 @@ class Contact:
             emails=list(data.get("emails") or []),
             urls=list(data.get("urls") or []),
             profiles=[Profile(p["network"], p["url"]) for p in data.get("profiles") or []],
-            address=Address(**{k: a.get(k) for k in ("street", "postal_code", "city", "region", "country")})
+            address=Address(
+                **{k: a.get(k) for k in ("street", "postal_code", "city", "region", "country")}
+            )
             if a
             else None,
             raw_text=data.get("raw_text") or "",

@@ -1,0 +1,55 @@
+"""In-process Tesseract via tesserocr: the models stay loaded across cards (about 5x faster)."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+
+from cardscan.errors import MissingDependencyError, OcrError
+from cardscan.ocr.engine import EngineOptions, OcrResult, parse_tsv
+from cardscan.ocr.tessdata import check_languages, tessdata_dir
+
+log = logging.getLogger(__name__)
+
+
+class TesserocrEngine:
+    name = "tesserocr"
+
+    def __init__(self, options: EngineOptions) -> None:
+        try:
+            import tesserocr
+        except ImportError as exc:  # pragma: no cover - depends on the install
+            raise MissingDependencyError(
+                "the tesserocr engine is not installed: `pip install tesserocr` "
+                "or use --engine pytesseract"
+            ) from exc
+        folder = tessdata_dir()
+        check_languages(options.lang, folder)
+        self._options = options
+        try:
+            self._api = tesserocr.PyTessBaseAPI(
+                path=str(folder) + "/", lang=options.lang, psm=options.psm
+            )
+        except RuntimeError as exc:
+            raise MissingDependencyError(
+                f"Tesseract could not load {options.lang!r} from {folder}: {exc}; "
+                "reinstall tesseract-ocr-deu/-eng or pass --engine pytesseract"
+            ) from exc
+        # Phone photos carry no DPI; without this Tesseract warns and guesses 70 dpi.
+        self._api.SetVariable("user_defined_dpi", "300")
+
+    def recognize(self, image: np.ndarray) -> OcrResult:
+        if image.ndim != 2 or image.dtype != np.uint8:
+            raise OcrError("the OCR engine needs an 8-bit grayscale image")
+        img = np.ascontiguousarray(image)
+        h, w = img.shape
+        try:
+            self._api.SetImageBytes(img.tobytes(), w, h, 1, w)
+            tsv = self._api.GetTSVText(0)
+        except RuntimeError as exc:
+            raise OcrError(f"Tesseract failed on this card: {exc}") from exc
+        return parse_tsv(tsv or "", self.name, (w, h))
+
+    def close(self) -> None:
+        self._api.End()

@@ -1,0 +1,130 @@
+"""Postal addresses: DE/AT/CH postcode + city, UK postcodes, US "City, ST ZIP", street and country."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cardscan.model import Address
+from cardscan.parse.rules import (
+    COUNTRIES,
+    HOUSE_NUMBER_RE,
+    POSTCODE_CITY_RE,
+    POSTCODE_PREFIX_REGION,
+    STREET_RE,
+    UK_POSTCODE_RE,
+    US_CITY_STATE_ZIP_RE,
+    US_STATES,
+)
+
+
+@dataclass(frozen=True)
+class CityFind:
+    """A postcode + city found on line ``index``; ``before`` is the text left of it on that line."""
+
+    index: int
+    postal_code: str
+    city: str
+    region: str | None  # US state
+    country_hint: str | None  # ISO code the postcode style implies
+    before: str
+    after: str
+
+
+def country_of(text: str) -> str | None:
+    """ISO code when the whole text is a country name: "Deutschland" -> "DE"."""
+    return COUNTRIES.get(text.strip(" .,").lower())
+
+
+def find_city(text: str, index: int) -> CityFind | None:
+    """Postcode and city on one line, in the styles of DE/AT/CH, the UK and the US."""
+    m = US_CITY_STATE_ZIP_RE.search(text)
+    if m and m.group("state") in US_STATES:
+        city = m.group("city").strip(" ,")
+        before = text[: m.start()]
+        # "123 Main Street, Springfield, IL 62704": the city is the last comma part.
+        if "," in city:
+            head, city = city.rsplit(",", 1)
+            before, city = before + head, city.strip()
+        return CityFind(
+            index,
+            m.group("code"),
+            city,
+            m.group("state"),
+            "US",
+            before.strip(" ,"),
+            text[m.end() :],
+        )
+    m = POSTCODE_CITY_RE.search(text)
+    if m:
+        code, city = m.group("code"), m.group("city").strip(" ,.")
+        # Cut the city at a comma or a following country word: "10115 Berlin, Germany".
+        city_parts = re.split(r"\s*,\s*", city)
+        city = city_parts[0]
+        after = ", ".join(city_parts[1:]) + text[m.end() :]
+        cc = m.group("cc")
+        hint = POSTCODE_PREFIX_REGION.get(cc.upper()) if cc else ("DE" if len(code) == 5 else None)
+        if not _looks_like_city(city):
+            return None
+        return CityFind(index, code, city, None, hint, text[: m.start()].strip(" ,"), after)
+    m = UK_POSTCODE_RE.search(text)
+    if m:
+        before = text[: m.start()].strip(" ,")
+        parts = [p.strip() for p in re.split(r",", before) if p.strip()]
+        city = parts[-1] if parts else ""
+        if city and not any(ch.isdigit() for ch in city):
+            rest = ", ".join(parts[:-1])
+            code = re.sub(r"\s*(\d[A-Z]{2})$", r" \1", m.group("code"))
+            return CityFind(index, code, city, None, "GB", rest, text[m.end() :])
+    return None
+
+
+def _looks_like_city(city: str) -> bool:
+    words = city.split()
+    if not words or len(words) > 5:
+        return False
+    letters = sum(ch.isalpha() for ch in city)
+    return letters >= 2 and letters >= 0.6 * len(city.replace(" ", ""))
+
+
+def looks_like_street(text: str) -> bool:
+    """ "Hauptstraße 12", "Mariahilfer Straße 5/3", "221B Baker Street", "Am Markt 3"."""
+    return bool(STREET_RE.search(text) and HOUSE_NUMBER_RE.search(text)) or bool(
+        re.match(r"^\d{1,5}[A-Za-z]?\s+[A-Z][a-z]+(\s+[A-Z][a-z]+)*\.?$", text.strip())
+    )
+
+
+def build_address(lines: list[str], city: CityFind, used: set[int]) -> tuple[Address, set[int]]:
+    """Assemble the address around a postcode line: street before it, country after it."""
+    taken = {city.index}
+    street: str | None = None
+    if (city.before and looks_like_street(city.before)) or (
+        city.before and re.search(r"\d", city.before)
+    ):
+        street = city.before
+    else:
+        for j in (city.index - 1, city.index - 2, city.index + 1):
+            if 0 <= j < len(lines) and j not in used and looks_like_street(lines[j]):
+                street, taken = lines[j], taken | {j}
+                break
+    country: str | None = None
+    after = city.after.strip(" ,")
+    if after and country_of(after):
+        country = after
+    else:
+        for j in (city.index + 1, city.index + 2):
+            if 0 <= j < len(lines) and j not in used and country_of(lines[j]):
+                country, taken = lines[j].strip(" .,"), taken | {j}
+                break
+    if street:
+        street = re.sub(r"\s+", " ", street).strip(" ,")
+    return (
+        Address(
+            street=street,
+            postal_code=city.postal_code,
+            city=city.city,
+            region=city.region,
+            country=country,
+        ),
+        taken,
+    )

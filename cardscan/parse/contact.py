@@ -1,0 +1,242 @@
+"""Assemble a Contact from card lines: web, phones, address first, then name/title/company."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cardscan.model import Contact, Phone, Profile
+from cardscan.parse.address import build_address, country_of, find_city
+from cardscan.parse.lines import TextLine, clean, split_segments
+from cardscan.parse.names import fold, matches_email, name_score, split_name
+from cardscan.parse.phones import find_phones, region_of, strip_phones
+from cardscan.parse.region import infer_region
+from cardscan.parse.rules import (
+    DEPARTMENT_RE,
+    LEGAL_FORM_RE,
+    ORG_WORDS,
+    TITLE_RE,
+    TITLE_SUFFIX_RE,
+)
+from cardscan.parse.web import domain_words, find_web
+
+log = logging.getLogger(__name__)
+
+# Label words left over once the value after them was taken: "E-Mail: ...", "Web: ...".
+_LEFTOVER_LABELS = re.compile(
+    r"^(e-?mail|mail|email|web|website|internet|homepage|www|url|linkedin|xing|adresse|"
+    r"address|anschrift|tel|fax|mobil|mobile|phone)\s*[:.]?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Segment:
+    text: str
+    line: TextLine
+    used: bool = False
+
+
+def _confidence(lines: Sequence[TextLine], certainty: float) -> float:
+    if not lines:
+        return 0.0
+    ocr = sum(line.confidence for line in lines) / len(lines)
+    return round(max(0.0, min(1.0, ocr * certainty)), 3)
+
+
+def _org_score(text: str, domains: set[str]) -> float:
+    score = 0.0
+    if LEGAL_FORM_RE.search(text):
+        score += 0.8
+    low = text.lower()
+    if any(w in low for w in ORG_WORDS):
+        score += 0.4
+    compact = re.sub(r"[^a-z0-9]", "", fold(text))
+    for d in domains:
+        dc = re.sub(r"[^a-z0-9]", "", d)
+        if len(dc) >= 3 and (dc in compact or (len(compact) >= 3 and compact in dc)):
+            score += 0.5
+            break
+    return min(score, 1.0)
+
+
+def _title_score(text: str) -> float:
+    if TITLE_RE.search(text) or TITLE_SUFFIX_RE.search(text):
+        return 0.8
+    return 0.0
+
+
+def _split_name_and_title(seg: _Segment) -> list[_Segment]:
+    """ "Anna Müller, Geschäftsführerin" or "Anna Müller | CEO" -> two segments."""
+    m = re.match(r"^(.+?)\s*[,–-]\s+(.+)$", seg.text)
+    if m and name_score(m.group(1)) >= 0.6 and _title_score(m.group(2)) > 0:
+        return [_Segment(m.group(1), seg.line), _Segment(m.group(2), seg.line)]
+    return [seg]
+
+
+def parse_card(
+    lines: Sequence[TextLine],
+    *,
+    source: str = "",
+    region: str = "DE",
+) -> Contact:
+    """Read every field of one card from its text lines; never invents a value."""
+    segments = [_Segment(s.text, s) for line in lines for s in split_segments(line)]
+    raw_text = "\n".join(clean(line.text) for line in lines if clean(line.text))
+    contact = Contact(source=source, raw_text=raw_text)
+    conf = contact.confidence
+
+    # 1. E-mails, websites and profile links: the most reliable patterns go first.
+    web_lines: list[TextLine] = []
+    for seg in segments:
+        found = find_web(seg.text)
+        if found.emails or found.urls or found.profiles:
+            web_lines.append(seg.line)
+            seg.text = found.rest
+        contact.emails += [e for e in found.emails if e not in contact.emails]
+        contact.urls += [u for u in found.urls if u not in contact.urls]
+        contact.profiles += [p for p in found.profiles if p not in contact.profiles]
+    if contact.emails:
+        conf["emails"] = _confidence(web_lines, 1.0)
+    if contact.urls:
+        conf["urls"] = _confidence(web_lines, 0.95)
+    if contact.profiles:
+        conf["profiles"] = _confidence(web_lines, 1.0)
+
+    # 2. Phones, with the region the card itself suggests for national numbers.
+    card_region = infer_region(
+        [s.text for s in segments], contact.emails, contact.urls, default=region
+    )
+    phone_lines: list[TextLine] = []
+    labelled = True
+    for seg in segments:
+        finds = find_phones(seg.text, card_region)
+        if finds:
+            phone_lines.append(seg.line)
+            labelled = labelled and all(f.labelled for f in finds)
+            seg.text = strip_phones(seg.text, finds)
+            for f in finds:
+                if all(p.number != f.phone.number for p in contact.phones):
+                    contact.phones.append(f.phone)
+    if contact.phones:
+        conf["phones"] = _confidence(phone_lines, 1.0 if labelled else 0.8)
+
+    # 3. Address around a postcode line.
+    texts = [s.text for s in segments]
+    used = {i for i, s in enumerate(segments) if not s.text.strip(" :,.-")}
+    for i, seg in enumerate(segments):
+        if i in used:
+            continue
+        city = find_city(seg.text, i)
+        if city:
+            address, taken = build_address(texts, city, used)
+            contact.address = address
+            for j in taken:
+                segments[j].used = True
+            conf["address"] = _confidence(
+                [segments[j].line for j in taken], 0.95 if address.street else 0.7
+            )
+            break
+
+    # 4. What is left: name, title, organisation, department.
+    rest: list[_Segment] = []
+    for i, seg in enumerate(segments):
+        text = seg.text.strip(" :,;|-")
+        if seg.used or i in used or not text or _LEFTOVER_LABELS.match(text):
+            continue
+        if not re.search(r"[A-Za-zÄÖÜäöüß]{2}", text) or country_of(text):
+            continue
+        seg.text = text
+        rest += _split_name_and_title(seg)
+    _assign_people_fields(contact, rest)
+    _add_profile_urls(contact)
+    return contact
+
+
+def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
+    conf = contact.confidence
+    domains = domain_words(contact.emails, contact.urls)
+    max_h = max((s.line.height for s in rest), default=0.0) or 1.0
+
+    orgs = sorted(
+        ((s, _org_score(s.text, domains)) for s in rest), key=lambda p: p[1], reverse=True
+    )
+    org_seg = orgs[0][0] if orgs and orgs[0][1] >= 0.5 else None
+
+    best_name: tuple[float, _Segment] | None = None
+    for s in rest:
+        if s is org_seg:
+            continue
+        score = name_score(s.text)
+        if score <= 0.2:
+            continue
+        if _title_score(s.text) and not matches_email(s.text, contact.emails):
+            score -= 0.5
+        if s.line.height:
+            score += 0.3 * (s.line.height / max_h)
+        if matches_email(s.text, contact.emails):
+            score += 0.5
+        if best_name is None or score > best_name[0]:
+            best_name = (score, s)
+    if best_name and best_name[0] >= 0.5:
+        name = split_name(best_name[1].text)
+        if name:
+            contact.name = name
+            conf["name"] = _confidence([best_name[1].line], min(1.0, 0.5 + best_name[0] / 2))
+    name_seg = best_name[1] if contact.name and best_name else None
+
+    if org_seg is None:
+        # No legal form or domain: fall back to a line with organisation words.
+        cands = [(s, sc) for s, sc in orgs if s is not name_seg and sc >= 0.4]
+        org_seg = cands[0][0] if cands else None
+    if org_seg is not None:
+        contact.organization = org_seg.text
+        conf["organization"] = _confidence([org_seg.line], 0.95 if orgs[0][1] >= 0.8 else 0.7)
+
+    left = [s for s in rest if s is not name_seg and s is not org_seg]
+    dept = next((s for s in left if DEPARTMENT_RE.search(s.text)), None)
+    if dept is not None:
+        contact.department = dept.text
+        conf["department"] = _confidence([dept.line], 0.8)
+        left.remove(dept)
+    titles = [s for s in left if _title_score(s.text)]
+    if titles:
+        # Nearest to the name wins when several lines look like titles.
+        if name_seg is not None:
+            titles.sort(key=lambda s: abs(s.line.top - name_seg.line.top))
+        contact.title = titles[0].text
+        conf["title"] = _confidence([titles[0].line], 0.9)
+    elif name_seg is not None and left:
+        # A title without a known title word: the line right under the name, if it is plain text.
+        below = [
+            s
+            for s in left
+            if s.line.top > name_seg.line.top and not re.search(r"\d", s.text) and len(s.text) < 60
+        ]
+        if below:
+            below.sort(key=lambda s: s.line.top)
+            contact.title = below[0].text
+            conf["title"] = _confidence([below[0].line], 0.5)
+
+
+def _add_profile_urls(contact: Contact) -> None:
+    """Profile links never count as websites too."""
+    profile_urls = {p.url.lower() for p in contact.profiles}
+    contact.urls = [u for u in contact.urls if u.lower() not in profile_urls]
+
+
+def merge_phone_lists(first: list[Phone], second: list[Phone]) -> list[Phone]:
+    out = list(first)
+    for p in second:
+        if all(q.number != p.number for q in out):
+            out.append(p)
+    return out
+
+
+def merge_profiles(first: list[Profile], second: list[Profile]) -> list[Profile]:
+    return first + [p for p in second if p not in first]
+
+
+__all__ = ["merge_phone_lists", "merge_profiles", "parse_card", "region_of"]

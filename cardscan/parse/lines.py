@@ -1,0 +1,59 @@
+"""The parser's input: text lines with the geometry that helps (font size, position, confidence)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Separators printed between items on one line: "Hauptstraße 12 · 10115 Berlin | Tel. 030 123".
+_SEPARATORS = re.compile(r"\s*(?:[|·•◆♦●▪■►]|\s[-–—/]\s(?=\D)|\s{3,})\s*")
+
+# OCR look-alikes that never belong on a card: curly quotes, odd dashes, ligatures.
+_TRANSLATE = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "“": '"',
+        "”": '"',
+        "—": "-",
+        "–": "-",
+        "‐": "-",
+        "‑": "-",
+        "ﬁ": "fi",
+        "ﬂ": "fl",
+        "\u00a0": " ",
+        "©": "@",  # "info©example.de" is an OCR slip for @
+    }
+)
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One line (or one separated segment of a line) of card text."""
+
+    text: str
+    height: float = 0.0  # font size in pixels (0 when unknown, e.g. plain-text fixtures)
+    confidence: float = 1.0  # OCR confidence 0..1
+    top: float = 0.0  # position on the card, 0..1 from the top (0 when unknown)
+    left: float = 0.0  # 0..1 from the left
+
+
+def clean(text: str) -> str:
+    """Normalise Unicode and OCR look-alikes; keep umlauts, drop control characters."""
+    text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
+    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    return re.sub(r"\s+", " ", text).strip(" \t,;")
+
+
+def split_segments(line: TextLine) -> list[TextLine]:
+    """Split a line at printed separators so each segment holds one item."""
+    parts = [clean(p) for p in _SEPARATORS.split(line.text)]
+    return [TextLine(p, line.height, line.confidence, line.top, line.left) for p in parts if p]
+
+
+def lines_from_text(text: str) -> list[TextLine]:
+    """Plain card text (one line per row, as in test fixtures) -> TextLines without geometry."""
+    rows = [r for r in text.splitlines() if r.strip()]
+    n = max(len(rows), 1)
+    return [TextLine(r, 0.0, 1.0, i / n, 0.0) for i, r in enumerate(rows)]

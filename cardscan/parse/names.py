@@ -1,0 +1,137 @@
+"""Person names: split into prefix/given/family/suffix, restore ALL-CAPS, score name candidates."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from cardscan.model import Name
+from cardscan.parse.rules import NAME_PARTICLES, NAME_PREFIXES, NAME_SUFFIXES
+
+_PREFIXES = sorted(NAME_PREFIXES, key=len, reverse=True)
+_SUFFIX_SET = {s.lower().replace(" ", "") for s in NAME_SUFFIXES}
+# A name word: "Anna", "Anna-Lena", "O'Brien", "McDonald", "Müller", "d'Alembert".
+_NAME_WORD = re.compile(
+    r"^[A-ZÄÖÜÀ-Þ][a-zäöüßà-ÿ'’]*(?:[-'][A-ZÄÖÜÀ-Þa-zäöüßà-ÿ][a-zäöüßà-ÿ]*)*\.?$"
+)
+
+
+def fold(text: str) -> str:
+    """Lower case ASCII for comparisons: "Müller" -> "mueller", "Žan" -> "zan"."""
+    text = text.lower()
+    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        text = text.replace(a, b)
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def restore_case(word: str) -> str:
+    """ "MÜLLER" -> "Müller", "ANNA-LENA" -> "Anna-Lena"; mixed-case words stay as printed."""
+    if not word.isupper() or len(word) <= 1:
+        return word
+    if word.lower().replace(".", "") in _SUFFIX_SET or word in {"II", "III"}:
+        return word
+    return "-".join(p[:1] + p[1:].lower() for p in word.split("-"))
+
+
+def _take_prefix(text: str) -> tuple[str | None, str]:
+    found: list[str] = []
+    rest = text.strip()
+    while True:
+        for p in _PREFIXES:
+            if rest.lower().startswith(p.lower()) and (
+                len(rest) == len(p) or not rest[len(p)].isalpha() or p.endswith(".")
+            ):
+                found.append(p)
+                rest = rest[len(p) :].strip()
+                break
+        else:
+            break
+    return (" ".join(found) if found else None), rest
+
+
+def _take_suffix(text: str) -> tuple[str | None, str]:
+    suffixes: list[str] = []
+    rest = text.strip()
+    if "," in rest:  # "Jane Doe, PhD" / "Thomas Wolf, MBA, M.Sc."
+        head, tail = rest.split(",", 1)
+        parts = [p.strip() for p in tail.split(",") if p.strip()]
+        if parts and all(p.lower().replace(" ", "") in _SUFFIX_SET for p in parts):
+            return ", ".join(parts), head.strip()
+    words = rest.split()
+    while len(words) > 2 and words[-1].lower() in _SUFFIX_SET:
+        suffixes.insert(0, words.pop())
+    return (" ".join(suffixes) if suffixes else None), " ".join(words)
+
+
+def split_name(text: str) -> Name | None:
+    """ "Prof. Dr. Jürgen Weiß-Müller, MBA" -> Name(prefix="Prof. Dr.", given="Jürgen", ...)."""
+    text = re.sub(r"\s+", " ", text).strip(" ,;:")
+    prefix, rest = _take_prefix(text)
+    suffix, rest = _take_suffix(rest)
+    words = [restore_case(w) for w in rest.split()]
+    if prefix:
+        prefix = " ".join(restore_prefix_case(w) for w in prefix.split())
+    if not words:
+        return None
+    # Family name: the last word plus the particles in front of it ("von der Leyen").
+    i = len(words) - 1
+    while i > 1 and words[i - 1].lower() in NAME_PARTICLES:
+        i -= 1
+    if len(words) == 1:
+        given, family = None, words[0]
+    else:
+        given, family = " ".join(words[:i]), " ".join(words[i:])
+    full = " ".join(p for p in (prefix, given, family) if p)
+    if suffix:
+        full += ", " + suffix
+    return Name(full=full, prefix=prefix, given=given, family=family, suffix=suffix)
+
+
+def restore_prefix_case(word: str) -> str:
+    for p in _PREFIXES:
+        for part in p.split():
+            if part.lower() == word.lower():
+                return part
+    return word
+
+
+def name_score(text: str) -> float:
+    """How much a line looks like a person's name (0..1), from its shape alone."""
+    _, rest = _take_prefix(text)
+    _, rest = _take_suffix(rest)
+    words = rest.split()
+    if not 2 <= len(words) <= 5:
+        return 0.0
+    if any(ch.isdigit() for ch in rest) or "@" in rest or "/" in rest or "&" in rest:
+        return 0.0
+    good = 0
+    for w in words:
+        if w.lower() in NAME_PARTICLES:
+            continue
+        if _NAME_WORD.match(restore_case(w)):
+            good += 1
+        else:
+            return 0.1
+    score = 0.6 if good >= 2 else 0.3
+    if text != rest:  # a title such as "Dr." makes a name all but certain
+        score += 0.2
+    if len(words) in (2, 3):
+        score += 0.1
+    return min(score, 1.0)
+
+
+def matches_email(name: str, emails: list[str]) -> bool:
+    """Does a name agree with an e-mail local part ("anna.mueller@", "amueller@", "anna@")?"""
+    words = [fold(w) for w in re.findall(r"[\wäöüß]+", name) if len(w) > 1]
+    for email in emails:
+        local = re.sub(r"[^a-z]", "", email.split("@", 1)[0])
+        if len(local) < 3:
+            continue
+        hits = sum(1 for w in words if re.sub(r"[^a-z]", "", w) in local)
+        if hits >= 2 or (hits == 1 and len(words) >= 2 and len(local) <= 12):
+            return True
+        # "amueller": initial + family name
+        if len(words) >= 2 and local == words[0][:1] + re.sub(r"[^a-z]", "", words[-1]):
+            return True
+    return False

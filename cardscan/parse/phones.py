@@ -1,0 +1,109 @@
+"""Phone numbers in card text: find, type by label word, validate and normalise with phonenumbers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import phonenumbers as pn
+
+from cardscan.model import Phone, PhoneType
+from cardscan.parse.rules import PHONE_LABEL_RE, PHONE_LABELS
+
+# "+49 (0)30 123456": the "(0)" is the national trunk prefix and must go before parsing.
+_TRUNK_IN_BRACKETS = re.compile(r"(\+\d{1,3})\s*\(\s*0\s*\)\s*")
+# OCR reads "O"/"o" for zero and "l"/"I" for one inside digit runs: "+49 3O 12345".
+_DIGITISH = re.compile(r"(?<=[\d\s/()-])[OoIl](?=[\d\s/()-])")
+# A German extension-only number: "Tel. 030/123456-0, Fax -99" means 030/123456-99.
+_EXTENSION_ONLY = re.compile(r"^\s*[-–]\s?(\d{1,5})\b")
+
+
+@dataclass(frozen=True)
+class PhoneFind:
+    phone: Phone
+    start: int
+    end: int
+    labelled: bool  # a label word said the type (more certain than a guess)
+    raw: str
+
+
+def _prepare(text: str) -> str:
+    text = _TRUNK_IN_BRACKETS.sub(r"\1 ", text)
+    return _DIGITISH.sub(lambda m: "0" if m.group(0) in "Oo" else "1", text)
+
+
+def _label_before(text: str, start: int, floor: int) -> PhoneType | None:
+    """The type said by the last label word between ``floor`` and ``start``."""
+    found: PhoneType | None = None
+    for m in PHONE_LABEL_RE.finditer(text, floor, start + 1):
+        if m.end() <= start + 1:
+            found = PHONE_LABELS[m.group(1).lower()]
+    return found
+
+
+def _kind(number: pn.PhoneNumber) -> PhoneType:
+    t = pn.number_type(number)
+    if t == pn.PhoneNumberType.MOBILE:
+        return "mobile"
+    return "work"
+
+
+def find_phones(text: str, region: str) -> list[PhoneFind]:
+    """Every valid phone number on one line, with its type; ``region`` is for national numbers."""
+    prepared = _prepare(text)
+    finds: list[PhoneFind] = []
+    floor = 0
+    for m in pn.PhoneNumberMatcher(prepared, region, leniency=pn.Leniency.VALID):
+        label = _label_before(prepared, m.start, floor)
+        kind = label or _kind(m.number)
+        e164 = pn.format_number(m.number, pn.PhoneNumberFormat.E164)
+        ext = m.number.extension or None
+        finds.append(
+            PhoneFind(Phone(e164, kind, ext), m.start, m.end, label is not None, m.raw_string)
+        )
+        floor = m.end
+        tail = prepared[m.end :]
+        # "Tel. 030/123456-0 · Fax -99": the fax shares the stem of the number before it.
+        lab = PHONE_LABEL_RE.match(tail.lstrip(" ,;|·/"))
+        if lab and "-" in m.raw_string:
+            after = tail.lstrip(" ,;|·/")[lab.end() :]
+            ext_m = _EXTENSION_ONLY.match(after)
+            if ext_m:
+                stem = m.raw_string.rsplit("-", 1)[0]
+                try:
+                    num = pn.parse(f"{stem}-{ext_m.group(1)}", region)
+                except pn.NumberParseException:
+                    continue
+                if pn.is_valid_number(num):
+                    finds.append(
+                        PhoneFind(
+                            Phone(
+                                pn.format_number(num, pn.PhoneNumberFormat.E164),
+                                PHONE_LABELS[lab.group(1).lower()],
+                            ),
+                            m.end,
+                            len(prepared),
+                            True,
+                            after,
+                        )
+                    )
+    return finds
+
+
+def strip_phones(text: str, finds: list[PhoneFind]) -> str:
+    """The line without its numbers and label words (what is left may be a name or an address)."""
+    if not finds:
+        return text
+    prepared = _prepare(text)
+    for f in sorted(finds, key=lambda f: f.start, reverse=True):
+        prepared = prepared[: f.start] + " " + prepared[f.end :]
+    prepared = PHONE_LABEL_RE.sub(" ", prepared)
+    return re.sub(r"\s+", " ", prepared).strip(" :,;|")
+
+
+def region_of(number: str) -> str | None:
+    """The ISO region of an E.164 number: "+43 1 234" -> "AT"."""
+    try:
+        return pn.region_code_for_number(pn.parse(number))
+    except pn.NumberParseException:
+        return None

@@ -1,0 +1,53 @@
+"""Which country a card is from, for reading national phone numbers ("030 123456" on a .at card?)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import phonenumbers as pn
+
+from cardscan.parse.address import country_of
+from cardscan.parse.rules import (
+    POSTCODE_PREFIX_REGION,
+    TLD_REGION,
+    UK_POSTCODE_RE,
+    US_CITY_STATE_ZIP_RE,
+    US_STATES,
+)
+
+_INTL = re.compile(r"(?:\+|\b00)\s?(\d{1,3})")
+_PREFIXED_POSTCODE = re.compile(r"\b(D|A|CH)\s?-\s?\d{4,5}\b")
+
+
+def infer_region(texts: list[str], emails: list[str], urls: list[str], *, default: str) -> str:
+    """The card's country by evidence, strongest first; ``default`` (from --region) otherwise."""
+    for t in texts:  # 1. a printed country line: "Österreich"
+        code = country_of(t)
+        if code:
+            return code
+    for t in texts:  # 2. a postcode style that only one country uses
+        m = _PREFIXED_POSTCODE.search(t)
+        if m:
+            return POSTCODE_PREFIX_REGION[m.group(1)]
+        m2 = US_CITY_STATE_ZIP_RE.search(t)
+        if m2 and m2.group("state") in US_STATES:
+            return "US"
+        if UK_POSTCODE_RE.search(t) and not re.search(r"\d{4,5}\s+[A-ZÄÖÜ]", t):
+            return "GB"
+    votes: Counter[str] = Counter()
+    for t in texts:  # 3. the country codes of numbers printed in international form
+        for m in _INTL.finditer(t):
+            for n in (3, 2, 1):
+                region = pn.region_code_for_country_code(int(m.group(1)[:n]))
+                if region and region != "ZZ":
+                    votes[region] += 2
+                    break
+    hosts = [e.split("@", 1)[1] for e in emails] + [re.sub(r"^https?://", "", u) for u in urls]
+    for host in hosts:  # 4. the domain: ".at", ".ch", ".co.uk"
+        tld = host.split("/")[0].rsplit(".", 1)[-1]
+        if tld in TLD_REGION:
+            votes[TLD_REGION[tld]] += 1
+    if votes:
+        return votes.most_common(1)[0][0]
+    return default

@@ -1,0 +1,152 @@
+"""E-mail addresses, websites and profile links (LinkedIn, Xing, ...) found in card text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from email_validator import EmailNotValidError, validate_email
+
+from cardscan.model import Profile
+
+# OCR repairs before looking for e-mails: "anna.mueller (at) firma.de", "anna @ firma.de",
+# "anna.mueller@firma,de" (comma for dot before the TLD).
+_AT_WORD = re.compile(r"\s*[\[(]\s*at\s*[\])]\s*", re.IGNORECASE)
+_SPACED_AT = re.compile(r"(?<=[\w.])\s*@\s*(?=[\w])")
+_COMMA_TLD = re.compile(r"(@[\w.-]+),(?=[a-z]{2,6}\b)")
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,24}", re.IGNORECASE)
+
+# Profile links: "linkedin.com/in/anna-mueller", "xing.com/profile/Anna_Mueller".
+PROFILE_PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    (
+        "linkedin",  # "linkedin.com/in/anna-mueller-1a2b3c", "de.linkedin.com/in/..."
+        re.compile(r"(?:[a-z]{2,3}\.)?linkedin\.com/in/([\w\-%]+)", re.IGNORECASE),
+        "https://www.linkedin.com/in/{}",
+    ),
+    (
+        "xing",  # "xing.com/profile/Anna_Mueller3"
+        re.compile(r"xing\.(?:com|de)/profile/([\w\-%]+)", re.IGNORECASE),
+        "https://www.xing.com/profile/{}",
+    ),
+    (
+        "twitter",  # "twitter.com/annamueller", "x.com/annamueller"
+        re.compile(r"(?<![\w.])(?:twitter|x)\.com/(\w{1,15})\b", re.IGNORECASE),
+        "https://x.com/{}",
+    ),
+    (
+        "github",  # "github.com/annam"
+        re.compile(r"github\.com/([\w\-]+)", re.IGNORECASE),
+        "https://github.com/{}",
+    ),
+)
+
+# Websites: "www.firma.de", "https://firma.de/kontakt", "firma.com".
+_URL = re.compile(
+    r"(?<![@\w.])((?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
+    r"\.(?:[a-z]{2,6})(?:/[\w\-./%?=&#~]*)?)(?![\w@])",
+    re.IGNORECASE,
+)
+# Without "www." or a scheme, only these TLDs make a bare word a website ("firma.de", not "Dr.No").
+_BARE_TLDS = frozenset(
+    [
+        "de",
+        "at",
+        "ch",
+        "com",
+        "net",
+        "org",
+        "eu",
+        "io",
+        "co",
+        "uk",
+        "us",
+        "info",
+        "biz",
+        "nl",
+        "fr",
+        "it",
+        "lu",
+        "be",
+        "li",
+        "shop",
+        "digital",
+        "tech",
+        "app",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class WebFinds:
+    emails: list[str]
+    urls: list[str]
+    profiles: list[Profile]
+    rest: str  # the text with everything found removed
+
+
+def repair_email_text(text: str) -> str:
+    text = _AT_WORD.sub("@", text)
+    text = _SPACED_AT.sub("@", text)
+    return _COMMA_TLD.sub(r"\1.", text)
+
+
+def normalize_email(candidate: str) -> str | None:
+    """A syntactically valid, lower-cased address (no DNS), or None."""
+    candidate = candidate.strip(".,;:'")
+    try:
+        info = validate_email(candidate, check_deliverability=False)
+    except EmailNotValidError:
+        return None
+    return info.normalized.lower()
+
+
+def normalize_url(candidate: str) -> str | None:
+    """ "www.Firma.de/" -> "https://www.firma.de"; None when it does not look like a website."""
+    url = candidate.strip(".,;:)(")
+    m = re.match(r"(?i)(https?://)?([^/]+)(/.*)?$", url)
+    if not m:
+        return None
+    scheme, host, path = m.group(1), m.group(2).lower(), m.group(3) or ""
+    tld = host.rsplit(".", 1)[-1]
+    if not scheme and not host.startswith("www.") and tld not in _BARE_TLDS:
+        return None
+    if host.count(".") < 1 or len(host) < 4:
+        return None
+    path = path.rstrip("/")
+    return f"{(scheme or 'https://').lower()}{host}{path}"
+
+
+def find_web(text: str) -> WebFinds:
+    """Pull e-mails, profile links and websites out of one line of card text."""
+    rest = repair_email_text(text)
+    emails: list[str] = []
+    for m in _EMAIL.finditer(rest):
+        email = normalize_email(m.group(0))
+        if email and email not in emails:
+            emails.append(email)
+    rest = _EMAIL.sub(" ", rest)
+    profiles: list[Profile] = []
+    for network, pattern, template in PROFILE_PATTERNS:
+        for m in pattern.finditer(rest):
+            profiles.append(Profile(network, template.format(m.group(1).rstrip("-"))))
+        rest = pattern.sub(" ", rest)
+    urls: list[str] = []
+    for m in _URL.finditer(rest):
+        url = normalize_url(m.group(1))
+        if url and url not in urls:
+            urls.append(url)
+            rest = rest.replace(m.group(1), " ")
+    return WebFinds(emails, urls, profiles, re.sub(r"\s+", " ", rest).strip())
+
+
+def domain_words(emails: list[str], urls: list[str]) -> set[str]:
+    """The company part of the card's domains: "mueller-schmidt" for "www.mueller-schmidt.de"."""
+    words: set[str] = set()
+    hosts = [e.split("@", 1)[1] for e in emails] + [re.sub(r"^https?://", "", u) for u in urls]
+    for host in hosts:
+        labels = host.split("/")[0].split(".")
+        labels = [lb for lb in labels if lb not in ("www", "mail", "co", "com")]
+        if len(labels) >= 2:
+            words.add(labels[-2])
+    generic = {"gmail", "gmx", "web", "outlook", "hotmail", "yahoo", "icloud", "t-online", "aol"}
+    return words - generic
