@@ -7,11 +7,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cardscan.model import Contact, Phone, Profile
+from cardscan.model import Contact
 from cardscan.parse.address import build_address, country_of, find_city
 from cardscan.parse.lines import TextLine, clean, split_segments
 from cardscan.parse.names import fold, matches_email, name_score, split_name
-from cardscan.parse.phones import find_phones, region_of, strip_phones
+from cardscan.parse.phones import find_phones, strip_phones
 from cardscan.parse.region import infer_region
 from cardscan.parse.rules import (
     DEPARTMENT_RE,
@@ -225,18 +225,3 @@ def _add_profile_urls(contact: Contact) -> None:
     """Profile links never count as websites too."""
     profile_urls = {p.url.lower() for p in contact.profiles}
     contact.urls = [u for u in contact.urls if u.lower() not in profile_urls]
-
-
-def merge_phone_lists(first: list[Phone], second: list[Phone]) -> list[Phone]:
-    out = list(first)
-    for p in second:
-        if all(q.number != p.number for q in out):
-            out.append(p)
-    return out
-
-
-def merge_profiles(first: list[Profile], second: list[Profile]) -> list[Profile]:
-    return first + [p for p in second if p not in first]
-
-
-__all__ = ["merge_phone_lists", "merge_profiles", "parse_card", "region_of"]

@@ -1,0 +1,260 @@
+"""The command line: builds options, calls the library, renders, maps errors to exit codes."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TextIO, TypeVar
+
+import click
+
+from cardscan import __version__
+from cardscan.errors import CardscanError, ExitCode
+from cardscan.export import Format, open_writer
+from cardscan.files import atomic_text_file
+from cardscan.model import Contact
+from cardscan.options import ScanOptions
+from cardscan.pipeline import ScanFailure, Scanner, ScanResult, find_images, scan_many
+
+F = TypeVar("F", bound=Callable[..., Any])
+TABLE_ROWS = 50  # the summary table shows at most this many contacts
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"cardscan: error: {message}", err=True)
+    sys.exit(code)
+
+
+def handle_errors(func: F) -> F:
+    """Expected failures become one line on stderr and an exit code, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except CardscanError as exc:
+            if logging.getLogger().isEnabledFor(logging.DEBUG):
+                logging.getLogger("cardscan").exception("details")
+            _fail(str(exc), int(exc.exit_code))
+        except KeyboardInterrupt:
+            _fail("interrupted; the output file was left as it was", ExitCode.interrupted)
+        except ValueError as exc:  # options that do not validate
+            _fail(str(exc), ExitCode.usage)
+        return None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def scan_options(func: F) -> F:
+    """The options every scanning command shares."""
+    decorators = [
+        click.option("--lang", default="deu+eng", show_default=True, help="Tesseract languages."),
+        click.option(
+            "--region",
+            default="DE",
+            show_default=True,
+            help="Country for phone numbers printed without +CC (the card itself wins when it says).",
+        ),
+        click.option(
+            "--engine",
+            type=click.Choice(["auto", "tesserocr", "pytesseract"]),
+            default="auto",
+            show_default=True,
+            help="OCR engine: tesserocr keeps Tesseract loaded (fast); pytesseract runs the CLI.",
+        ),
+        click.option(
+            "--debug-dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            help="Write each intermediate image here to see what went wrong.",
+        ),
+        click.option("--no-qr", is_flag=True, help="Ignore QR codes on the cards."),
+    ]
+    for deco in reversed(decorators):
+        func = deco(func)
+    return func
+
+
+def _options(
+    lang: str, region: str, engine: str, debug_dir: Path | None, no_qr: bool
+) -> ScanOptions:
+    if debug_dir is not None:
+        debug_dir.mkdir(parents=True, exist_ok=True)
+    return ScanOptions(lang=lang, region=region, engine=engine, debug_dir=debug_dir, qr=not no_qr)
+
+
+@contextlib.contextmanager
+def _output(path: Path | None) -> Iterator[TextIO]:
+    if path is None or str(path) == "-":
+        yield sys.stdout
+    else:
+        with atomic_text_file(path) as stream:
+            yield stream
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cardscan")
+@click.option(
+    "-v", "--verbose", count=True, help="More detail on stderr (-vv: debug, with tracebacks)."
+)
+def main(verbose: int) -> None:
+    """Turn photos of business cards into contacts (vCard, JSON, CSV)."""
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(
+        level=level, format="cardscan: %(levelname)s: %(message)s", stream=sys.stderr
+    )
+
+
+@main.command()
+@click.argument("photos", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(["vcard", "json"]), default="vcard", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (default: stdout).",
+)
+@scan_options
+@handle_errors
+def scan(
+    photos: tuple[Path, ...],
+    fmt: str,
+    output: Path | None,
+    lang: str,
+    region: str,
+    engine: str,
+    debug_dir: Path | None,
+    no_qr: bool,
+) -> None:
+    """Read one card; several PHOTOS (front and back) are merged into one contact."""
+    scanner = Scanner(_options(lang, region, engine, debug_dir, no_qr))
+    result = scanner.scan(list(photos))
+    if result.contact.is_empty():
+        _fail(
+            f"{result.source}: no name, company, phone or e-mail was recognised; "
+            "photograph the card closer, flat and in even light (--debug-dir shows what was seen)",
+            ExitCode.input_failed,
+        )
+    options = {"single": True} if fmt == "json" else {}
+    with _output(output) as stream, open_writer(Format(fmt), stream, **options) as writer:
+        writer.write(result.contact)
+    review = result.contact.review()
+    if review:
+        click.echo(f"cardscan: please check {', '.join(review)} (low confidence)", err=True)
+
+
+@main.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (default: stdout).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["vcard", "jsonl", "csv"]),
+    default="vcard",
+    show_default=True,
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Worker processes [default: number of cores].",
+)
+@click.option("--recursive", "-r", is_flag=True, help="Also read the folders inside FOLDER.")
+@scan_options
+@handle_errors
+def batch(
+    folder: Path,
+    output: Path | None,
+    fmt: str,
+    jobs: int | None,
+    recursive: bool,
+    lang: str,
+    region: str,
+    engine: str,
+    debug_dir: Path | None,
+    no_qr: bool,
+) -> None:
+    """Read every card photo in FOLDER into one file; one bad photo never stops the batch."""
+    options = _options(lang, region, engine, debug_dir, no_qr)
+    paths = find_images(folder, recursive=recursive)
+    if not paths:
+        _fail(f"no photos (.jpg, .png, .heic, ...) in {folder}", ExitCode.input_failed)
+    jobs = jobs or os.cpu_count() or 1
+    found: list[Contact] = []
+    failures: list[ScanFailure] = []
+    count = 0
+    try:
+        with (
+            _output(output) as stream,
+            open_writer(Format(fmt), stream) as writer,
+            click.progressbar(
+                scan_many(paths, options, jobs=min(jobs, len(paths))),
+                length=len(paths),
+                label="Reading cards",
+                file=sys.stderr,
+            ) as outcomes,
+        ):
+            for outcome in outcomes:
+                count += 1
+                if isinstance(outcome, ScanResult) and not outcome.contact.is_empty():
+                    writer.write(outcome.contact)
+                    if len(found) < TABLE_ROWS:
+                        found.append(outcome.contact)
+                    continue
+                if isinstance(outcome, ScanResult):
+                    outcome = ScanFailure(outcome.source, "no contact details were recognised")
+                failures.append(outcome)
+                click.echo(f"\ncardscan: {outcome.source}: {outcome.reason}", err=True)
+    except KeyboardInterrupt:
+        _fail(
+            f"interrupted after {count} of {len(paths)} photos; "
+            f"{output or 'the output'} was left as it was",
+            ExitCode.interrupted,
+        )
+    done = count - len(failures)
+    if output is not None:
+        _print_table(found, done)
+    where = f" -> {output}" if output else ""
+    click.echo(
+        f"Read {count} photos: {done} contacts found, {len(failures)} failed{where}", err=True
+    )
+    for f in failures:
+        click.echo(f"  failed: {f.source}: {f.reason}", err=True)
+    if failures:
+        sys.exit(ExitCode.input_failed)
+
+
+def _print_table(contacts: list[Contact], total: int) -> None:
+    """A short who-was-found table on stderr."""
+    cols = [("Name", 28), ("Title", 26), ("Organisation", 28), ("E-mail / phone", 34)]
+    header = "  ".join(h.ljust(w) for h, w in cols)
+    click.echo(header, err=True)
+    click.echo("-" * len(header), err=True)
+    for c in contacts:
+        reach = c.emails[0] if c.emails else (c.phones[0].number if c.phones else "")
+        cells = [c.name.full if c.name else "", c.title or "", c.organization or "", reach]
+        click.echo(
+            "  ".join(_cut(v, w).ljust(w) for v, (_, w) in zip(cells, cols, strict=True)), err=True
+        )
+    if total > len(contacts):
+        click.echo(f"... and {total - len(contacts)} more", err=True)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

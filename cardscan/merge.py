@@ -1,0 +1,42 @@
+"""Merge two readings of one card (front and back photo, or QR data and OCR)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from cardscan.model import Address, Contact
+
+
+def merge_contacts(first: Contact, second: Contact) -> Contact:
+    """Fields of ``first`` win; ``second`` fills what is missing and adds phones, e-mails, links."""
+    address = first.address
+    if address is None or address.is_empty():
+        address = second.address
+    elif second.address is not None:
+        # Fill single missing parts (a QR payload without a country, say).
+        address = Address(
+            **{
+                k: getattr(address, k) or getattr(second.address, k)
+                for k in ("street", "postal_code", "city", "region", "country")
+            }
+        )
+    phones = list(first.phones)
+    for p in second.phones:
+        if all(q.number != p.number for q in phones):
+            phones.append(p)
+    confidence = dict(second.confidence)
+    confidence.update(first.confidence)
+    return replace(
+        first,
+        name=first.name or second.name,
+        title=first.title or second.title,
+        organization=first.organization or second.organization,
+        department=first.department or second.department,
+        phones=phones,
+        emails=first.emails + [e for e in second.emails if e not in first.emails],
+        urls=first.urls + [u for u in second.urls if u not in first.urls],
+        profiles=first.profiles + [p for p in second.profiles if p not in first.profiles],
+        address=address,
+        raw_text="\n".join(t for t in (first.raw_text, second.raw_text) if t),
+        confidence=confidence,
+    )

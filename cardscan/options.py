@@ -1,0 +1,32 @@
+"""Scan options, built once at the edge (the CLI) and passed down explicitly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Phone photos are at most ~50 MP (a 200 MP mode exists on a few phones: downscale first).
+#: A PNG header claiming 60000x60000 (3.6 GP) is refused before a byte is decoded.
+DEFAULT_MAX_PIXELS = 60_000_000
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    lang: str = "deu+eng"  # Tesseract languages: German and English cards come first
+    region: str = "DE"  # phone region for national numbers when the card does not say
+    engine: str = "auto"  # "tesserocr" (in-process, default when installed) or "pytesseract"
+    debug_dir: Path | None = None  # write each intermediate image here
+    max_pixels: int = DEFAULT_MAX_PIXELS
+    ocr_timeout: float = 60.0  # seconds per card for the subprocess engine
+    qr: bool = True  # decode QR codes on the card and merge their data
+    # Below this OCR confidence the upside-down reading is tried as well.
+    flip_below: float = 0.80
+
+    def __post_init__(self) -> None:
+        if len(self.region) != 2 or not self.region.isalpha():
+            raise ValueError(f"region {self.region!r} is not a two-letter country code like DE")
+        if not self.lang or any(
+            not part.isalnum() for part in self.lang.replace("_", "").split("+")
+        ):
+            raise ValueError(f"languages {self.lang!r} must look like deu+eng")
+        object.__setattr__(self, "region", self.region.upper())

@@ -1,0 +1,203 @@
+"""Photo(s) -> Contact: load, prepare, OCR, parse; batch over many photos with a worker pool."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cardscan.errors import CardscanError, ExitCode, MissingDependencyError
+from cardscan.imaging.load import load_image
+from cardscan.imaging.preprocess import PreparedCard, prepare
+from cardscan.merge import merge_contacts
+from cardscan.model import Contact
+from cardscan.ocr.engine import EngineOptions, OcrEngine, OcrResult, make_engine
+from cardscan.options import ScanOptions
+from cardscan.parse import TextLine, parse_card
+
+log = logging.getLogger(__name__)
+
+#: File endings batch picks up (case-insensitive).
+IMAGE_SUFFIXES = frozenset(
+    {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".bmp", ".heic", ".heif"}
+)
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    source: str
+    contact: Contact
+    seconds: float
+    ocr_confidence: float
+    warnings: tuple[str, ...] = field(default=())
+
+    ok: bool = field(default=True, init=False)
+
+
+@dataclass(frozen=True)
+class ScanFailure:
+    source: str
+    reason: str
+    exit_code: int = ExitCode.input_failed
+
+    ok: bool = field(default=False, init=False)
+
+
+Outcome = ScanResult | ScanFailure
+
+
+def ocr_lines(result: OcrResult) -> list[TextLine]:
+    """OCR lines -> parser lines; a wide gap between words (two columns) starts a new line."""
+    width, height = result.image_size
+    out: list[TextLine] = []
+    for line in result.lines:
+        groups: list[list[int]] = [[0]]
+        lh = max(line.height, 1)
+        for i in range(1, len(line.words)):
+            prev, cur = line.words[i - 1].box, line.words[i].box
+            gap = cur[0] - (prev[0] + prev[2])
+            if gap > 3.0 * lh:
+                groups.append([i])
+            else:
+                groups[-1].append(i)
+        for g in groups:
+            words = [line.words[i] for i in g]
+            text = " ".join(w.text for w in words)
+            top = min(w.box[1] for w in words)
+            left = min(w.box[0] for w in words)
+            hs = sorted(w.box[3] for w in words)
+            out.append(
+                TextLine(
+                    text=text,
+                    height=float(hs[len(hs) // 2]),
+                    confidence=sum(w.confidence for w in words) / len(words),
+                    top=top / height if height else 0.0,
+                    left=left / width if width else 0.0,
+                )
+            )
+    out.sort(key=lambda t: (round(t.top, 3), t.left))
+    return out
+
+
+class Scanner:
+    """Turns photos into contacts; holds one OCR engine (and its loaded models) for many cards."""
+
+    def __init__(self, options: ScanOptions, engine: OcrEngine | None = None) -> None:
+        self.options = options
+        self.engine = engine or make_engine(
+            options.engine, EngineOptions(lang=options.lang, timeout=options.ocr_timeout)
+        )
+
+    def read(self, prepared: PreparedCard) -> OcrResult:
+        """OCR the card; when it reads poorly, try it upside down and keep the better reading."""
+        result = self.engine.recognize(prepared.image)
+        if result.confidence < self.options.flip_below:
+            flipped = self.engine.recognize(prepared.flipped().image)
+            if flipped.confidence > result.confidence + 0.05:
+                log.debug(
+                    "card read better upside down (%.2f > %.2f)",
+                    flipped.confidence,
+                    result.confidence,
+                )
+                return flipped
+        return result
+
+    def scan_photo(self, path: Path) -> tuple[Contact, float]:
+        """One photo -> (contact, OCR confidence); raises CardscanError subclasses."""
+        image = load_image(path, max_pixels=self.options.max_pixels)
+        prefix = path.stem + "-"
+        prepared = prepare(image, debug_dir=self.options.debug_dir, debug_prefix=prefix)
+        result = self.read(prepared)
+        contact = parse_card(ocr_lines(result), source=str(path), region=self.options.region)
+        if self.options.qr:
+            from cardscan.qr import contact_from_qr
+
+            qr_contact = contact_from_qr(
+                prepared.image, source=str(path), region=self.options.region
+            )
+            if qr_contact is not None:
+                # Structured QR data is exact: it wins over OCR for the fields it carries.
+                contact = merge_contacts(qr_contact, contact)
+                contact.raw_text = "\n".join(filter(None, [contact.raw_text, "[QR] found"]))
+        return contact, result.confidence
+
+    def scan(self, paths: Sequence[Path]) -> ScanResult:
+        """One card from one or more photos (front and back are merged)."""
+        start = time.perf_counter()
+        contacts: list[Contact] = []
+        confidences: list[float] = []
+        for path in paths:
+            contact, conf = self.scan_photo(path)
+            contacts.append(contact)
+            confidences.append(conf)
+        merged = contacts[0]
+        for other in contacts[1:]:
+            merged = merge_contacts(merged, other)
+        merged.source = str(paths[0]) if len(paths) == 1 else " + ".join(str(p) for p in paths)
+        warnings = () if not merged.is_empty() else ("no contact details were recognised",)
+        return ScanResult(
+            source=merged.source,
+            contact=merged,
+            seconds=time.perf_counter() - start,
+            ocr_confidence=min(confidences) if confidences else 0.0,
+            warnings=warnings,
+        )
+
+    def outcome(self, path: Path) -> Outcome:
+        """scan() for batch: every expected failure becomes a ScanFailure naming the file."""
+        try:
+            return self.scan([path])
+        except MissingDependencyError:
+            raise
+        except CardscanError as exc:
+            return ScanFailure(str(path), str(exc), int(exc.exit_code))
+        except Exception as exc:  # a bug must not cost the rest of the batch
+            log.exception("unexpected error on %s", path)
+            return ScanFailure(str(path), f"internal error ({type(exc).__name__}: {exc})")
+
+
+def find_images(folder: Path, *, recursive: bool = False) -> list[Path]:
+    """Image files in a folder, sorted by path so that output order is stable."""
+    pattern = "**/*" if recursive else "*"
+    found: list[Path] = []
+    for p in folder.glob(pattern):
+        if p.suffix.lower() in IMAGE_SUFFIXES and not p.name.startswith("."):
+            try:
+                if p.is_dir():
+                    continue
+            except OSError:
+                pass
+            found.append(p)
+    return sorted(found)
+
+
+# --- batch with a process pool: one Scanner (one loaded engine) per worker ---------------------
+_worker_scanner: Scanner | None = None
+
+
+def _init_worker(options: ScanOptions) -> None:
+    global _worker_scanner
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    _worker_scanner = Scanner(options)
+
+
+def _work(path: Path) -> Outcome:
+    assert _worker_scanner is not None
+    return _worker_scanner.outcome(path)
+
+
+def scan_many(paths: Iterable[Path], options: ScanOptions, *, jobs: int = 1) -> Iterator[Outcome]:
+    """Outcomes in input order, streamed as they finish (memory stays flat for any number)."""
+    paths = list(paths)
+    if jobs <= 1 or len(paths) <= 1:
+        scanner = Scanner(options)
+        for p in paths:
+            yield scanner.outcome(p)
+        return
+    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
+        yield from pool.imap(_work, paths, chunksize=1)

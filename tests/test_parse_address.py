@@ -1,0 +1,47 @@
+"""Addresses in the styles of Germany, Austria, Switzerland, the UK and the US."""
+
+import pytest
+
+from cardscan.model import Address
+from cardscan.parse import lines_from_text, parse_card
+
+CASES = [
+    ("Hauptstraße 12\n10115 Berlin", Address("Hauptstraße 12", "10115", "Berlin")),
+    (
+        "Königstr. 5\nD-70173 Stuttgart\nDeutschland",
+        Address("Königstr. 5", "70173", "Stuttgart", None, "Deutschland"),
+    ),
+    ("Mariahilfer Straße 5/3\nA-1060 Wien", Address("Mariahilfer Straße 5/3", "1060", "Wien")),
+    (
+        "Bahnhofstrasse 10\nCH-8001 Zürich\nSchweiz",
+        Address("Bahnhofstrasse 10", "8001", "Zürich", None, "Schweiz"),
+    ),
+    ("Am Markt 3 · 28195 Bremen", Address("Am Markt 3", "28195", "Bremen")),
+    ("Lindenallee 7 | 50968 Köln", Address("Lindenallee 7", "50968", "Köln")),
+    (
+        "Gartenweg 1, 80331 München, Germany",
+        Address("Gartenweg 1", "80331", "München", None, "Germany"),
+    ),
+    (
+        "221B Baker Street\nLondon NW1 6XE\nUnited Kingdom",
+        Address("221B Baker Street", "NW1 6XE", "London", None, "United Kingdom"),
+    ),
+    ("10 Downing Street, London SW1A 2AA", Address("10 Downing Street", "SW1A 2AA", "London")),
+    (
+        "123 Main Street\nSpringfield, IL 62704",
+        Address("123 Main Street", "62704", "Springfield", "IL"),
+    ),
+    (
+        "350 Fifth Avenue, New York, NY 10118",
+        Address("350 Fifth Avenue", "10118", "New York", "NY"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_address(text, expected):
+    assert parse_card(lines_from_text(text)).address == expected
+
+
+def test_no_address_without_postcode():
+    assert parse_card(lines_from_text("Anna Müller\nGeschäftsführerin")).address is None

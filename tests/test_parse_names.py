@@ -1,0 +1,70 @@
+"""Names: prefixes, suffixes, particles, hyphens, ALL CAPS."""
+
+import pytest
+
+from cardscan.parse.names import matches_email, name_score, split_name
+
+CASES = [
+    # printed, (full, prefix, given, family, suffix)
+    ("Anna Müller", ("Anna Müller", None, "Anna", "Müller", None)),
+    ("Dr. Anna Müller", ("Dr. Anna Müller", "Dr.", "Anna", "Müller", None)),
+    (
+        "Prof. Dr. Jürgen Weiß-Müller",
+        ("Prof. Dr. Jürgen Weiß-Müller", "Prof. Dr.", "Jürgen", "Weiß-Müller", None),
+    ),
+    ("Dipl.-Ing. Thomas Wolf", ("Dipl.-Ing. Thomas Wolf", "Dipl.-Ing.", "Thomas", "Wolf", None)),
+    ("Dipl.-Kfm. Stefan Roth", ("Dipl.-Kfm. Stefan Roth", "Dipl.-Kfm.", "Stefan", "Roth", None)),
+    ("Mag. Eva Huber", ("Mag. Eva Huber", "Mag.", "Eva", "Huber", None)),
+    ("Thomas Wolf, MBA", ("Thomas Wolf, MBA", None, "Thomas", "Wolf", "MBA")),
+    ("Jane Doe, PhD", ("Jane Doe, PhD", None, "Jane", "Doe", "PhD")),
+    ("Lena Schulz M.Sc.", ("Lena Schulz, M.Sc.", None, "Lena", "Schulz", "M.Sc.")),
+    ("Ursula von der Leyen", ("Ursula von der Leyen", None, "Ursula", "von der Leyen", None)),
+    ("Joost van Dijk", ("Joost van Dijk", None, "Joost", "van Dijk", None)),
+    ("Anna-Lena Schmitz", ("Anna-Lena Schmitz", None, "Anna-Lena", "Schmitz", None)),
+    ("JÜRGEN WEISS", ("Jürgen Weiss", None, "Jürgen", "Weiss", None)),
+    ("DR. ANNA-LENA MÜLLER", ("Dr. Anna-Lena Müller", "Dr.", "Anna-Lena", "Müller", None)),
+    ("Mary Ann Smith", ("Mary Ann Smith", None, "Mary Ann", "Smith", None)),
+]
+
+
+@pytest.mark.parametrize(("printed", "expected"), CASES)
+def test_split_name(printed, expected):
+    n = split_name(printed)
+    assert n is not None
+    assert (n.full, n.prefix, n.given, n.family, n.suffix) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Anna Müller", "Dr. Jürgen Weiß", "JANE DOE", "Joost van Dijk"],
+)
+def test_names_score_high(line):
+    assert name_score(line) >= 0.6
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hauptstraße 12",
+        "info@firma.de",
+        "Müller & Schmidt",
+        "Tel. 030 123456",
+        "Berlin",
+        "www.firma.de",
+    ],
+)
+def test_non_names_score_low(line):
+    assert name_score(line) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("name", "email", "expected"),
+    [
+        ("Anna Müller", "anna.mueller@firma.de", True),
+        ("Anna Müller", "amueller@firma.de", True),
+        ("Anna Müller", "info@firma.de", False),
+        ("Jürgen Weiß", "j.weiss@firma.de", True),
+    ],
+)
+def test_matches_email(name, email, expected):
+    assert matches_email(name, [email]) is expected

@@ -1,0 +1,56 @@
+"""Phone numbers: card text -> E.164 with the type the label says."""
+
+import pytest
+
+from cardscan.parse.phones import find_phones, strip_phones
+
+CASES = [
+    # card text, region, expected [(E.164, type)]
+    ("Tel. +49 (0)30 1234567", "DE", [("+49301234567", "work")]),
+    ("Tel.: 030/123456-0", "DE", [("+49301234560", "work")]),
+    ("Telefon 030 / 123 456-0", "DE", [("+49301234560", "work")]),
+    ("Fon 089 12345678", "DE", [("+498912345678", "work")]),
+    ("Mobil 0171 2345678", "DE", [("+491712345678", "mobile")]),
+    ("Handy: 0152 23456789", "DE", [("+4915223456789", "mobile")]),
+    ("Fax +49 30 1234568", "DE", [("+49301234568", "fax")]),
+    ("Telefax 030 1234568", "DE", [("+49301234568", "fax")]),
+    (
+        "T +49 30 1234567 M +49 171 2345678 F +49 30 1234568",
+        "DE",
+        [("+49301234567", "work"), ("+491712345678", "mobile"), ("+49301234568", "fax")],
+    ),
+    ("Tel. 030/123456-0 · Fax -99", "DE", [("+49301234560", "work"), ("+493012345699", "fax")]),
+    ("T +43 1 234 56 78", "DE", [("+4312345678", "work")]),
+    ("Mobil +43 676 1234567", "AT", [("+436761234567", "mobile")]),
+    ("Tel. 01 234 56 78", "AT", [("+4312345678", "work")]),
+    ("+41 44 123 45 67", "DE", [("+41441234567", "work")]),
+    ("Phone +44 20 7946 0123", "DE", [("+442079460123", "work")]),
+    ("Mobile 07911 123456", "GB", [("+447911123456", "mobile")]),
+    ("Office (212) 555-0147", "US", [("+12125550147", "work")]),
+    ("Cell 415-555-0199", "US", [("+14155550199", "mobile")]),
+    ("Direct +1 212 555 0147", "DE", [("+12125550147", "work")]),
+    ("0049 89 12345678", "DE", [("+498912345678", "work")]),
+    # unlabelled mobile numbers are recognised by their range
+    ("+49 171 2345678", "DE", [("+491712345678", "mobile")]),
+    # OCR read a letter O for a zero
+    ("Tel. +49 3O 1234567", "DE", [("+49301234567", "work")]),
+    # a postcode or a date is not a phone number
+    ("10115 Berlin", "DE", []),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "expected"), CASES)
+def test_find_phones(text, region, expected):
+    found = [(f.phone.number, f.phone.type) for f in find_phones(text, region)]
+    assert found == expected
+
+
+def test_extension_is_kept():
+    (f,) = find_phones("Phone 089 12 34 56 78 ext. 12", "DE")
+    assert f.phone.number == "+498912345678"
+    assert f.phone.extension == "12"
+
+
+def test_strip_phones_leaves_other_text():
+    text = "Hauptstraße 1 Tel. 030 1234567"
+    assert strip_phones(text, find_phones(text, "DE")) == "Hauptstraße 1"

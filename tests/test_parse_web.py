@@ -1,0 +1,71 @@
+"""E-mails (with OCR repairs), websites and profile links."""
+
+import pytest
+
+from cardscan.model import Profile
+from cardscan.parse.web import domain_words, find_web
+
+EMAILS = [
+    ("anna.mueller@firma.de", ["anna.mueller@firma.de"]),
+    ("E-Mail: Anna.Mueller@Firma.de", ["anna.mueller@firma.de"]),
+    ("anna.mueller (at) firma.de", ["anna.mueller@firma.de"]),
+    ("anna.mueller[at]firma.de", ["anna.mueller@firma.de"]),
+    ("anna.mueller @ firma.de", ["anna.mueller@firma.de"]),
+    ("anna.mueller@firma,de", ["anna.mueller@firma.de"]),
+    ("j.doe@example.co.uk", ["j.doe@example.co.uk"]),
+    ("not an e-mail: @home", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EMAILS)
+def test_emails(text, expected):
+    assert find_web(text).emails == expected
+
+
+URLS = [
+    ("www.firma.de", ["https://www.firma.de"]),
+    ("Web: www.Firma.de/", ["https://www.firma.de"]),
+    ("https://firma.de/kontakt", ["https://firma.de/kontakt"]),
+    ("firma.com", ["https://firma.com"]),
+    ("Dr.Müller", []),
+    ("anna@firma.de", []),  # the e-mail's domain is not a website of its own
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), URLS)
+def test_urls(text, expected):
+    assert find_web(text).urls == expected
+
+
+PROFILES = [
+    (
+        "linkedin.com/in/anna-mueller-1a2b3c",
+        Profile("linkedin", "https://www.linkedin.com/in/anna-mueller-1a2b3c"),
+    ),
+    (
+        "https://de.linkedin.com/in/annamueller/",
+        Profile("linkedin", "https://www.linkedin.com/in/annamueller"),
+    ),
+    (
+        "xing.com/profile/Anna_Mueller3",
+        Profile("xing", "https://www.xing.com/profile/Anna_Mueller3"),
+    ),
+    (
+        "www.xing.com/profile/Anna_Mueller3",
+        Profile("xing", "https://www.xing.com/profile/Anna_Mueller3"),
+    ),
+    ("github.com/annam", Profile("github", "https://github.com/annam")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PROFILES)
+def test_profiles(text, expected):
+    found = find_web(text)
+    assert found.profiles == [expected]
+    assert found.urls == []
+
+
+def test_domain_words_skip_free_mail():
+    assert domain_words(
+        ["a@mueller-schmidt.de", "b@gmail.com"], ["https://www.mueller-schmidt.de"]
+    ) == {"mueller-schmidt"}
