@@ -10,6 +10,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from cardscan.errors import CardscanError, ExitCode, MissingDependencyError
 from cardscan.imaging.load import load_image
 from cardscan.imaging.preprocess import PreparedCard, prepare
@@ -18,6 +20,7 @@ from cardscan.model import Contact
 from cardscan.ocr.engine import EngineOptions, OcrEngine, OcrResult, make_engine
 from cardscan.options import ScanOptions
 from cardscan.parse import TextLine, parse_card
+from cardscan.qr import contact_from_qr
 
 log = logging.getLogger(__name__)
 
@@ -109,20 +112,20 @@ class Scanner:
     def scan_photo(self, path: Path) -> tuple[Contact, float]:
         """One photo -> (contact, OCR confidence); raises CardscanError subclasses."""
         image = load_image(path, max_pixels=self.options.max_pixels)
-        prefix = path.stem + "-"
-        prepared = prepare(image, debug_dir=self.options.debug_dir, debug_prefix=prefix)
-        result = self.read(prepared)
-        contact = parse_card(ocr_lines(result), source=str(path), region=self.options.region)
-        if self.options.qr:
-            from cardscan.qr import contact_from_qr
+        return self.scan_image(image, source=str(path), debug_prefix=path.stem + "-")
 
-            qr_contact = contact_from_qr(
-                prepared.image, source=str(path), region=self.options.region
-            )
+    def scan_image(
+        self, image: np.ndarray, *, source: str, debug_prefix: str = ""
+    ) -> tuple[Contact, float]:
+        """A decoded BGR photo -> (contact, OCR confidence)."""
+        prepared = prepare(image, debug_dir=self.options.debug_dir, debug_prefix=debug_prefix)
+        result = self.read(prepared)
+        contact = parse_card(ocr_lines(result), source=source, region=self.options.region)
+        if self.options.qr:
+            qr_contact = contact_from_qr(prepared.image, source=source, region=self.options.region)
             if qr_contact is not None:
                 # Structured QR data is exact: it wins over OCR for the fields it carries.
                 contact = merge_contacts(qr_contact, contact)
-                contact.raw_text = "\n".join(filter(None, [contact.raw_text, "[QR] found"]))
         return contact, result.confidence
 
     def scan(self, paths: Sequence[Path]) -> ScanResult:

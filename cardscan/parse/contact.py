@@ -213,7 +213,11 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
         below = [
             s
             for s in left
-            if s.line.top > name_seg.line.top and not re.search(r"\d", s.text) and len(s.text) < 60
+            if s.line.top > name_seg.line.top
+            and not re.search(r"\d", s.text)
+            and 4 <= len(s.text) < 60
+            and s.line.confidence >= 0.6
+            and sum(ch.isalpha() for ch in s.text) >= 0.8 * len(s.text.replace(" ", ""))
         ]
         if below:
             below.sort(key=lambda s: s.line.top)

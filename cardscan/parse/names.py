@@ -105,6 +105,8 @@ def name_score(text: str) -> float:
         return 0.0
     if any(ch.isdigit() for ch in rest) or "@" in rest or "/" in rest or "&" in rest:
         return 0.0
+    if max(len(w) for w in words) < 3 or any(len(w.strip(".")) < 2 for w in words):
+        return 0.1  # "Sh Ei": OCR debris, not a name
     good = 0
     for w in words:
         if w.lower() in NAME_PARTICLES:

@@ -48,6 +48,8 @@ def infer_region(texts: list[str], emails: list[str], urls: list[str], *, defaul
         tld = host.split("/")[0].rsplit(".", 1)[-1]
         if tld in TLD_REGION:
             votes[TLD_REGION[tld]] += 1
+        elif len(tld) == 2 and tld.upper() in pn.SUPPORTED_REGIONS:  # ".jp", ".fr", ...
+            votes[tld.upper()] += 1
     if votes:
         return votes.most_common(1)[0][0]
     return default

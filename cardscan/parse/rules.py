@@ -351,7 +351,7 @@ HOUSE_NUMBER_RE = re.compile(r"\b\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]
 # Postcode + city.  DE: "10115 Berlin", "D-10115 Berlin"; AT: "A-1010 Wien", "1010 Wien";
 # CH: "CH-8001 Zürich", "8001 Zürich".
 POSTCODE_CITY_RE = re.compile(
-    r"(?:(?P<cc>D|DE|A|AT|CH)\s?[-–]\s?)?(?<!\d)(?P<code>\d{4,5})\s+"
+    r"(?:(?P<cc>D|DE|A|AT|CH)\s?[-–]\s?)?(?<!\d)(?<!\d-)(?P<code>\d{4,5})\s+"
     r"(?P<city>[A-ZÄÖÜ][\wäöüßÄÖÜéèà.'()/\- ]*[\w.)])"
 )
 # UK postcode: "London SW1A 1AA", "Manchester M1 1AE".

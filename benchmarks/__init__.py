@@ -1,0 +1,1 @@
+"""Benchmarks: accuracy per field and speed, on synthetic cards made from a seed."""

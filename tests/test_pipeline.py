@@ -1,0 +1,119 @@
+"""The pipeline with a fake OCR engine: stages are wired, flip logic, batch outcomes, merging."""
+
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+from cardscan.errors import UnreadableImageError
+from cardscan.merge import merge_contacts
+from cardscan.model import Contact, Name, Phone
+from cardscan.ocr.engine import OcrLine, OcrResult, OcrWord
+from cardscan.options import ScanOptions
+from cardscan.pipeline import ScanFailure, Scanner, ScanResult, find_images, ocr_lines
+from tests.fakes import FakeEngine, ocr_result
+
+CARD = """Dr. Anna Müller
+Geschäftsführerin
+Müller & Schmidt GmbH
+Tel. +49 30 1234567
+anna.mueller@mueller-schmidt.de
+"""
+
+
+def _photo(tmp_path: Path, name: str = "card.png") -> Path:
+    img = np.full((600, 900, 3), 90, np.uint8)
+    cv2.rectangle(img, (150, 150), (750, 450), (245, 245, 245), -1)
+    cv2.putText(img, "Anna", (200, 300), cv2.FONT_HERSHEY_SIMPLEX, 2, (0, 0, 0), 3)
+    path = tmp_path / name
+    cv2.imwrite(str(path), img)
+    return path
+
+
+def test_scan_wires_stages(tmp_path):
+    engine = FakeEngine(ocr_result(CARD))
+    scanner = Scanner(ScanOptions(qr=False), engine=engine)
+    result = scanner.scan([_photo(tmp_path)])
+    c = result.contact
+    assert c.name is not None and c.name.full == "Dr. Anna Müller"
+    assert c.organization == "Müller & Schmidt GmbH"
+    assert c.title == "Geschäftsführerin"
+    assert [p.number for p in c.phones] == ["+49301234567"]
+    assert c.source.endswith("card.png")
+    assert engine.calls == 1  # a confident reading is not tried upside down
+
+
+def test_low_confidence_tries_upside_down(tmp_path):
+    engine = FakeEngine(ocr_result("xx yy", confidence=0.3), ocr_result(CARD, confidence=0.95))
+    result = Scanner(ScanOptions(qr=False), engine=engine).scan([_photo(tmp_path)])
+    assert engine.calls == 2
+    assert result.contact.name is not None
+
+
+def test_upside_down_kept_only_when_better(tmp_path):
+    engine = FakeEngine(ocr_result(CARD, confidence=0.7), ocr_result("zz", confidence=0.5))
+    result = Scanner(ScanOptions(qr=False), engine=engine).scan([_photo(tmp_path)])
+    assert engine.calls == 2
+    assert result.contact.name is not None and result.contact.name.family == "Müller"
+
+
+def test_outcome_names_bad_file(tmp_path):
+    bad = tmp_path / "broken.jpg"
+    bad.write_bytes(b"not a jpeg")
+    out = Scanner(ScanOptions(qr=False), engine=FakeEngine(ocr_result(CARD))).outcome(bad)
+    assert isinstance(out, ScanFailure)
+    assert "broken.jpg" in out.reason or out.source.endswith("broken.jpg")
+
+
+def test_scan_raises_for_bad_file(tmp_path):
+    with pytest.raises(UnreadableImageError):
+        Scanner(ScanOptions(qr=False), engine=FakeEngine(ocr_result(CARD))).scan(
+            [tmp_path / "missing.jpg"]
+        )
+
+
+def test_front_and_back_are_merged(tmp_path):
+    front = ocr_result("Anna Müller\nMüller & Schmidt GmbH\nTel. +49 30 1234567")
+    back = ocr_result("anna.mueller@mueller-schmidt.de\nMobil 0171 2345678")
+    engine = FakeEngine(front, back)
+    result = Scanner(ScanOptions(qr=False), engine=engine).scan(
+        [_photo(tmp_path, "front.png"), _photo(tmp_path, "back.png")]
+    )
+    assert isinstance(result, ScanResult)
+    c = result.contact
+    assert c.emails == ["anna.mueller@mueller-schmidt.de"]
+    assert {p.type for p in c.phones} == {"work", "mobile"}
+    assert c.name is not None and c.name.full == "Anna Müller"
+
+
+def test_merge_prefers_first():
+    a = Contact("a", name=Name("Anna Müller"), phones=[Phone("+49301234567")])
+    b = Contact(
+        "b",
+        name=Name("A. Mueller"),
+        title="CEO",
+        phones=[Phone("+49301234567"), Phone("+491712345678", "mobile")],
+    )
+    m = merge_contacts(a, b)
+    assert m.name == a.name and m.title == "CEO" and len(m.phones) == 2
+
+
+def test_two_columns_become_two_lines():
+    words = (
+        OcrWord("Anna", 0.9, (10, 10, 50, 20)),
+        OcrWord("Müller", 0.9, (70, 10, 70, 20)),
+        OcrWord("Tel.", 0.9, (600, 12, 40, 20)),
+        OcrWord("030", 0.9, (650, 12, 40, 20)),
+    )
+    lines = ocr_lines(OcrResult((OcrLine(words),), "fake", (1000, 600)))
+    assert [t.text for t in lines] == ["Anna Müller", "Tel. 030"]
+
+
+def test_find_images_sorted_and_filtered(tmp_path):
+    for name in ["b.JPG", "a.png", "notes.txt", ".hidden.jpg"]:
+        (tmp_path / name).write_bytes(b"x")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "c.jpeg").write_bytes(b"x")
+    assert [p.name for p in find_images(tmp_path)] == ["a.png", "b.JPG"]
+    assert [p.name for p in find_images(tmp_path, recursive=True)] == ["a.png", "b.JPG", "c.jpeg"]
