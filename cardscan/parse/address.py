@@ -33,7 +33,8 @@ class CityFind:
 
 def country_of(text: str) -> str | None:
     """ISO code when the whole text is a country name: "Deutschland" -> "DE"."""
-    return COUNTRIES.get(text.strip(" .,").lower())
+    key = text.strip(" ,").lower()
+    return COUNTRIES.get(key) or COUNTRIES.get(key.strip("."))
 
 
 def find_city(text: str, index: int) -> CityFind | None:

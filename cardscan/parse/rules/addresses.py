@@ -1,0 +1,165 @@
+"""Address rules: street words, postcode styles of DE/AT/CH/UK/US, country names, domains."""
+
+from __future__ import annotations
+
+import re
+
+# (street word, card text it exists for).  A line with one of these and a house number is a street.
+STREET_RULES: tuple[tuple[str, str], ...] = (
+    (r"straße", "Hauptstraße 12"),
+    (r"strasse", "Bahnhofstrasse 10"),  # Switzerland writes ss
+    (r"str\.", "Königstr. 5"),
+    (r"gasse", "Herrengasse 6"),  # Austria
+    (r"weg", "Gartenweg 1"),
+    (r"platz", "Marienplatz 8"),
+    (r"allee", "Lindenallee 7"),
+    (r"ring", "Kaiserring 3"),
+    (r"damm", "Kurfürstendamm 21"),
+    (r"ufer", "Schaumainkai-Ufer 4"),
+    (r"chaussee", "Frankfurter Chaussee 2"),
+    (r"markt", "Am Markt 3"),
+    (r"graben", "Stadtgraben 9"),
+    (r"kai", "Franz-Josefs-Kai 1"),
+    (r"hof", "Kirchhof 2"),
+    (r"promenade", "Seepromenade 5"),
+    (r"\bam\b", "Am Wall 12"),
+    (r"\ban der\b", "An der Alster 1"),
+    (r"\bim\b", "Im Tal 4"),
+    (r"\bauf der\b", "Auf der Höhe 2"),
+    (r"\bzum\b", "Zum Hafen 7"),
+    (r"\bstreet\b", "221B Baker Street"),
+    (r"\bst\.", "12 High St."),
+    (r"\broad\b", "45 Station Road"),
+    (r"\brd\.?", "45 Station Rd"),
+    (r"\bavenue\b", "350 Fifth Avenue"),
+    (r"\bave\.?", "350 Fifth Ave"),
+    (r"\blane\b", "7 Church Lane"),
+    (r"\bdrive\b", "1 Infinite Drive"),
+    (r"\bboulevard\b", "9 Sunset Boulevard"),
+    (r"\bblvd\.?", "9 Sunset Blvd."),
+    (r"\bway\b", "1 Microsoft Way"),
+    (r"\bcourt\b", "3 Kings Court"),
+    (r"\bsquare\b", "1 Canada Square"),
+    (r"\bplace\b", "2 Market Place"),
+    (r"\bsuite\b", "500 Main St Suite 200"),
+)
+STREET_RE = re.compile("(" + "|".join(p for p, _ in STREET_RULES) + ")", re.IGNORECASE)
+# --- Addresses --------------------------------------------------------------------------------
+# A house number: "12", "12a", "5/3" (Vienna door numbers), "10-12".
+HOUSE_NUMBER_RE = re.compile(r"\b\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)*\b")
+
+# Postcode + city.  DE: "10115 Berlin", "D-10115 Berlin"; AT: "A-1010 Wien", "1010 Wien";
+# CH: "CH-8001 Zürich", "8001 Zürich".
+POSTCODE_CITY_RE = re.compile(
+    r"(?:(?P<cc>D|DE|A|AT|CH)\s?[-–]\s?)?(?<!\d)(?<!\d-)(?P<code>\d{4,5})\s+"
+    r"(?P<city>[A-ZÄÖÜ][\wäöüßÄÖÜéèà.'()/\- ]*[\w.)])"
+)
+# UK postcode: "London SW1A 1AA", "Manchester M1 1AE".
+UK_POSTCODE_RE = re.compile(r"\b(?P<code>[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})\b")
+# US: "Springfield, IL 62704", "New York, NY 10001-1234".
+US_CITY_STATE_ZIP_RE = re.compile(
+    r"(?P<city>[A-Z][A-Za-z .'\-]+?),?\s+(?P<state>[A-Z]{2})\s+(?P<code>\d{5}(?:-\d{4})?)\b"
+)
+US_STATES: frozenset[str] = frozenset(
+    [
+        "AL",
+        "AK",
+        "AZ",
+        "AR",
+        "CA",
+        "CO",
+        "CT",
+        "DE",
+        "DC",
+        "FL",
+        "GA",
+        "HI",
+        "ID",
+        "IL",
+        "IN",
+        "IA",
+        "KS",
+        "KY",
+        "LA",
+        "ME",
+        "MD",
+        "MA",
+        "MI",
+        "MN",
+        "MS",
+        "MO",
+        "MT",
+        "NE",
+        "NV",
+        "NH",
+        "NJ",
+        "NM",
+        "NY",
+        "NC",
+        "ND",
+        "OH",
+        "OK",
+        "OR",
+        "PA",
+        "RI",
+        "SC",
+        "SD",
+        "TN",
+        "TX",
+        "UT",
+        "VT",
+        "VA",
+        "WA",
+        "WV",
+        "WI",
+        "WY",
+        "PR",
+    ]
+)
+
+# (country as printed, ISO code): a line that is only a country name; also tells the phone region.
+COUNTRY_RULES: tuple[tuple[str, str], ...] = (
+    ("deutschland", "DE"),
+    ("germany", "DE"),
+    ("österreich", "AT"),
+    ("oesterreich", "AT"),
+    ("austria", "AT"),
+    ("schweiz", "CH"),
+    ("switzerland", "CH"),
+    ("suisse", "CH"),
+    ("united kingdom", "GB"),
+    ("great britain", "GB"),
+    ("england", "GB"),
+    ("uk", "GB"),
+    ("usa", "US"),
+    ("u.s.a.", "US"),
+    ("united states", "US"),
+    ("united states of america", "US"),
+    ("nederland", "NL"),
+    ("netherlands", "NL"),
+    ("france", "FR"),
+    ("frankreich", "FR"),
+    ("italia", "IT"),
+    ("italy", "IT"),
+    ("luxembourg", "LU"),
+    ("belgium", "BE"),
+    ("belgien", "BE"),
+)
+COUNTRIES: dict[str, str] = dict(COUNTRY_RULES)
+
+# Postcode prefixes on German-speaking cards -> region: "A-1010 Wien".
+POSTCODE_PREFIX_REGION: dict[str, str] = {"D": "DE", "DE": "DE", "A": "AT", "AT": "AT", "CH": "CH"}
+
+# Top-level domains that tell the card's country: "www.beispiel.at".
+TLD_REGION: dict[str, str] = {
+    "de": "DE",
+    "at": "AT",
+    "ch": "CH",
+    "uk": "GB",
+    "us": "US",
+    "nl": "NL",
+    "fr": "FR",
+    "it": "IT",
+    "lu": "LU",
+    "be": "BE",
+}

@@ -1,0 +1,104 @@
+"""Organisation rules: legal forms, words that make a line a company, department words."""
+
+from __future__ import annotations
+
+import re
+
+# (legal form, card text it exists for).  Matched case-sensitively and as a whole word: "AG" is a
+# legal form, "ag" inside "Verlag" is not.  Longer forms first, so "GmbH & Co. KG" wins over "KG".
+LEGAL_FORM_RULES: tuple[tuple[str, str], ...] = (
+    ("GmbH & Co. KGaA", "Beispiel GmbH & Co. KGaA"),
+    ("GmbH & Co. KG", "Schulz GmbH & Co. KG"),
+    ("AG & Co. KG", "Weber AG & Co. KG"),
+    ("UG (haftungsbeschränkt)", "Klein Digital UG (haftungsbeschränkt)"),
+    ("gGmbH", "Lebenshilfe Nord gGmbH"),
+    ("GmbH", "Müller & Schmidt GmbH"),
+    ("GMBH", "MÜLLER & SCHMIDT GMBH"),  # all-caps logos
+    ("mbH", "Gesellschaft für Logistik mbH"),
+    ("KGaA", "Merck KGaA"),
+    ("AG", "Becker Logistik AG"),
+    ("KG", "Hansen KG"),
+    ("OHG", "Meyer & Partner OHG"),
+    ("GbR", "Studio Nord GbR"),
+    ("PartG mbB", "Kanzlei Roth PartG mbB"),
+    ("PartG", "Roth & Partner PartG"),
+    ("UG", "Klein Digital UG"),
+    ("e.K.", "Huber e.K."),  # eingetragener Kaufmann
+    ("e.Kfm.", "Huber e.Kfm."),
+    ("e.V.", "Förderverein Musik e.V."),
+    ("eG", "Volksbank Mittelhessen eG"),
+    ("SE", "Allianz SE"),
+    ("KEG", "Gruber KEG"),  # Austria
+    ("OG", "Gruber & Huber OG"),  # Austria
+    ("Sàrl", "Dubois Sàrl"),  # Switzerland (French)
+    ("SA", "Nestor SA"),  # Switzerland (French)
+    ("S.A.", "Banco Ejemplo S.A."),
+    ("B.V.", "Van Dijk Logistics B.V."),
+    ("N.V.", "Philips N.V."),
+    ("S.r.l.", "Rossi S.r.l."),
+    ("S.p.A.", "Ferro S.p.A."),
+    ("Ltd.", "Acme Solutions Ltd."),
+    ("Ltd", "Acme Solutions Ltd"),
+    ("Limited", "Acme Solutions Limited"),
+    ("PLC", "Barclays PLC"),
+    ("plc", "Tesco plc"),
+    ("LLP", "Smith & Jones LLP"),
+    ("LLC", "Northwind LLC"),
+    ("L.L.C.", "Northwind L.L.C."),
+    ("Inc.", "Northwind Inc."),
+    ("Inc", "Northwind Inc"),
+    ("Corp.", "Contoso Corp."),
+    ("Corporation", "Contoso Corporation"),
+    ("Co.", "Smith & Co."),
+    ("Group", "Becker Group"),
+    ("Holding", "Becker Holding"),
+)
+LEGAL_FORMS: tuple[str, ...] = tuple(form for form, _ in LEGAL_FORM_RULES)
+LEGAL_FORM_RE = re.compile(
+    r"(?<![\w.])(" + "|".join(re.escape(f) for f in LEGAL_FORMS) + r")(?!\w)"
+)
+
+# (word, card text it exists for): a line holding one of these is a company even without a
+# legal form.  Case-insensitive, also inside compounds ("Bundesverband").
+ORG_WORD_RULES: tuple[tuple[str, str], ...] = (
+    ("gesellschaft", "Gesellschaft für Informatik"),
+    ("verband", "Bundesverband Digitalwirtschaft"),
+    ("institut", "Fraunhofer-Institut für Optik"),
+    ("universität", "Technische Universität München"),
+    ("hochschule", "Hochschule Darmstadt"),
+    ("kanzlei", "Kanzlei Roth"),
+    ("agentur", "Agentur Nordlicht"),
+    ("bank", "Volksbank Mittelhessen"),
+    ("sparkasse", "Sparkasse Hannover"),
+    ("versicherung", "Allgemeine Versicherung"),
+    ("klinikum", "Klinikum Nord"),
+    ("university", "University of Oxford"),
+    ("institute", "Institute of Physics"),
+    ("consulting", "Becker Consulting"),
+    ("solutions", "Acme Solutions"),
+    ("systems", "Northwind Systems"),
+    ("technologies", "Contoso Technologies"),
+    ("associates", "Smith Associates"),
+    ("labs", "Nordlicht Labs"),
+    ("foundation", "Open Data Foundation"),
+    ("stiftung", "Stiftung Warentest"),
+)
+ORG_WORDS: tuple[str, ...] = tuple(word for word, _ in ORG_WORD_RULES)
+
+# (pattern, card text it exists for): a line naming a department.
+DEPARTMENT_RULES: tuple[tuple[str, str], ...] = (
+    (r"abteilung", "Abteilung Einkauf"),
+    (r"bereich", "Bereich Finanzen"),
+    (r"geschäftsbereich", "Geschäftsbereich Energie"),
+    (r"fachbereich", "Fachbereich Informatik"),
+    (r"department", "Department of Physics"),
+    (r"dept\.?", "Marketing Dept."),
+    (r"division", "Medical Division"),
+    (r"research & development", "Research & Development"),
+    (r"forschung (?:und|&) entwicklung", "Forschung & Entwicklung"),
+    (r"human resources", "Human Resources"),
+    (r"personalabteilung", "Personalabteilung"),
+)
+DEPARTMENT_RE = re.compile(
+    r"\b(" + "|".join(p for p, _ in DEPARTMENT_RULES) + r")(?!\w)", re.IGNORECASE
+)

@@ -1,0 +1,51 @@
+"""Phone label words: the word printed before a number decides its type."""
+
+from __future__ import annotations
+
+import re
+
+from cardscan.model import PhoneType
+
+# (label word, type, card text it exists for)
+PHONE_LABEL_RULES: tuple[tuple[str, PhoneType, str], ...] = (
+    # German
+    ("telefon", "work", "Telefon 030 1234567"),
+    ("tel", "work", "Tel.: 030/123456-0"),
+    ("fon", "work", "Fon 089 12345678"),
+    ("büro", "work", "Büro: 0711 1234567"),
+    ("zentrale", "work", "Zentrale +49 40 1234560"),
+    ("durchwahl", "work", "Durchwahl +49 221 1234567"),
+    ("direkt", "work", "Direkt +49 221 1234567"),
+    ("mobil", "mobile", "Mobil 0171 2345678"),
+    ("mobiltelefon", "mobile", "Mobiltelefon 0160 1234567"),
+    ("handy", "mobile", "Handy 0152 23456789"),
+    ("telefax", "fax", "Telefax 030 1234568"),
+    ("fax", "fax", "Fax +49 30 1234568"),
+    # English
+    ("phone", "work", "Phone +44 20 7946 0123"),
+    ("office", "work", "Office +1 212 555 0147"),
+    ("direct", "work", "Direct +1 415 555 0100"),
+    ("dir", "work", "Dir. +44 161 496 0000"),
+    ("main", "work", "Main +1 212 555 0100"),
+    ("mobile", "mobile", "Mobile +44 7911 123456"),
+    ("mob", "mobile", "Mob. +44 7911 123456"),
+    ("cell", "mobile", "Cell +1 415 555 0199"),
+    ("cellphone", "mobile", "Cellphone +1 415 555 0199"),
+    # One-letter labels of compact cards: "T +49 30 1234567 | M +49 171 2345678 | F ..."
+    ("t", "work", "T +49 30 1234567"),
+    ("p", "work", "P +1 212 555 0100"),
+    ("o", "work", "O +1 212 555 0100"),
+    ("m", "mobile", "M +49 171 2345678"),
+    ("c", "mobile", "C +1 415 555 0199"),
+    ("h", "mobile", "H 0171 2345678"),  # Handy
+    ("f", "fax", "F +49 30 1234568"),
+)
+PHONE_LABELS: dict[str, PhoneType] = {word: kind for word, kind, _ in PHONE_LABEL_RULES}
+
+# "Tel." / "Tel:" / "T" / "Mobil." followed by a separator; group 1 is the label word.
+PHONE_LABEL_RE = re.compile(
+    r"(?<![\w@.])("
+    + "|".join(sorted((re.escape(k) for k in PHONE_LABELS), key=len, reverse=True))
+    + r")\s*\.?\s*[:.]?\s*(?=[\s+(\d])",
+    re.IGNORECASE,
+)

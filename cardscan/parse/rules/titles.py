@@ -1,0 +1,101 @@
+"""Job-title words: a line containing one of them is the person's title."""
+
+from __future__ import annotations
+
+import re
+
+# (word, card text it exists for).  Matched case-insensitively as a word; German gendered
+# forms ("-in", "-innen") and compounds ending in a title word are matched as well.
+TITLE_WORD_RULES: tuple[tuple[str, str], ...] = (
+    # German
+    ("geschäftsführer", "Geschäftsführerin"),
+    ("geschäftsführend", "Geschäftsführende Gesellschafterin"),
+    ("gesellschafter", "Gesellschafter"),
+    ("inhaber", "Inhaberin"),
+    ("vorstand", "Vorstand Finanzen"),
+    ("vorsitzender", "Vorsitzender des Vorstands"),
+    ("leiter", "Leiter Einkauf"),
+    ("leiterin", "Leiterin Marketing"),
+    ("leitung", "Leitung Vertrieb"),
+    ("referent", "Referentin Presse"),
+    ("berater", "Unternehmensberater"),
+    ("entwickler", "Senior Software-Entwickler"),
+    ("ingenieur", "Projektingenieurin"),
+    ("architekt", "Architektin"),
+    ("kaufmann", "Industriekaufmann"),
+    ("kauffrau", "Bürokauffrau"),
+    ("sachbearbeiter", "Sachbearbeiterin Buchhaltung"),
+    ("assistent", "Assistentin der Geschäftsführung"),
+    ("prokurist", "Prokurist"),
+    ("vertrieb", "Außendienst Vertrieb"),
+    ("mitarbeiter", "Mitarbeiter Kundenservice"),
+    ("rechtsanwalt", "Rechtsanwalt"),
+    ("rechtsanwältin", "Rechtsanwältin"),
+    ("steuerberater", "Steuerberaterin"),
+    ("notar", "Notar"),
+    ("direktor", "Direktorin Personal"),
+    ("spezialist", "IT-Spezialist"),
+    ("koordinator", "Projektkoordinatorin"),
+    ("einkäufer", "Strategischer Einkäufer"),
+    ("redakteur", "Redakteurin"),
+    ("professor", "Professorin für Informatik"),
+    # English (several also used on German cards: "Key Account Manager")
+    ("manager", "Key Account Manager"),
+    ("managerin", "Produktmanagerin"),
+    ("ceo", "CEO & Founder"),
+    ("cto", "CTO"),
+    ("cfo", "CFO"),
+    ("coo", "COO"),
+    ("cmo", "CMO"),
+    ("cio", "CIO"),
+    ("chief", "Chief Technology Officer"),
+    ("officer", "Data Protection Officer"),
+    ("president", "Vice President Sales"),
+    ("director", "Sales Director"),
+    ("head", "Head of Sales DACH"),
+    ("founder", "Founder"),
+    ("co-founder", "Co-Founder"),
+    ("owner", "Owner"),
+    ("partner", "Managing Partner"),
+    ("engineer", "Senior Software Engineer"),
+    ("developer", "Frontend Developer"),
+    ("consultant", "Senior Consultant"),
+    ("specialist", "Marketing Specialist"),
+    ("analyst", "Business Analyst"),
+    ("associate", "Associate"),
+    ("executive", "Account Executive"),
+    ("representative", "Sales Representative"),
+    ("coordinator", "Project Coordinator"),
+    ("administrator", "System Administrator"),
+    ("advisor", "Financial Advisor"),
+    ("adviser", "Financial Adviser"),
+    ("lead", "Team Lead Backend"),
+    ("principal", "Principal"),
+    ("scientist", "Data Scientist"),
+    ("researcher", "Researcher"),
+    ("architect", "Solution Architect"),
+    ("accountant", "Chartered Accountant"),
+    ("attorney", "Attorney at Law"),
+    ("lawyer", "Lawyer"),
+    ("solicitor", "Solicitor"),
+    ("assistant", "Executive Assistant"),
+    ("supervisor", "Supervisor"),
+    ("designer", "UX Designer"),
+    ("sales", "Inside Sales"),
+    ("marketing", "Marketing & Communications"),
+    ("vp", "VP Engineering"),
+    ("svp", "SVP Operations"),
+    ("evp", "EVP Finance"),
+    ("intern", "Intern"),
+    ("trainee", "Trainee"),
+)
+TITLE_WORDS: tuple[str, ...] = tuple(w for w, _ in TITLE_WORD_RULES)
+TITLE_RE = re.compile(
+    r"\b(" + "|".join(re.escape(w) for w in TITLE_WORDS) + r")(in|innen|s)?\b", re.IGNORECASE
+)
+# German compounds end in a title word: "Vertriebsleiterin", "Produktmanagerin", "Projektingenieur".
+TITLE_SUFFIX_RE = re.compile(
+    r"\w+(leiter|manager|berater|entwickler|ingenieur|referent|assistent|führer|kaufmann|kauffrau|"
+    r"spezialist|koordinator|architekt|direktor|einkäufer|redakteur|sachbearbeiter)(in|innen)?\b",
+    re.IGNORECASE,
+)

@@ -1,0 +1,97 @@
+"""Every rule in the tables runs with the card text it exists for."""
+
+import pytest
+
+from cardscan.parse import lines_from_text, parse_card
+from cardscan.parse.address import country_of, looks_like_street
+from cardscan.parse.names import split_name
+from cardscan.parse.phones import find_phones
+from cardscan.parse.rules import (
+    COUNTRY_RULES,
+    DEPARTMENT_RULES,
+    LEGAL_FORM_RULES,
+    ORG_WORD_RULES,
+    PARTICLE_RULES,
+    PHONE_LABEL_RULES,
+    PREFIX_RULES,
+    STREET_RULES,
+    SUFFIX_RULES,
+    TITLE_WORD_RULES,
+)
+
+PERSON = "Erika Beispiel"
+
+
+def _ids(rules):
+    return [r[0] for r in rules]
+
+
+@pytest.mark.parametrize(
+    ("label", "kind", "example"), PHONE_LABEL_RULES, ids=_ids(PHONE_LABEL_RULES)
+)
+def test_phone_label(label, kind, example):
+    region = "US" if "+1 " in example else "DE"
+    (found,) = find_phones(example, region)
+    assert found.phone.type == kind
+    assert found.labelled
+
+
+@pytest.mark.parametrize(("form", "example"), LEGAL_FORM_RULES, ids=_ids(LEGAL_FORM_RULES))
+def test_legal_form(form, example):
+    contact = parse_card(lines_from_text(f"{PERSON}\nGeschäftsführerin\n{example}"))
+    assert contact.organization == example
+    assert contact.name is not None and contact.name.full == PERSON
+
+
+@pytest.mark.parametrize(("word", "example"), ORG_WORD_RULES, ids=_ids(ORG_WORD_RULES))
+def test_org_word(word, example):
+    contact = parse_card(lines_from_text(f"{PERSON}\n{example}"))
+    assert contact.organization == example
+
+
+@pytest.mark.parametrize(("pattern", "example"), DEPARTMENT_RULES, ids=_ids(DEPARTMENT_RULES))
+def test_department(pattern, example):
+    contact = parse_card(lines_from_text(f"{PERSON}\nLeiterin\n{example}\nBeispiel GmbH"))
+    assert contact.department == example
+    assert contact.title == "Leiterin"
+
+
+@pytest.mark.parametrize(("word", "example"), TITLE_WORD_RULES, ids=_ids(TITLE_WORD_RULES))
+def test_title_word(word, example):
+    contact = parse_card(lines_from_text(f"Beispiel GmbH\n{PERSON}\n{example}"))
+    assert contact.title == example
+    assert contact.name is not None and contact.name.full == PERSON
+
+
+@pytest.mark.parametrize(("prefix", "example"), PREFIX_RULES, ids=_ids(PREFIX_RULES))
+def test_name_prefix(prefix, example):
+    name = split_name(example)
+    assert name is not None and name.prefix == prefix
+    assert name.full == example
+
+
+@pytest.mark.parametrize(("suffix", "example"), SUFFIX_RULES, ids=_ids(SUFFIX_RULES))
+def test_name_suffix(suffix, example):
+    name = split_name(example)
+    assert name is not None and name.suffix == suffix
+    assert name.family and name.family[0].isupper()
+
+
+@pytest.mark.parametrize(("particle", "example"), PARTICLE_RULES, ids=_ids(PARTICLE_RULES))
+def test_name_particle(particle, example):
+    name = split_name(example)
+    assert name is not None and name.family is not None
+    assert particle in name.family.split()
+    assert name.given == example.split()[0]
+
+
+@pytest.mark.parametrize(("pattern", "example"), STREET_RULES, ids=_ids(STREET_RULES))
+def test_street_word(pattern, example):
+    assert looks_like_street(example)
+    contact = parse_card(lines_from_text(f"{PERSON}\n{example}\n10115 Berlin"))
+    assert contact.address is not None and contact.address.street == example
+
+
+@pytest.mark.parametrize(("country", "code"), COUNTRY_RULES, ids=_ids(COUNTRY_RULES))
+def test_country_line(country, code):
+    assert country_of(country.title()) == code
