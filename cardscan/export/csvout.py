@@ -112,8 +112,9 @@ def csv_row(contact: Contact) -> list[str]:
         "country": a.country if a else None,
         "source": contact.source,
     }
-    # clean_text: no NUL or other control characters in a cell (line breaks stay, quoted).
-    return [neutralise_cell(clean_text(cells[column] or "")) for column in CSV_HEADER]
+    # No NUL or other control characters in a cell (line breaks stay, quoted), and no outer
+    # whitespace, which means nothing on a card and could hide a formula: " =1+1".
+    return [neutralise_cell(clean_text(cells[column] or "").strip()) for column in CSV_HEADER]
 
 
 def write_csv(contacts: Iterable[Contact], stream: TextIO, *, bom: bool = True) -> int:

@@ -55,9 +55,8 @@ class JsonWriter(ContactWriter):
                 raise ValueError("a single JSON document holds one contact; use an array")
             self._stream.write(to_json(contact) + "\n")
         else:
-            # Same text as json.dumps(list, indent=2), one element at a time. Split on "\n"
-            # only: U+2028 or NEL inside a string are line breaks to str.splitlines (and so to
-            # textwrap.indent), and indenting after them would change the data.
+            # Same text as json.dumps(list, indent=2), one element at a time. "\n" occurs in
+            # the JSON text only between tokens (json escapes it inside strings).
             element = "\n".join("  " + line for line in to_json(contact).split("\n"))
             self._stream.write(("[\n" if not self._count else ",\n") + element)
         self._count += 1

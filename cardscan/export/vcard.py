@@ -96,12 +96,14 @@ def to_vcard(
         *(
             _text_line("EMAIL", [("TYPE", dialect.email_type)], email, dialect)
             for email in contact.emails
+            if _clean(email)
         ),
         *(_line("URL", [], _uri(url)) for url in _all_urls(contact)),
         *_adr_lines(contact, dialect),
         *(
             _line(dialect.profile_property, _profile_params(p.network, dialect), _uri(p.url))
             for p in contact.profiles
+            if _uri(p.url)
         ),
         *_note_lines(contact, note, dialect),
         _line("REV", [], _timestamp(rev)),
