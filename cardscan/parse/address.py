@@ -65,17 +65,19 @@ def find_city(text: str, index: int) -> CityFind | None:
         after = ", ".join(city_parts[1:]) + text[m.end() :]
         cc = m.group("cc")
         hint = POSTCODE_PREFIX_REGION.get(cc.upper()) if cc else ("DE" if len(code) == 5 else None)
-        if not _looks_like_city(city):
-            return None
+        if not _looks_like_city(city) or STREET_RE.search(city):
+            return None  # "3350 Fifth Avenue" is a US street, not a postcode and a city
         return CityFind(index, code, city, None, hint, text[: m.start()].strip(" ,"), after)
     m = UK_POSTCODE_RE.search(text)
     if m:
         before = text[: m.start()].strip(" ,")
         parts = [p.strip() for p in re.split(r",", before) if p.strip()]
         city = parts[-1] if parts else ""
-        if city and not any(ch.isdigit() for ch in city):
+        code = re.sub(r"\s*(\d[A-Za-z]{2})$", r" \1", m.group("code")).upper()
+        if not city:  # "Birmingham" on the line above, "B2 0GT" alone on its own line
+            return CityFind(index, code, "", None, "GB", "", text[m.end() :])
+        if not any(ch.isdigit() for ch in city):
             rest = ", ".join(parts[:-1])
-            code = re.sub(r"\s*(\d[A-Z]{2})$", r" \1", m.group("code"))
             return CityFind(index, code, city, None, "GB", rest, text[m.end() :])
     return None
 
@@ -99,13 +101,19 @@ def build_address(lines: list[str], city: CityFind, used: set[int]) -> tuple[Add
     """Assemble the address around a postcode line: street before it, country after it."""
     taken = {city.index}
     street: str | None = None
+    if not city.city:  # a UK postcode alone: the city is the line above it
+        j = city.index - 1
+        if j < 0 or j in used or not _looks_like_city(lines[j]) or re.search(r"\d", lines[j]):
+            return Address(postal_code=city.postal_code), taken
+        city = CityFind(j, city.postal_code, lines[j].strip(" ,"), None, "GB", "", city.after)
+        taken.add(j)
     if (city.before and looks_like_street(city.before)) or (
         city.before and re.search(r"\d", city.before)
     ):
         street = city.before
     else:
         for j in (city.index - 1, city.index - 2, city.index + 1):
-            if 0 <= j < len(lines) and j not in used and looks_like_street(lines[j]):
+            if 0 <= j < len(lines) and j not in used | taken and looks_like_street(lines[j]):
                 street, taken = lines[j], taken | {j}
                 break
     country: str | None = None

@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from cardscan.model import Contact
 from cardscan.parse.address import build_address, country_of, find_city
 from cardscan.parse.lines import TextLine, clean, split_segments
-from cardscan.parse.names import fold, matches_email, name_score, split_name
+from cardscan.parse.names import fold, matches_email, name_score, restore_umlauts, split_name
 from cardscan.parse.phones import find_phones, strip_phones
 from cardscan.parse.region import infer_region
 from cardscan.parse.rules import (
     DEPARTMENT_RE,
     LEGAL_FORM_RE,
+    LEGAL_FORMS,
     ORG_WORDS,
     TITLE_RE,
     TITLE_SUFFIX_RE,
@@ -180,8 +181,9 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
             score += 0.5
         if best_name is None or score > best_name[0]:
             best_name = (score, s)
+    hints = [e.split("@")[0] for e in contact.emails] + sorted(domains)
     if best_name and best_name[0] >= 0.5:
-        name = split_name(best_name[1].text)
+        name = split_name(restore_umlauts(best_name[1].text, hints))
         if name:
             contact.name = name
             conf["name"] = _confidence([best_name[1].line], min(1.0, 0.5 + best_name[0] / 2))
@@ -192,7 +194,7 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
         cands = [(s, sc) for s, sc in orgs if s is not name_seg and sc >= 0.4]
         org_seg = cands[0][0] if cands else None
     if org_seg is not None:
-        contact.organization = org_seg.text
+        contact.organization = restore_umlauts(_strip_debris(org_seg.text, domains), hints)
         conf["organization"] = _confidence([org_seg.line], 0.95 if orgs[0][1] >= 0.8 else 0.7)
 
     left = [s for s in rest if s is not name_seg and s is not org_seg]
@@ -223,6 +225,30 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
             below.sort(key=lambda s: s.line.top)
             contact.title = below[0].text
             conf["title"] = _confidence([below[0].line], 0.5)
+
+
+# Characters that never start or end a company name but come from logos and rules next to it.
+_DEBRIS_CHARS = set("()[]{}|<>©®@&+*#~=_\\/'\"“”‚„")
+
+
+def _is_debris(token: str, domains: set[str]) -> bool:
+    """A token beside a company name that is OCR debris of a logo: "(E)", "OQ", "@", "ul]"."""
+    alnum = "".join(ch for ch in token if ch.isalnum())
+    if not alnum or token in LEGAL_FORMS:
+        return not alnum
+    if any(ch in _DEBRIS_CHARS for ch in token) and not token.startswith("(haftungs"):
+        return True
+    low = fold(alnum)
+    return len(alnum) <= 2 and not any(low in d for d in domains)
+
+
+def _strip_debris(text: str, domains: set[str]) -> str:
+    words = text.split()
+    while len(words) > 1 and _is_debris(words[0], domains):
+        words.pop(0)
+    while len(words) > 1 and _is_debris(words[-1], domains):
+        words.pop()
+    return " ".join(words)
 
 
 def _add_profile_urls(contact: Contact) -> None:

@@ -137,3 +137,31 @@ def matches_email(name: str, emails: list[str]) -> bool:
         if len(words) >= 2 and local == words[0][:1] + re.sub(r"[^a-z]", "", words[-1]):
             return True
     return False
+
+
+_UMLAUTS = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
+
+
+def restore_umlauts(text: str, hints: list[str]) -> str:
+    """Put back umlaut dots that OCR dropped, when the card's e-mail or domain spells them out.
+
+    "Trost & Conradi AG" with www.troest-conradi.de -> "Tröst & Conradi AG"; a word stays as
+    it is when its plain spelling appears in the hints too, or when no single change explains it.
+    """
+    folded_hints = [re.sub(r"[^a-z]", "", fold(h)) for h in hints if h]
+    if not folded_hints:
+        return text
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        plain = fold(word)
+        if len(word) < 4 or any(plain in h for h in folded_hints):
+            return word
+        for i, ch in enumerate(word):
+            if ch in _UMLAUTS:
+                cand = word[:i] + _UMLAUTS[ch] + word[i + 1 :]
+                if any(fold(cand) in h for h in folded_hints):
+                    return cand
+        return word
+
+    return re.sub(r"[A-Za-zÄÖÜäöüß]+", fix, text)

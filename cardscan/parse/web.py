@@ -14,6 +14,17 @@ from cardscan.model import Profile
 _AT_WORD = re.compile(r"\s*[\[(]\s*at\s*[\])]\s*", re.IGNORECASE)
 _SPACED_AT = re.compile(r"(?<=[\w.])\s*@\s*(?=[\w])")
 _COMMA_TLD = re.compile(r"(@[\w.-]+),(?=[a-z]{2,6}\b)")
+# "johann.steind] @firma.at": a bracket or bar just before the @ is an l that OCR misread.
+_BAR_BEFORE_AT = re.compile(r"(?<=\w)[\]|](?=\s*@)")
+# "clifford barker @firma.co.uk": OCR lost the dot between two name words of the local part.
+_SPACE_IN_LOCAL = re.compile(
+    r"(?<![\w.@-])(?!(?:e-?mail|mail|email|kontakt|contact|at)\b)([a-z]{2,})\s([a-z]{2,}\s?@)"
+)
+# "https:/www.firma.de", "www. firma.de", "www,firma.de": OCR slips in web addresses.
+_URL_REPAIRS = (
+    (re.compile(r"(?i)\b(https?):/+(?=\w)"), r"\1://"),
+    (re.compile(r"(?i)\bwww\s?[.,]\s?(?=[a-z0-9])"), "www."),
+)
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,24}", re.IGNORECASE)
 
 # Profile links: "linkedin.com/in/anna-mueller", "xing.com/profile/Anna_Mueller".
@@ -86,8 +97,13 @@ class WebFinds:
 
 def repair_email_text(text: str) -> str:
     text = _AT_WORD.sub("@", text)
+    text = _BAR_BEFORE_AT.sub("l", text)
+    text = _SPACE_IN_LOCAL.sub(r"\1.\2", text)
     text = _SPACED_AT.sub("@", text)
-    return _COMMA_TLD.sub(r"\1.", text)
+    text = _COMMA_TLD.sub(r"\1.", text)
+    for pattern, repl in _URL_REPAIRS:
+        text = pattern.sub(repl, text)
+    return text
 
 
 def normalize_email(candidate: str) -> str | None:
