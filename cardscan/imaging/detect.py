@@ -1,0 +1,309 @@
+"""Find the card in a downscaled photo: a convex quadrilateral, a blob's rectangle, or nothing."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Literal
+
+import cv2
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+Method = Literal["outline", "blob", "whole"]
+
+#: Card width / height. ISO 7810 ID-1 is 1.59, EU cards 85x55 mm 1.55, Japan 91x55 mm 1.65,
+#: US 3.5x2 in 1.75; the margins leave room for perspective and odd formats (square-ish,
+#: long slim cards).
+ASPECT_RANGE = (1.2, 2.2)
+
+#: A quadrilateral outline this small is still a card when the rest of the photo looks
+#: like an empty desk: a card shot from 40 cm covers only about 5% of a phone photo.
+MIN_QUAD_AREA = 0.025
+
+#: A shapeless blob (no four corners) is trusted as a card only when it is this big.
+MIN_BLOB_AREA = 0.15
+
+#: Larger than this, the "card" is the photo itself (an already-cropped scan).
+MAX_AREA = 0.985
+
+
+@dataclass(frozen=True)
+class Detection:
+    """Where the card is in the small image: corners TL, TR, BR, BL (None when not found)."""
+
+    quad: np.ndarray | None
+    method: Method
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    quad: np.ndarray
+    area: float  # fraction of the image
+    fill: float  # contour area / quad area: a card fills its outline
+    contrast: float  # edge density inside vs outside: text inside, empty desk outside
+    source: str
+
+    @property
+    def score(self) -> float:
+        return self.area * self.fill**2 * min(self.contrast, 3.0)
+
+
+def find_card(small: np.ndarray) -> Detection:
+    """Locate the card in a BGR image of about 1000 px on the long side."""
+    height, width = small.shape[:2]
+    grey = cv2.cvtColor(small, cv2.COLOR_BGR2GRAY)
+    edges = cv2.Canny(cv2.GaussianBlur(grey, (5, 5), 0), 40, 120)
+    masks = _candidate_masks(small, grey, edges)
+
+    candidates: list[_Candidate] = []
+    for source, mask in masks.items():
+        for contour in _large_contours(mask, MIN_QUAD_AREA * width * height):
+            candidate = _quad_candidate(contour, edges, source)
+            if candidate is not None:
+                candidates.append(candidate)
+    if candidates:
+        best = max(candidates, key=lambda c: c.score)
+        log.debug(
+            "card outline from %s: area %.2f fill %.2f contrast %.1f (%d candidates)",
+            best.source, best.area, best.fill, best.contrast, len(candidates),
+        )  # fmt: skip
+        return Detection(best.quad, "outline", best.score)
+
+    blob = _largest_blob_rect(masks["desk"], edges)
+    if blob is not None:
+        log.debug("no card outline; using the largest blob's rectangle")
+        return Detection(blob, "blob")
+    log.debug("no card found; using the whole image")
+    return Detection(None, "whole")
+
+
+def order_corners(points: np.ndarray) -> np.ndarray:
+    """Four points -> float32 corners in the order TL, TR, BR, BL (clockwise on screen)."""
+    pts = np.asarray(points, dtype=np.float32).reshape(4, 2)
+    centre = pts.mean(axis=0)
+    angles = np.arctan2(pts[:, 1] - centre[1], pts[:, 0] - centre[0])
+    pts = pts[np.argsort(angles)]  # clockwise on screen (y points down), starting anywhere
+    start = int(np.argmin(pts.sum(axis=1)))  # top-left: smallest x + y
+    return np.roll(pts, -start, axis=0)
+
+
+def card_aspect(quad: np.ndarray, shape: tuple[int, ...]) -> float:
+    """Width / height of the card that the quad (TL, TR, BR, BL) shows, undoing perspective.
+
+    The mean of opposite sides under-estimates the side that recedes from the camera. The
+    true ratio follows from the quad and a pinhole camera centred on the photo (Zhang &
+    He, "Whiteboard scanning and image enhancement", 2007); the focal length comes from
+    the two vanishing points, or is assumed to be a phone's (about 0.8 x the long side)
+    when a pair of sides is parallel. An estimate a third off the simple one is not
+    trusted (cropped or resized photos break the camera model).
+    """
+    side = [float(np.hypot(*(quad[(i + 1) % 4] - quad[i]))) for i in range(4)]
+    simple = (side[0] + side[2]) / max(side[1] + side[3], 1e-6)
+    height, width = shape[:2]
+    long_side = float(max(height, width))
+    # Centre on the principal point and scale to about 1: keeps the algebra well conditioned.
+    pts = (quad.astype(np.float64) - [(width - 1) / 2.0, (height - 1) / 2.0]) / long_side
+    m1, m2, m4, m3 = (np.array([x, y, 1.0]) for x, y in pts)  # m1 (0,0) m2 (w,0) m3 (0,h) m4 (w,h)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        k2 = np.dot(np.cross(m1, m4), m3) / np.dot(np.cross(m2, m4), m3)
+        k3 = np.dot(np.cross(m1, m4), m2) / np.dot(np.cross(m3, m4), m2)
+        n2, n3 = k2 * m2 - m1, k3 * m3 - m1
+        focal2 = -(n2[0] * n3[0] + n2[1] * n3[1]) / (n2[2] * n3[2])
+    if not (np.isfinite(focal2) and 0.3**2 < focal2 < 3.0**2) or min(abs(n2[2]), abs(n3[2])) < 1e-3:
+        focal2 = 0.8**2  # a phone's main camera: 26 mm equivalent, about 70 degrees wide
+    weights = np.array([1.0 / focal2, 1.0 / focal2, 1.0])
+    num, den = float((n2 * n2) @ weights), float((n3 * n3) @ weights)
+    if not (np.isfinite(num) and np.isfinite(den)) or num <= 0 or den <= 0:
+        return simple
+    ratio = float(np.sqrt(num / den))
+    return ratio if 0.75 < ratio / simple < 1.33 else simple
+
+
+def _candidate_masks(
+    small: np.ndarray, grey: np.ndarray, edges: np.ndarray
+) -> dict[str, np.ndarray]:
+    """Several binary guesses of "card pixels"; each one fails on some photos, not on all."""
+    height, width = grey.shape
+    k = max(3, round(min(height, width) * 0.012)) | 1
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
+
+    distance, noise = _desk_distance(small)
+    # Just above the desk's own variation: finds white cards on a light desk.
+    _, near = cv2.threshold(distance, 1.5 * noise + 3, 255, cv2.THRESH_BINARY)
+    # Otsu: keeps a card apart from its shadow when the card stands out clearly.
+    _, otsu = cv2.threshold(distance, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    masks = {}
+    for name, mask in (("desk", near), ("desk-otsu", otsu)):
+        mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, kernel)
+        masks[name] = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, kernel)
+
+    # Outlines: the card's edge is the longest closed edge chain in most photos.
+    masks["edges"] = cv2.dilate(
+        edges, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)), iterations=2
+    )
+    return masks
+
+
+def _desk_distance(small: np.ndarray) -> tuple[np.ndarray, float]:
+    """Colour distance (Lab, L1) of every pixel from the desk, and the desk's own noise level.
+
+    The desk is modelled from the photo's border as a smooth quadratic surface per channel,
+    which absorbs vignetting and uneven light (a flat "desk colour" does not: a white card
+    on a grey desk is only about 25 Lab units away from the desk's bright corner).
+    """
+    height, width = small.shape[:2]
+    lab = cv2.cvtColor(cv2.GaussianBlur(small, (5, 5), 0), cv2.COLOR_BGR2LAB)
+    # Fit the model on a coarse grid: it is smooth, and this keeps it fast.
+    step = max(1, min(height, width) // 64)
+    coarse = lab[::step, ::step].astype(np.float32)
+    ch, cw = coarse.shape[:2]
+    b = max(1, round(min(ch, cw) * 0.03))
+    gy, gx = np.mgrid[0:ch, 0:cw].astype(np.float32)
+    gx /= cw
+    gy /= ch
+    ring = np.zeros((ch, cw), bool)
+    ring[:b] = ring[-b:] = True
+    ring[:, :b] = ring[:, -b:] = True
+    terms = np.stack([np.ones_like(gx), gx, gy, gx * gx, gy * gy, gx * gy], axis=-1)
+    coef, *_ = np.linalg.lstsq(terms[ring], coarse[ring], rcond=None)
+    model = (terms @ coef).clip(0, 255).astype(np.uint8)
+    residual = np.abs(coarse[ring] - model[ring].astype(np.float32)).sum(axis=1)
+    noise = float(np.percentile(residual, 99))
+    model = cv2.resize(model, (width, height), interpolation=cv2.INTER_LINEAR)
+    distance = cv2.transform(cv2.absdiff(lab, model), np.array([[1.0, 1.0, 1.0]]))
+    return distance.clip(0, 255).astype(np.uint8), noise
+
+
+def _large_contours(mask: np.ndarray, min_area: float) -> list[np.ndarray]:
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    return [c for c in contours if cv2.contourArea(cv2.convexHull(c)) >= min_area]
+
+
+def _quad_candidate(contour: np.ndarray, edges: np.ndarray, source: str) -> _Candidate | None:
+    height, width = edges.shape
+    hull = cv2.convexHull(contour)
+    hull_area = cv2.contourArea(hull)
+    perimeter = cv2.arcLength(hull, True)
+    approx = None
+    for fraction in (0.01, 0.02, 0.03, 0.045, 0.06, 0.08):
+        poly = cv2.approxPolyDP(hull, fraction * perimeter, True)
+        if len(poly) == 4:
+            approx = poly
+            break
+        if len(poly) < 4:
+            return None
+    if approx is None:
+        return None
+    quad = _refine_sides(order_corners(approx), hull.reshape(-1, 2).astype(np.float32))
+    if not _plausible(quad, width, height):
+        return None
+    quad_area = abs(cv2.contourArea(quad))
+    area = quad_area / (width * height)
+    if not MIN_QUAD_AREA <= area <= MAX_AREA:
+        return None
+    fill = min(1.0, hull_area / max(quad_area, 1.0))
+    if fill < 0.85:
+        return None
+    contrast = _edge_contrast(quad, edges)
+    if contrast < 1.5:  # as busy outside as inside: a logo or photo on a card, not the card
+        return None
+    return _Candidate(quad, area, fill, contrast, source)
+
+
+def _refine_sides(quad: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """Fit a line to the hull points along each side and intersect: exact corners even
+    when the card's corners are rounded (approxPolyDP would cut them off)."""
+    lines = []
+    for i in range(4):
+        a, b = quad[i], quad[(i + 1) % 4]
+        direction = b - a
+        length = float(np.hypot(*direction))
+        if length < 1:
+            return quad
+        unit = direction / length
+        rel = points - a
+        along = rel @ unit
+        across = np.abs(rel[:, 0] * unit[1] - rel[:, 1] * unit[0])
+        near = (along > 0.1 * length) & (along < 0.9 * length) & (across < max(3.0, 0.03 * length))
+        if near.sum() < 2:
+            lines.append((a, unit))
+            continue
+        side_points = np.vstack(
+            [points[near], a + unit * (0.1 * length), a + unit * (0.9 * length)]
+        )
+        vx, vy, x0, y0 = cv2.fitLine(side_points, cv2.DIST_HUBER, 0, 0.01, 0.01).ravel()
+        lines.append((np.array([x0, y0], np.float32), np.array([vx, vy], np.float32)))
+    corners = []
+    for i in range(4):
+        (p, r), (q, s) = lines[i - 1], lines[i]
+        cross = r[0] * s[1] - r[1] * s[0]
+        if abs(cross) < 1e-6:
+            return quad
+        t = ((q - p)[0] * s[1] - (q - p)[1] * s[0]) / cross
+        corners.append(p + t * r)
+    refined = np.array(corners, dtype=np.float32)
+    if np.abs(refined - quad).max() > 0.05 * max(np.ptp(quad, axis=0)):
+        return quad  # the fit went astray (a tab, a shadow): keep the polygon's corners
+    return refined
+
+
+def _plausible(quad: np.ndarray, width: int, height: int) -> bool:
+    """Convex, roughly rectangular (perspective allowed), card-shaped, mostly in the photo."""
+    if not cv2.isContourConvex(quad.reshape(-1, 1, 2).astype(np.float32)):
+        return False
+    sides = [float(np.hypot(*(quad[(i + 1) % 4] - quad[i]))) for i in range(4)]
+    if min(sides) < 10:
+        return False
+    for i in range(4):
+        u, v = quad[i - 1] - quad[i], quad[(i + 1) % 4] - quad[i]
+        cos = float(u @ v) / (np.hypot(*u) * np.hypot(*v))
+        if abs(cos) > 0.5:  # interior angle outside 60-120 degrees
+            return False
+    aspect = card_aspect(quad, (height, width))
+    aspect = max(aspect, 1 / aspect)
+    if not ASPECT_RANGE[0] <= aspect <= ASPECT_RANGE[1]:
+        return False
+    margin = 0.02 * max(width, height)
+    return bool(
+        (quad[:, 0] > -margin).all()
+        and (quad[:, 0] < width + margin).all()
+        and (quad[:, 1] > -margin).all()
+        and (quad[:, 1] < height + margin).all()
+    )
+
+
+def _edge_contrast(quad: np.ndarray, edges: np.ndarray) -> float:
+    """Edge density inside the quad / outside it (text inside, plain desk outside)."""
+    inside = np.zeros(edges.shape, np.uint8)
+    cv2.fillConvexPoly(inside, quad.astype(np.int32), 255)
+    # Leave out a band along the card's own edge, which belongs to neither side.
+    band = max(3, round(0.015 * max(edges.shape)))
+    inner = cv2.erode(inside, np.ones((band, band), np.uint8))
+    outer = cv2.bitwise_not(cv2.dilate(inside, np.ones((band, band), np.uint8)))
+    n_in, n_out = cv2.countNonZero(inner), cv2.countNonZero(outer)
+    if n_in == 0:
+        return 0.0
+    density_in = cv2.countNonZero(cv2.bitwise_and(edges, inner)) / n_in
+    if n_out < 0.01 * edges.size:
+        return 3.0  # nothing outside to compare with: the card fills the photo
+    density_out = cv2.countNonZero(cv2.bitwise_and(edges, outer)) / n_out
+    return density_in / max(density_out, 1e-3)
+
+
+def _largest_blob_rect(mask: np.ndarray, edges: np.ndarray) -> np.ndarray | None:
+    """Rotated bounding box of the largest foreground blob, if big and card-shaped."""
+    height, width = mask.shape
+    contours = _large_contours(mask, MIN_BLOB_AREA * width * height)
+    if not contours:
+        return None
+    contour = max(contours, key=cv2.contourArea)
+    box = order_corners(cv2.boxPoints(cv2.minAreaRect(contour)))
+    area = abs(cv2.contourArea(box)) / (width * height)
+    if area > MAX_AREA or not _plausible(box, width, height):
+        return None
+    if _edge_contrast(box, edges) < 1.5:
+        return None
+    return box

@@ -1,0 +1,274 @@
+"""Turn a phone photo of a card into a flat, upright, evenly lit greyscale image for OCR."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from cardscan.errors import UnreadableImageError
+from cardscan.imaging.contrast import clear_edges, normalise
+from cardscan.imaging.detect import Detection, Method, card_aspect, find_card
+from cardscan.imaging.load import MIN_SIDE
+from cardscan.imaging.orient import (
+    TextGeometry,
+    rotation_matrix,
+    text_blobs,
+    text_geometry,
+)
+
+log = logging.getLogger(__name__)
+
+#: The card is found on a copy about this long (px): enough for its outline, and fast.
+DETECT_LONG_SIDE = 1000
+
+#: Long side of the prepared card. A 85 mm card at 1600 px is 19 px/mm, which gives
+#: 8-9 pt print an x-height of 25-30 px and 6 pt small print about 20 px: the range in
+#: which Tesseract's LSTM models read best.
+TARGET_LONG_SIDE = 1600
+
+#: Never enlarge more than this: a card 300 px wide in the photo has no detail to recover.
+MAX_UPSCALE = 3.0
+
+#: Residual tilt (degrees) below which no deskewing is done; above the limit the estimate
+#: is not trusted (perspective correction leaves a few degrees at most).
+MIN_SKEW, MAX_SKEW = 0.3, 12.0
+
+#: The found outline is pulled in by this fraction of the card's size, so that a sliver
+#: of desk along an edge does not turn into a black bar that Tesseract reads as "|".
+_INSET = 0.006
+
+#: How sure the ascender/descender evidence must be before a card is turned over: this
+#: many more letter pairs on one side, and this share of all telling pairs. On 30 real
+#: cards the sign was right whenever the margin was 9 or more; all-capital cards give
+#: only a few telling pairs (J and Q descend), and those point either way.
+_FLIP_MARGIN, _FLIP_SCORE = 8, 0.25
+
+
+@dataclass(frozen=True)
+class PreparedCard:
+    """A card ready for OCR, and how it was obtained from the photo."""
+
+    image: np.ndarray  # greyscale uint8, dark text on light, upright or possibly upside down
+    found_outline: bool  # False: the whole photo was used (an already-cropped scan?)
+    # 4x2 float32: the photo points that became image's TL, TR, BR, BL corners (the card's
+    # outline, less a thin margin); None when the whole photo was used.
+    quad: np.ndarray | None
+    rotated: int  # degrees clockwise applied after flattening: 0, 90, 180 or 270
+    inverted: bool  # the card (mostly) had light text on a dark background
+    scale: float  # output pixels per photo pixel
+    method: Method = "outline"  # how the card was found: "outline", "blob" or "whole"
+    skew: float = 0.0  # degrees of residual tilt that were straightened
+
+    def __post_init__(self) -> None:
+        if self.image.ndim != 2 or self.image.dtype != np.uint8:
+            raise ValueError("PreparedCard.image must be a 2-D uint8 (greyscale) array")
+        if self.rotated not in (0, 90, 180, 270):
+            raise ValueError(f"rotated must be 0, 90, 180 or 270, not {self.rotated}")
+        if self.quad is not None and np.shape(self.quad) != (4, 2):
+            raise ValueError("quad must be 4 x 2 corner coordinates")
+
+    def flipped(self) -> PreparedCard:
+        """The same card turned by 180 degrees (for when OCR reads it upside down)."""
+        quad = None if self.quad is None else np.roll(self.quad, 2, axis=0)
+        return replace(
+            self,
+            image=cv2.rotate(self.image, cv2.ROTATE_180),
+            quad=quad,
+            rotated=(self.rotated + 180) % 360,
+        )
+
+
+def prepare(
+    image: np.ndarray, *, debug_dir: Path | None = None, debug_prefix: str = ""
+) -> PreparedCard:
+    """Find the card in a BGR photo, flatten it, turn its text horizontal, even out the
+    light, make the text dark on light and scale it for Tesseract.
+
+    With ``debug_dir``, every intermediate image is written there as
+    ``{debug_prefix}NN-step.png`` so a person can see where it went wrong.
+    """
+    if image.ndim != 3 or image.shape[2] != 3 or image.dtype != np.uint8:
+        raise ValueError("prepare() expects a BGR uint8 image as load_image() returns")
+    if min(image.shape[:2]) < MIN_SIDE:
+        raise UnreadableImageError(
+            f"a {image.shape[1]}x{image.shape[0]} pixel image is too small to hold a readable "
+            f"card (at least {MIN_SIDE} px a side)"
+        )
+    started = time.perf_counter()
+    debug = _Debug(debug_dir, debug_prefix)
+    height, width = image.shape[:2]
+
+    factor = max(1, round(max(height, width) / DETECT_LONG_SIDE))
+    small = image
+    if factor > 1:  # an integer factor keeps INTER_AREA on its fast path
+        small = cv2.resize(image, (width // factor, height // factor), interpolation=cv2.INTER_AREA)
+    detection = find_card(small)
+    debug.write("01-detect-small", _draw_detection(small, detection))
+
+    if detection.quad is not None:
+        corners = (detection.quad + 0.5) * factor - 0.5  # back to full-resolution pixels
+        corners = _inset(corners, _INSET)
+    else:
+        corners = np.array(
+            [[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], np.float32
+        )
+    card_w, card_h = _card_size(corners, image.shape)
+    scale = min(TARGET_LONG_SIDE / max(card_w, card_h), MAX_UPSCALE)
+    scale = max(scale, MIN_SIDE / max(1.0, min(card_w, card_h)))  # tiny inputs still work
+    out_w, out_h = max(1, round(card_w * scale)), max(1, round(card_h * scale))
+    target = np.array([[0, 0], [out_w - 1, 0], [out_w - 1, out_h - 1], [0, out_h - 1]], np.float32)
+    # Only the card's bounding box is converted to grey and warped (a small card in a
+    # 3120 px photo is a tenth of its pixels).
+    left, top = np.floor(corners.min(axis=0)).astype(int) - 2
+    right, bottom = np.ceil(corners.max(axis=0)).astype(int) + 3
+    left, top = max(0, int(left)), max(0, int(top))
+    right, bottom = min(width, int(right)), min(height, int(bottom))
+    grey = cv2.cvtColor(image[top:bottom, left:right], cv2.COLOR_BGR2GRAY)
+    roi_corners = corners - np.array([left, top], np.float32)
+    homography = cv2.getPerspectiveTransform(roi_corners.astype(np.float32), target)
+    flat = cv2.warpPerspective(
+        grey, homography, (out_w, out_h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
+    )
+    shift = np.array([[1.0, 0.0, -left], [0.0, 1.0, -top], [0.0, 0.0, 1.0]])
+    homography = homography @ shift  # from full-photo coordinates
+    debug.write("02-warped", flat)
+
+    normalised, inverted_fraction = normalise(flat)
+    if detection.method != "whole":
+        normalised = clear_edges(normalised)
+    debug.write("03-normalised", normalised)
+
+    # Turn sideways text horizontal, then level the residual tilt. Text is measured at
+    # half size: four times faster, and letters are still 10+ px tall.
+    blobs = text_blobs(_half(normalised))
+    geometry = text_geometry(blobs)
+    rotated = 0
+    if geometry.vertical:
+        normalised = cv2.rotate(normalised, cv2.ROTATE_90_CLOCKWISE)
+        rotated = 90
+        geometry = text_geometry(blobs.rotated_clockwise())
+    transform = _rotation_3x3(rotated, out_w, out_h)
+    skew = geometry.skew if MIN_SKEW <= abs(geometry.skew) <= MAX_SKEW else 0.0
+    if skew:
+        h_now, w_now = normalised.shape
+        matrix, (new_w, new_h) = rotation_matrix(-skew, w_now, h_now)
+        normalised = cv2.warpAffine(
+            normalised, matrix[:2], (new_w, new_h), flags=cv2.INTER_LINEAR,
+            borderMode=cv2.BORDER_CONSTANT, borderValue=255,
+        )  # fmt: skip
+        transform = matrix @ transform
+    debug.write("04-oriented", normalised)
+
+    card = PreparedCard(
+        image=normalised,
+        found_outline=detection.method != "whole",
+        quad=(
+            _photo_corners(transform @ homography, normalised.shape)
+            if detection.method != "whole"
+            else None
+        ),
+        rotated=rotated,
+        inverted=inverted_fraction > 0.5,
+        scale=float(scale),
+        method=detection.method,
+        skew=float(skew),
+    )
+    upside_down = _upside_down(geometry)
+    if upside_down:
+        card = card.flipped()
+        debug.write("05-turned", card.image)
+    log.debug(
+        "prepared card: %s, %dx%d, rotated %d, skew %.1f, inverted %s, upside down %s, %.0f ms",
+        detection.method, card.image.shape[1], card.image.shape[0], card.rotated, skew,
+        card.inverted, upside_down, (time.perf_counter() - started) * 1000,
+    )  # fmt: skip
+    return card
+
+
+def detect_upside_down(card: PreparedCard) -> bool | None:
+    """True/False when the letters' ascenders and descenders say so clearly, else None
+    (all capitals, digits only, CJK text, too little text: let OCR confidence decide).
+
+    prepare() already turns cards over on this evidence; this is for images from elsewhere.
+    """
+    return _upside_down(text_geometry(text_blobs(_half(card.image))))
+
+
+def _upside_down(geometry: TextGeometry) -> bool | None:
+    margin = geometry.same_top - geometry.same_bottom
+    if abs(margin) < _FLIP_MARGIN or abs(geometry.upside_down_score) < _FLIP_SCORE:
+        return None
+    return margin > 0
+
+
+def _half(image: np.ndarray) -> np.ndarray:
+    return cv2.resize(
+        image, (image.shape[1] // 2, image.shape[0] // 2), interpolation=cv2.INTER_AREA
+    )
+
+
+def _card_size(corners: np.ndarray, shape: tuple[int, ...]) -> tuple[float, float]:
+    """Width and height of the card in photo pixels: the area of the mean of opposite
+    sides, in the proportions that the camera geometry says the card has."""
+    side = [float(np.hypot(*(corners[(i + 1) % 4] - corners[i]))) for i in range(4)]
+    width, height = (side[0] + side[2]) / 2.0, (side[1] + side[3]) / 2.0
+    ratio = card_aspect(corners, shape)
+    area = width * height  # keep the resolution, change only the proportions
+    return float(np.sqrt(area * ratio)), float(np.sqrt(area / ratio))
+
+
+def _inset(corners: np.ndarray, fraction: float) -> np.ndarray:
+    centre = corners.mean(axis=0)
+    return (centre + (corners - centre) * (1.0 - 2.0 * fraction)).astype(np.float32)
+
+
+def _rotation_3x3(degrees: int, width: int, height: int) -> np.ndarray:
+    """The pixel mapping of cv2.rotate(..., ROTATE_90_CLOCKWISE) as a matrix (0 or 90)."""
+    if degrees == 0:
+        return np.eye(3)
+    # (x, y) -> (height - 1 - y, x)
+    return np.array([[0.0, -1.0, height - 1.0], [1.0, 0.0, 0.0], [0.0, 0.0, 1.0]])
+
+
+def _photo_corners(photo_to_output: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+    """The photo points that end up at the output image's four corners."""
+    out_h, out_w = shape[:2]
+    corners = np.array(
+        [[[0, 0], [out_w - 1, 0], [out_w - 1, out_h - 1], [0, out_h - 1]]], np.float64
+    )
+    back = cv2.perspectiveTransform(corners, np.linalg.inv(photo_to_output))
+    return back.reshape(4, 2).astype(np.float32)
+
+
+def _draw_detection(small: np.ndarray, detection: Detection) -> np.ndarray:
+    vis = small.copy()
+    if detection.quad is not None:
+        colour = (0, 0, 255) if detection.method == "outline" else (0, 165, 255)
+        cv2.polylines(vis, [detection.quad.astype(np.int32)], True, colour, 3)
+        cv2.circle(vis, tuple(int(v) for v in detection.quad[0]), 8, (255, 0, 0), -1)
+    cv2.putText(vis, detection.method, (10, 30), cv2.FONT_HERSHEY_SIMPLEX, 1.0, (255, 0, 0), 2)
+    return vis
+
+
+class _Debug:
+    """Writes intermediate images when a debug folder is given, else does nothing."""
+
+    def __init__(self, folder: Path | None, prefix: str) -> None:
+        self.folder = folder
+        self.prefix = prefix
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+
+    def write(self, step: str, image: np.ndarray) -> None:
+        if self.folder is None:
+            return
+        path = self.folder / f"{self.prefix}{step}.png"
+        ok, encoded = cv2.imencode(".png", image)
+        if ok:  # written via Python so that non-UTF-8 folder names work too
+            path.write_bytes(encoded.tobytes())
+            log.debug("debug image %s", path)

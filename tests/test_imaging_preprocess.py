@@ -1,0 +1,309 @@
+"""prepare(): find, flatten, orient and clean up cards in synthetic photos drawn here."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cardscan.errors import UnreadableImageError
+from cardscan.imaging import PreparedCard, detect_upside_down, prepare
+from cardscan.imaging.detect import card_aspect, order_corners
+
+CARD_W, CARD_H = 850, 550  # 85 x 55 mm at 10 px/mm
+CARD_ASPECT = CARD_W / CARD_H
+PHOTO = (1600, 1200)
+
+# Mixed-case text with ascenders and descenders, as on most cards.
+LINES = [
+    ("Anna Beispiel", 1.6, 3),
+    ("Head of Engineering", 1.0, 2),
+    ("Beispiel Daten GmbH", 1.1, 2),
+    ("Musterstrasse 12, 10115 Berlin", 0.9, 2),
+    ("Tel +49 30 1234567", 0.9, 2),
+    ("anna.beispiel@example.org", 0.9, 2),
+]
+
+
+def draw_card(paper=(245, 245, 240), ink=(30, 30, 30)) -> np.ndarray:
+    """A flat card, BGR, CARD_W x CARD_H."""
+    card = np.full((CARD_H, CARD_W, 3), paper, np.uint8)
+    y = 90
+    for text, size, thickness in LINES:
+        cv2.putText(
+            card, text, (60, y), cv2.FONT_HERSHEY_SIMPLEX, size, ink, thickness, cv2.LINE_AA
+        )
+        y += int(62 * size) + 8
+    return card
+
+
+def project_card(tilt_x: float, tilt_y: float, turn: float, distance: float = 2.2) -> np.ndarray:
+    """Photo corners (TL, TR, BR, BL of the card) for a card tilted in 3-D and seen by a
+    pinhole camera (focal length 1.1 x the photo width) centred on the photo."""
+    width, height = PHOTO
+    card_w = 0.85
+    card_h = card_w / CARD_ASPECT
+    corners = np.array(
+        [[-card_w / 2, -card_h / 2, 0], [card_w / 2, -card_h / 2, 0],
+         [card_w / 2, card_h / 2, 0], [-card_w / 2, card_h / 2, 0]]
+    )  # fmt: skip
+    tilt, _ = cv2.Rodrigues(np.radians([tilt_x, tilt_y, 0.0]))
+    spin, _ = cv2.Rodrigues(np.radians([0.0, 0.0, turn]))
+    points = (spin @ tilt @ corners.T).T + np.array([0.0, 0.0, distance])
+    focal = 1.1 * width
+    return np.stack(
+        [
+            focal * points[:, 0] / points[:, 2] + (width - 1) / 2,
+            focal * points[:, 1] / points[:, 2] + (height - 1) / 2,
+        ],
+        axis=1,
+    ).astype(np.float32)
+
+
+def photograph(card: np.ndarray, corners: np.ndarray, *, desk: float = 115, seed: int = 0):
+    """The card warped onto a grey desk with a light gradient, blur and sensor noise."""
+    width, height = PHOTO
+    rng = np.random.default_rng(seed)
+    ys, xs = np.mgrid[0:height, 0:width]
+    shade = (desk + 25 * xs / width - 15 * ys / height).astype(np.float32)
+    photo = np.dstack([shade, shade, shade * 1.04])
+    h, w = card.shape[:2]
+    source = np.array([[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]], np.float32)
+    matrix = cv2.getPerspectiveTransform(source, corners.astype(np.float32))
+    warped = cv2.warpPerspective(card.astype(np.float32), matrix, PHOTO)
+    mask = cv2.warpPerspective(np.ones((h, w), np.float32), matrix, PHOTO)[..., None]
+    photo = photo * (1 - mask) + warped * mask
+    photo = cv2.GaussianBlur(photo, (3, 3), 0) + rng.normal(0, 3, photo.shape)
+    return np.clip(photo, 0, 255).astype(np.uint8)
+
+
+def likeness(output: np.ndarray, card: np.ndarray) -> float:
+    """Normalised cross-correlation of the prepared image with the flat card (grey, 0..1)."""
+    reference = cv2.cvtColor(card, cv2.COLOR_BGR2GRAY) if card.ndim == 3 else card
+    size = (240, int(240 * reference.shape[0] / reference.shape[1]))
+    a = cv2.resize(output, size, interpolation=cv2.INTER_AREA).astype(np.float32)
+    b = cv2.resize(reference, size, interpolation=cv2.INTER_AREA).astype(np.float32)
+    a -= a.mean()
+    b -= b.mean()
+    return float((a * b).sum() / np.sqrt((a * a).sum() * (b * b).sum()))
+
+
+@pytest.fixture(scope="module")
+def card() -> np.ndarray:
+    return draw_card()
+
+
+@pytest.fixture(scope="module")
+def tilted_photo(card: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    corners = project_card(tilt_x=20, tilt_y=-15, turn=8)
+    return photograph(card, corners), corners
+
+
+def test_card_found_and_flattened(card, tilted_photo) -> None:
+    photo, corners = tilted_photo
+    result = prepare(photo)
+    assert result.found_outline and result.method == "outline"
+    height, width = result.image.shape
+    assert width / height == pytest.approx(CARD_ASPECT, rel=0.04)
+    assert max(width, height) == pytest.approx(1600, abs=2)
+    assert result.rotated == 0
+    assert not result.inverted
+    assert likeness(result.image, card) > 0.8
+    # The quad maps the output's corners back to the card's corners in the photo.
+    assert result.quad is not None
+    assert np.abs(result.quad - corners).max() < 0.015 * np.hypot(*PHOTO)
+    assert result.scale == pytest.approx(width / np.hypot(*(corners[1] - corners[0])), rel=0.15)
+
+
+def test_aspect_ratio_undoes_perspective() -> None:
+    # A card leaning back 40 degrees looks much wider than it is; the camera model knows.
+    corners = project_card(tilt_x=40, tilt_y=30, turn=0)
+    side = [float(np.hypot(*(corners[(i + 1) % 4] - corners[i]))) for i in range(4)]
+    naive = (side[0] + side[2]) / (side[1] + side[3])
+    assert abs(naive - CARD_ASPECT) > 0.1
+    assert card_aspect(corners, (PHOTO[1], PHOTO[0])) == pytest.approx(CARD_ASPECT, rel=0.01)
+
+
+def test_order_corners_starts_top_left_clockwise() -> None:
+    points = np.array([[10, 90], [100, 0], [0, 0], [110, 95]], np.float32)
+    assert order_corners(points).tolist() == [[0, 0], [100, 0], [110, 95], [10, 90]]
+
+
+@pytest.mark.parametrize("turn", [cv2.ROTATE_90_CLOCKWISE, cv2.ROTATE_90_COUNTERCLOCKWISE])
+def test_sideways_card_comes_out_horizontal(card, turn: int) -> None:
+    sideways = cv2.rotate(card, turn)
+    corners = order_corners(project_card(tilt_x=10, tilt_y=5, turn=90))
+    result = prepare(photograph(sideways, corners))
+    height, width = result.image.shape
+    assert width > height
+    assert width / height == pytest.approx(CARD_ASPECT, rel=0.05)
+    assert result.rotated in (90, 270)
+    # Upright: mixed-case text tells which way up it is.
+    assert likeness(result.image, card) > 0.7
+    assert likeness(result.image, card) > likeness(cv2.rotate(result.image, cv2.ROTATE_180), card)
+
+
+def test_upside_down_card_is_turned(card) -> None:
+    photo = photograph(cv2.rotate(card, cv2.ROTATE_180), project_card(10, -10, 3))
+    result = prepare(photo)
+    assert result.rotated == 180
+    assert likeness(result.image, card) > 0.8
+
+
+def test_light_text_on_dark_card(card) -> None:
+    dark = draw_card(paper=(90, 40, 20), ink=(250, 250, 250))  # navy card, white print
+    result = prepare(photograph(dark, project_card(15, 10, -5)))
+    assert result.found_outline
+    assert result.inverted
+    assert np.median(result.image) > 200  # the paper came out light ...
+    assert likeness(result.image, card) > 0.7  # ... with the text dark, like a white card
+
+
+def test_dark_band_is_inverted_alone(card) -> None:
+    banded = card.copy()
+    banded[:140] = 255 - banded[:140]  # the name in white on a black band across the top
+    result = prepare(photograph(banded, project_card(5, 5, 2)))
+    assert likeness(result.image, card) > 0.8
+    assert not result.inverted  # most of the text is still dark on light
+
+
+def test_uneven_light_is_evened_out(card) -> None:
+    photo = photograph(card, project_card(10, 0, 4)).astype(np.float32)
+    ramp = np.linspace(0.45, 1.0, PHOTO[0], dtype=np.float32)[None, :, None]  # a shadow
+    result = prepare((photo * ramp).astype(np.uint8))
+    image = result.image
+    # Paper (the brightest part of each region) is about equally white left and right.
+    left = np.percentile(image[:, : image.shape[1] // 4], 75)
+    right = np.percentile(image[:, -image.shape[1] // 4 :], 75)
+    assert abs(left - right) < 12
+    assert min(left, right) > 225
+    assert likeness(image, card) > 0.75
+
+
+def test_cropped_scan_uses_the_whole_image(card) -> None:
+    result = prepare(card)  # no desk around it: an already-cropped scan
+    assert not result.found_outline
+    assert result.method == "whole"
+    assert result.quad is None
+    height, width = result.image.shape
+    assert width / height == pytest.approx(CARD_ASPECT, rel=0.01)
+    assert likeness(result.image, card) > 0.85
+
+
+def test_photo_that_is_mostly_card(card) -> None:
+    width, height = PHOTO
+    corners = np.array(
+        [[40, 60], [width - 50, 40], [width - 30, height - 45], [35, height - 60]], np.float32
+    )
+    big = cv2.resize(card, (1600, int(1600 / CARD_ASPECT)))
+    result = prepare(photograph(big, corners))
+    assert likeness(result.image, card) > 0.8
+    assert result.image.shape[1] / result.image.shape[0] > 1.3
+
+
+def test_tilted_scan_is_levelled(card) -> None:
+    height, width = card.shape[:2]
+    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), 4.0, 1.0)  # rising to the right
+    tilted = cv2.warpAffine(card, matrix, (width, height), borderValue=(245, 245, 240))
+    result = prepare(tilted)
+    assert result.skew == pytest.approx(4.0, abs=0.6)
+    again = prepare(cv2.cvtColor(result.image, cv2.COLOR_GRAY2BGR))
+    assert abs(again.skew) < 0.6
+
+
+def test_flipped_turns_by_180(tilted_photo) -> None:
+    result = prepare(tilted_photo[0])
+    turned = result.flipped()
+    assert turned.rotated == (result.rotated + 180) % 360
+    assert np.array_equal(turned.image, cv2.rotate(result.image, cv2.ROTATE_180))
+    assert turned.quad is not None and result.quad is not None
+    assert np.array_equal(turned.quad, np.roll(result.quad, 2, axis=0))
+    back = turned.flipped()
+    assert back.rotated == result.rotated
+    assert np.array_equal(back.image, result.image)
+
+
+def test_detect_upside_down(tilted_photo) -> None:
+    result = prepare(tilted_photo[0])
+    assert detect_upside_down(result) is False
+    assert detect_upside_down(result.flipped()) is True
+
+
+def test_detect_upside_down_unsure_without_text() -> None:
+    blank = PreparedCard(np.full((500, 800), 255, np.uint8), False, None, 0, False, 1.0)
+    assert detect_upside_down(blank) is None
+
+
+def test_debug_dir_gets_every_step(tilted_photo, tmp_path: Path) -> None:
+    prepare(tilted_photo[0], debug_dir=tmp_path / "debug", debug_prefix="card7-")
+    names = sorted(p.name for p in (tmp_path / "debug").iterdir())
+    assert names[:4] == [
+        "card7-01-detect-small.png",
+        "card7-02-warped.png",
+        "card7-03-normalised.png",
+        "card7-04-oriented.png",
+    ]
+    for name in names:
+        assert cv2.imread(str(tmp_path / "debug" / name)) is not None
+
+
+def test_no_debug_files_without_debug_dir(tilted_photo, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    prepare(tilted_photo[0])
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_fast_enough(tilted_photo) -> None:
+    prepare(tilted_photo[0])  # OpenCV's first call pays for its start-up
+    started = time.perf_counter()
+    prepare(tilted_photo[0])
+    assert time.perf_counter() - started < 1.0  # about 50 ms here; generous for busy CI
+
+
+@pytest.mark.parametrize(
+    "bad", [np.zeros((100, 100), np.uint8), np.zeros((100, 100, 3), np.float32)]
+)
+def test_rejects_arrays_that_are_not_bgr8(bad: np.ndarray) -> None:
+    with pytest.raises(ValueError, match="BGR uint8"):
+        prepare(bad)
+
+
+def test_rejects_tiny_images() -> None:
+    with pytest.raises(UnreadableImageError, match="too small"):
+        prepare(np.zeros((20, 400, 3), np.uint8))
+
+
+def test_prepared_card_checks_its_fields() -> None:
+    with pytest.raises(ValueError):
+        PreparedCard(np.zeros((10, 10, 3), np.uint8), False, None, 0, False, 1.0)
+    with pytest.raises(ValueError):
+        PreparedCard(np.zeros((10, 10), np.uint8), False, None, 45, False, 1.0)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    height=st.integers(32, 160),
+    width=st.integers(32, 160),
+    seed=st.integers(0, 2**32 - 1),
+    kind=st.sampled_from(["noise", "flat", "blocks"]),
+)
+def test_never_crashes(height: int, width: int, seed: int, kind: str) -> None:
+    rng = np.random.default_rng(seed)
+    if kind == "noise":
+        image = rng.integers(0, 256, (height, width, 3), dtype=np.uint8)
+    elif kind == "flat":
+        image = np.full((height, width, 3), rng.integers(0, 256), np.uint8)
+    else:
+        image = cv2.resize(
+            rng.integers(0, 256, (4, 4, 3), dtype=np.uint8),
+            (width, height),
+            interpolation=cv2.INTER_NEAREST,
+        )
+    result = prepare(image)
+    assert result.image.dtype == np.uint8 and result.image.ndim == 2
+    assert min(result.image.shape) >= 32
