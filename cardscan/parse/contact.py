@@ -112,9 +112,11 @@ def parse_card(
     )
     phone_lines: list[TextLine] = []
     labelled = True
+    stem: str | None = None
     for seg in segments:
-        finds = find_phones(seg.text, card_region)
+        finds = find_phones(seg.text, card_region, stem=stem)
         if finds:
+            stem = finds[-1].raw
             phone_lines.append(seg.line)
             labelled = labelled and all(f.labelled for f in finds)
             seg.text = strip_phones(seg.text, finds)

@@ -48,8 +48,12 @@ def _kind(number: pn.PhoneNumber) -> PhoneType:
     return "work"
 
 
-def find_phones(text: str, region: str) -> list[PhoneFind]:
-    """Every valid phone number on one line, with its type; ``region`` is for national numbers."""
+def find_phones(text: str, region: str, *, stem: str | None = None) -> list[PhoneFind]:
+    """Every valid phone number on one line, with its type; ``region`` is for national numbers.
+
+    ``stem`` is the last number printed before this line ("030/123456-0"): German cards print
+    further extensions of the same line as "Fax -99".
+    """
     prepared = _prepare(text)
     finds: list[PhoneFind] = []
     floor = 0
@@ -62,32 +66,38 @@ def find_phones(text: str, region: str) -> list[PhoneFind]:
             PhoneFind(Phone(e164, kind, ext), m.start, m.end, label is not None, m.raw_string)
         )
         floor = m.end
-        tail = prepared[m.end :]
-        # "Tel. 030/123456-0 · Fax -99": the fax shares the stem of the number before it.
-        lab = PHONE_LABEL_RE.match(tail.lstrip(" ,;|·/"))
-        if lab and "-" in m.raw_string:
-            after = tail.lstrip(" ,;|·/")[lab.end() :]
-            ext_m = _EXTENSION_ONLY.match(after)
-            if ext_m:
-                stem = m.raw_string.rsplit("-", 1)[0]
-                try:
-                    num = pn.parse(f"{stem}-{ext_m.group(1)}", region)
-                except pn.NumberParseException:
-                    continue
-                if pn.is_valid_number(num):
-                    finds.append(
-                        PhoneFind(
-                            Phone(
-                                pn.format_number(num, pn.PhoneNumberFormat.E164),
-                                PHONE_LABELS[lab.group(1).lower()],
-                            ),
-                            m.end,
-                            len(prepared),
-                            True,
-                            after,
-                        )
-                    )
+        extra = _extension_only(prepared, m.end, m.raw_string, region)
+        if extra:
+            finds.append(extra)
+    if not finds and stem:
+        extra = _extension_only(prepared, 0, stem, region)
+        if extra:
+            finds.append(extra)
     return finds
+
+
+def _extension_only(text: str, pos: int, stem_raw: str, region: str) -> PhoneFind | None:
+    """ "Tel. 030/123456-0 · Fax -99": the fax shares the stem of the number before it."""
+    if "-" not in stem_raw:
+        return None
+    tail = text[pos:]
+    lead = len(tail) - len(tail.lstrip(" ,;|·/"))
+    lab = PHONE_LABEL_RE.match(tail, lead)
+    if not lab:
+        return None
+    ext_m = _EXTENSION_ONLY.match(tail[lab.end() :])
+    if not ext_m:
+        return None
+    raw = f"{stem_raw.rsplit('-', 1)[0]}-{ext_m.group(1)}"
+    try:
+        num = pn.parse(raw, region)
+    except pn.NumberParseException:
+        return None
+    if not pn.is_valid_number(num):
+        return None
+    e164 = pn.format_number(num, pn.PhoneNumberFormat.E164)
+    end = pos + lab.end() + ext_m.end()
+    return PhoneFind(Phone(e164, PHONE_LABELS[lab.group(1).lower()]), pos, end, True, raw)
 
 
 def strip_phones(text: str, finds: list[PhoneFind]) -> str:

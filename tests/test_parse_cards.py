@@ -1,0 +1,35 @@
+"""Whole cards as OCR text (tests/cards/NAME.txt) against the record expected (NAME.json).
+
+Each fixture is its own test, so a failure names the card and shows every field that differs.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cardscan.parse import lines_from_text, parse_card
+
+CARDS = Path(__file__).parent / "cards"
+KEYS = (
+    "name",
+    "title",
+    "organization",
+    "department",
+    "phones",
+    "emails",
+    "urls",
+    "profiles",
+    "address",
+)
+
+
+@pytest.mark.parametrize("card", sorted(p.stem for p in CARDS.glob("*.txt")))
+def test_card(card):
+    text = (CARDS / f"{card}.txt").read_text(encoding="utf-8")
+    expected = json.loads((CARDS / f"{card}.json").read_text(encoding="utf-8"))
+    got = parse_card(lines_from_text(text), source=card).to_dict()
+    for phone in got["phones"]:
+        phone.pop("extension")
+    diff = {k: (expected[k], got[k]) for k in KEYS if expected[k] != got[k]}
+    assert diff == {}
