@@ -1,0 +1,1 @@
+"""Developer tools for cardscan (synthetic test data); not part of the installed package."""
