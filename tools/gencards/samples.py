@@ -90,7 +90,7 @@ SAMPLES: tuple[Sample, ...] = (
     Sample(
         "05-us-state",
         "en_US",
-        "US card: (212) 555-style numbers, City, ST ZIP",
+        "US card: numbers as (AAA) NNN-NNNN, City, ST ZIP",
         1400,
         _f(layout="left", background="grey", one_line_address=False),
         _meta("phone_style", "national"),
