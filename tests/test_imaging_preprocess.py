@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cardscan.errors import UnreadableImageError
+from cardscan.errors import OutputError, UnreadableImageError
 from cardscan.imaging import PreparedCard, detect_upside_down, prepare
 from cardscan.imaging.detect import card_aspect, order_corners
 
@@ -250,6 +250,13 @@ def test_debug_dir_gets_every_step(tilted_photo, tmp_path: Path) -> None:
     ]
     for name in names:
         assert cv2.imread(str(tmp_path / "debug" / name)) is not None
+
+
+def test_unwritable_debug_dir_is_an_output_error(tilted_photo, tmp_path: Path) -> None:
+    blocker = tmp_path / "debug"
+    blocker.write_text("a file where the folder should be")
+    with pytest.raises(OutputError, match="debug"):
+        prepare(tilted_photo[0], debug_dir=blocker)
 
 
 def test_no_debug_files_without_debug_dir(tilted_photo, tmp_path: Path, monkeypatch) -> None:

@@ -148,17 +148,18 @@ def _candidate_masks(
 
 
 def _desk_distance(small: np.ndarray) -> tuple[np.ndarray, float]:
-    """Colour distance (Lab, L1) of every pixel from the desk, and the desk's own noise level.
+    """Colour distance (YCrCb, L1) of every pixel from the desk, and the desk's own noise.
 
     The desk is modelled from the photo's border as a smooth quadratic surface per channel,
     which absorbs vignetting and uneven light (a flat "desk colour" does not: a white card
-    on a grey desk is only about 25 Lab units away from the desk's bright corner).
+    on a grey desk is only about 25 levels away from the desk's bright corner). YCrCb
+    rather than Lab: as good here, and OpenCV's first Lab conversion costs 160 ms.
     """
     height, width = small.shape[:2]
-    lab = cv2.cvtColor(cv2.GaussianBlur(small, (5, 5), 0), cv2.COLOR_BGR2LAB)
+    ycc = cv2.cvtColor(cv2.GaussianBlur(small, (5, 5), 0), cv2.COLOR_BGR2YCrCb)
     # Fit the model on a coarse grid: it is smooth, and this keeps it fast.
     step = max(1, min(height, width) // 64)
-    coarse = lab[::step, ::step].astype(np.float32)
+    coarse = ycc[::step, ::step].astype(np.float32)
     ch, cw = coarse.shape[:2]
     b = max(1, round(min(ch, cw) * 0.03))
     gy, gx = np.mgrid[0:ch, 0:cw].astype(np.float32)
@@ -173,7 +174,7 @@ def _desk_distance(small: np.ndarray) -> tuple[np.ndarray, float]:
     residual = np.abs(coarse[ring] - model[ring].astype(np.float32)).sum(axis=1)
     noise = float(np.percentile(residual, 99))
     model = cv2.resize(model, (width, height), interpolation=cv2.INTER_LINEAR)
-    distance = cv2.transform(cv2.absdiff(lab, model), np.array([[1.0, 1.0, 1.0]]))
+    distance = cv2.transform(cv2.absdiff(ycc, model), np.array([[1.0, 1.0, 1.0]]))
     return distance.clip(0, 255).astype(np.uint8), noise
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from cardscan.errors import UnreadableImageError
+from cardscan.errors import OutputError, UnreadableImageError
 from cardscan.imaging.contrast import clear_edges, normalise
 from cardscan.imaging.detect import Detection, Method, card_aspect, find_card
 from cardscan.imaging.load import MIN_SIDE
@@ -34,9 +34,10 @@ TARGET_LONG_SIDE = 1600
 #: Never enlarge more than this: a card 300 px wide in the photo has no detail to recover.
 MAX_UPSCALE = 3.0
 
-#: Residual tilt (degrees) below which no deskewing is done; above the limit the estimate
+#: Residual tilt (degrees) below which no deskewing is done (the estimate is good to about
+#: 0.3 degrees, and Tesseract copes with that); above the limit the estimate
 #: is not trusted (perspective correction leaves a few degrees at most).
-MIN_SKEW, MAX_SKEW = 0.3, 12.0
+MIN_SKEW, MAX_SKEW = 0.5, 12.0
 
 #: The found outline is pulled in by this fraction of the card's size, so that a sliver
 #: of desk along an edge does not turn into a black bar that Tesseract reads as "|".
@@ -108,7 +109,8 @@ def prepare(
     if factor > 1:  # an integer factor keeps INTER_AREA on its fast path
         small = cv2.resize(image, (width // factor, height // factor), interpolation=cv2.INTER_AREA)
     detection = find_card(small)
-    debug.write("01-detect-small", _draw_detection(small, detection))
+    if debug.enabled:
+        debug.write("01-detect-small", _draw_detection(small, detection))
 
     if detection.quad is not None:
         corners = (detection.quad + 0.5) * factor - 0.5  # back to full-resolution pixels
@@ -117,25 +119,7 @@ def prepare(
         corners = np.array(
             [[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], np.float32
         )
-    card_w, card_h = _card_size(corners, image.shape)
-    scale = min(TARGET_LONG_SIDE / max(card_w, card_h), MAX_UPSCALE)
-    scale = max(scale, MIN_SIDE / max(1.0, min(card_w, card_h)))  # tiny inputs still work
-    out_w, out_h = max(1, round(card_w * scale)), max(1, round(card_h * scale))
-    target = np.array([[0, 0], [out_w - 1, 0], [out_w - 1, out_h - 1], [0, out_h - 1]], np.float32)
-    # Only the card's bounding box is converted to grey and warped (a small card in a
-    # 3120 px photo is a tenth of its pixels).
-    left, top = np.floor(corners.min(axis=0)).astype(int) - 2
-    right, bottom = np.ceil(corners.max(axis=0)).astype(int) + 3
-    left, top = max(0, int(left)), max(0, int(top))
-    right, bottom = min(width, int(right)), min(height, int(bottom))
-    grey = cv2.cvtColor(image[top:bottom, left:right], cv2.COLOR_BGR2GRAY)
-    roi_corners = corners - np.array([left, top], np.float32)
-    homography = cv2.getPerspectiveTransform(roi_corners.astype(np.float32), target)
-    flat = cv2.warpPerspective(
-        grey, homography, (out_w, out_h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
-    )
-    shift = np.array([[1.0, 0.0, -left], [0.0, 1.0, -top], [0.0, 0.0, 1.0]])
-    homography = homography @ shift  # from full-photo coordinates
+    flat, homography, scale = _flatten(image, corners)
     debug.write("02-warped", flat)
 
     normalised, inverted_fraction = normalise(flat)
@@ -143,40 +127,22 @@ def prepare(
         normalised = clear_edges(normalised)
     debug.write("03-normalised", normalised)
 
-    # Turn sideways text horizontal, then level the residual tilt. Text is measured at
-    # half size: four times faster, and letters are still 10+ px tall.
-    blobs = text_blobs(_half(normalised))
-    geometry = text_geometry(blobs)
-    rotated = 0
-    if geometry.vertical:
-        normalised = cv2.rotate(normalised, cv2.ROTATE_90_CLOCKWISE)
-        rotated = 90
-        geometry = text_geometry(blobs.rotated_clockwise())
-    transform = _rotation_3x3(rotated, out_w, out_h)
-    skew = geometry.skew if MIN_SKEW <= abs(geometry.skew) <= MAX_SKEW else 0.0
-    if skew:
-        h_now, w_now = normalised.shape
-        matrix, (new_w, new_h) = rotation_matrix(-skew, w_now, h_now)
-        normalised = cv2.warpAffine(
-            normalised, matrix[:2], (new_w, new_h), flags=cv2.INTER_LINEAR,
-            borderMode=cv2.BORDER_CONSTANT, borderValue=255,
-        )  # fmt: skip
-        transform = matrix @ transform
-    debug.write("04-oriented", normalised)
+    oriented, turn, geometry = _orient(normalised)
+    debug.write("04-oriented", oriented)
 
     card = PreparedCard(
-        image=normalised,
+        image=oriented,
         found_outline=detection.method != "whole",
         quad=(
-            _photo_corners(transform @ homography, normalised.shape)
+            _photo_corners(turn.matrix @ homography, oriented.shape)
             if detection.method != "whole"
             else None
         ),
-        rotated=rotated,
+        rotated=turn.rotated,
         inverted=inverted_fraction > 0.5,
         scale=float(scale),
         method=detection.method,
-        skew=float(skew),
+        skew=turn.skew,
     )
     upside_down = _upside_down(geometry)
     if upside_down:
@@ -184,10 +150,72 @@ def prepare(
         debug.write("05-turned", card.image)
     log.debug(
         "prepared card: %s, %dx%d, rotated %d, skew %.1f, inverted %s, upside down %s, %.0f ms",
-        detection.method, card.image.shape[1], card.image.shape[0], card.rotated, skew,
+        detection.method, card.image.shape[1], card.image.shape[0], card.rotated, card.skew,
         card.inverted, upside_down, (time.perf_counter() - started) * 1000,
     )  # fmt: skip
     return card
+
+
+@dataclass(frozen=True)
+class _Turn:
+    rotated: int  # 0 or 90 (clockwise)
+    skew: float  # degrees straightened
+    matrix: np.ndarray  # 3x3: flattened-card pixels -> oriented-image pixels
+
+
+def _flatten(image: np.ndarray, corners: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
+    """Warp the quad to a rectangle of the card's proportions at OCR scale, in grey.
+
+    Returns the flat card, the homography from photo to flat-card pixels, and the scale.
+    """
+    height, width = image.shape[:2]
+    card_w, card_h = _card_size(corners, image.shape)
+    scale = min(TARGET_LONG_SIDE / max(card_w, card_h), MAX_UPSCALE)
+    scale = max(scale, MIN_SIDE / max(1.0, min(card_w, card_h)))  # tiny inputs still work
+    out_w, out_h = max(1, round(card_w * scale)), max(1, round(card_h * scale))
+    target = np.array([[0, 0], [out_w - 1, 0], [out_w - 1, out_h - 1], [0, out_h - 1]], np.float32)
+    # Only the card's bounding box is converted to grey and warped (a small card in a
+    # 3120 px photo is a tenth of its pixels).
+    left, top = (int(v) for v in np.floor(corners.min(axis=0)) - 2)
+    right, bottom = (int(v) for v in np.ceil(corners.max(axis=0)) + 3)
+    left, top = max(0, left), max(0, top)
+    right, bottom = min(width, right), min(height, bottom)
+    grey = cv2.cvtColor(image[top:bottom, left:right], cv2.COLOR_BGR2GRAY)
+    roi_corners = (corners - np.array([left, top], np.float32)).astype(np.float32)
+    homography = cv2.getPerspectiveTransform(roi_corners, target)
+    flat = cv2.warpPerspective(
+        grey, homography, (out_w, out_h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
+    )
+    shift = np.array([[1.0, 0.0, -left], [0.0, 1.0, -top], [0.0, 0.0, 1.0]])
+    return flat, homography @ shift, scale
+
+
+def _orient(normalised: np.ndarray) -> tuple[np.ndarray, _Turn, TextGeometry]:
+    """Turn sideways text horizontal, then level the residual tilt.
+
+    Text is measured at half size: four times faster, and letters are still 10+ px tall.
+    """
+    height = normalised.shape[0]
+    blobs = text_blobs(_half(normalised))
+    geometry = text_geometry(blobs)
+    rotated = 0
+    matrix = np.eye(3)
+    if geometry.vertical:
+        normalised = cv2.rotate(normalised, cv2.ROTATE_90_CLOCKWISE)
+        rotated = 90
+        # cv2.ROTATE_90_CLOCKWISE maps (x, y) to (height - 1 - y, x).
+        matrix = np.array([[0.0, -1.0, height - 1.0], [1.0, 0.0, 0.0], [0.0, 0.0, 1.0]])
+        geometry = text_geometry(blobs.rotated_clockwise())
+    skew = geometry.skew if MIN_SKEW <= abs(geometry.skew) <= MAX_SKEW else 0.0
+    if skew:
+        h_now, w_now = normalised.shape
+        rotation, (new_w, new_h) = rotation_matrix(-skew, w_now, h_now)
+        normalised = cv2.warpAffine(
+            normalised, rotation[:2], (new_w, new_h), flags=cv2.INTER_LINEAR,
+            borderMode=cv2.BORDER_CONSTANT, borderValue=255,
+        )  # fmt: skip
+        matrix = rotation @ matrix
+    return normalised, _Turn(rotated, float(skew), matrix), geometry
 
 
 def detect_upside_down(card: PreparedCard) -> bool | None:
@@ -227,14 +255,6 @@ def _inset(corners: np.ndarray, fraction: float) -> np.ndarray:
     return (centre + (corners - centre) * (1.0 - 2.0 * fraction)).astype(np.float32)
 
 
-def _rotation_3x3(degrees: int, width: int, height: int) -> np.ndarray:
-    """The pixel mapping of cv2.rotate(..., ROTATE_90_CLOCKWISE) as a matrix (0 or 90)."""
-    if degrees == 0:
-        return np.eye(3)
-    # (x, y) -> (height - 1 - y, x)
-    return np.array([[0.0, -1.0, height - 1.0], [1.0, 0.0, 0.0], [0.0, 0.0, 1.0]])
-
-
 def _photo_corners(photo_to_output: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
     """The photo points that end up at the output image's four corners."""
     out_h, out_w = shape[:2]
@@ -261,14 +281,28 @@ class _Debug:
     def __init__(self, folder: Path | None, prefix: str) -> None:
         self.folder = folder
         self.prefix = prefix
+        self.enabled = folder is not None
         if folder is not None:
-            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise OutputError(
+                    f"cannot create the debug folder {folder}: {exc.strerror or exc}; "
+                    "choose another folder"
+                ) from None
 
     def write(self, step: str, image: np.ndarray) -> None:
         if self.folder is None:
             return
         path = self.folder / f"{self.prefix}{step}.png"
         ok, encoded = cv2.imencode(".png", image)
-        if ok:  # written via Python so that non-UTF-8 folder names work too
+        if not ok:
+            return
+        try:  # written via Python so that non-UTF-8 folder names work too
             path.write_bytes(encoded.tobytes())
-            log.debug("debug image %s", path)
+        except OSError as exc:
+            raise OutputError(
+                f"cannot write the debug image {path}: {exc.strerror or exc}; "
+                "check the folder's permissions and free space"
+            ) from None
+        log.debug("debug image %s", path)
