@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-APT_PACKAGES := tesseract-ocr tesseract-ocr-deu tesseract-ocr-eng tesseract-ocr-osd \
+APT_PACKAGES := tesseract-ocr tesseract-ocr-deu tesseract-ocr-eng tesseract-ocr-osd fonts-dejavu-extra \
 	fonts-dejavu-core fonts-liberation fonts-noto-core fonts-open-sans fonts-lato \
 	fonts-crosextra-carlito fonts-roboto-unhinted python3-venv
 # Files whose presence shows that the packages above are installed.
@@ -20,7 +20,9 @@ APT_MARKERS := /usr/bin/tesseract \
 	/usr/share/tesseract-ocr/5/tessdata/eng.traineddata \
 	/usr/share/tesseract-ocr/5/tessdata/osd.traineddata \
 	/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf \
-	/usr/share/fonts/truetype/lato/Lato-Regular.ttf
+	/usr/share/fonts/truetype/lato/Lato-Regular.ttf \
+	/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf \
+	/usr/share/fonts/truetype/roboto/unhinted/RobotoTTF/Roboto-Regular.ttf
 
 .PHONY: demo test lint typecheck unit system-deps venv benchmark samples clean
 

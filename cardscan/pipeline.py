@@ -15,11 +15,12 @@ import numpy as np
 from cardscan.errors import CardscanError, ExitCode, MissingDependencyError
 from cardscan.imaging.load import load_image
 from cardscan.imaging.preprocess import PreparedCard, prepare
+from cardscan.layout import ocr_lines
 from cardscan.merge import merge_contacts
 from cardscan.model import Contact
 from cardscan.ocr.engine import EngineOptions, OcrEngine, OcrResult, make_engine
 from cardscan.options import ScanOptions
-from cardscan.parse import TextLine, parse_card
+from cardscan.parse import parse_card
 from cardscan.qr import contact_from_qr
 
 log = logging.getLogger(__name__)
@@ -51,39 +52,6 @@ class ScanFailure:
 
 
 Outcome = ScanResult | ScanFailure
-
-
-def ocr_lines(result: OcrResult) -> list[TextLine]:
-    """OCR lines -> parser lines; a wide gap between words (two columns) starts a new line."""
-    width, height = result.image_size
-    out: list[TextLine] = []
-    for line in result.lines:
-        groups: list[list[int]] = [[0]]
-        lh = max(line.height, 1)
-        for i in range(1, len(line.words)):
-            prev, cur = line.words[i - 1].box, line.words[i].box
-            gap = cur[0] - (prev[0] + prev[2])
-            if gap > 3.0 * lh:
-                groups.append([i])
-            else:
-                groups[-1].append(i)
-        for g in groups:
-            words = [line.words[i] for i in g]
-            text = " ".join(w.text for w in words)
-            top = min(w.box[1] for w in words)
-            left = min(w.box[0] for w in words)
-            hs = sorted(w.box[3] for w in words)
-            out.append(
-                TextLine(
-                    text=text,
-                    height=float(hs[len(hs) // 2]),
-                    confidence=sum(w.confidence for w in words) / len(words),
-                    top=top / height if height else 0.0,
-                    left=left / width if width else 0.0,
-                )
-            )
-    out.sort(key=lambda t: (round(t.top, 3), t.left))
-    return out
 
 
 class Scanner:

@@ -37,8 +37,20 @@ def country_of(text: str) -> str | None:
     return COUNTRIES.get(key) or COUNTRIES.get(key.strip("."))
 
 
-def find_city(text: str, index: int) -> CityFind | None:
-    """Postcode and city on one line, in the styles of DE/AT/CH, the UK and the US."""
+# A "city" ending in one of these is a US/UK street: "3350 Fifth Avenue" is no postcode + city.
+_ENGLISH_STREET_END = re.compile(
+    r"\b(street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|way|court|ct|place|pl|"
+    r"square|parkway|highway|terrace|broadway)\.?$",
+    re.IGNORECASE,
+)
+
+
+def find_city(text: str, index: int, region: str = "DE") -> CityFind | None:
+    """Postcode and city on one line, in the styles of DE/AT/CH, the UK and the US.
+
+    ``region`` is the card's country as far as known: on a US or UK card "3086 Broadway" is a
+    street, so the continental "postcode city" style is only taken with a D-/A-/CH- prefix.
+    """
     m = US_CITY_STATE_ZIP_RE.search(text)
     if m and m.group("state") in US_STATES:
         city = m.group("city").strip(" ,")
@@ -65,15 +77,18 @@ def find_city(text: str, index: int) -> CityFind | None:
         after = ", ".join(city_parts[1:]) + text[m.end() :]
         cc = m.group("cc")
         hint = POSTCODE_PREFIX_REGION.get(cc.upper()) if cc else ("DE" if len(code) == 5 else None)
-        if not _looks_like_city(city) or STREET_RE.search(city):
+        if not _looks_like_city(city) or _ENGLISH_STREET_END.search(city):
             return None  # "3350 Fifth Avenue" is a US street, not a postcode and a city
+        if region in ("US", "GB") and not cc:
+            return None
         return CityFind(index, code, city, None, hint, text[: m.start()].strip(" ,"), after)
     m = UK_POSTCODE_RE.search(text)
     if m:
         before = text[: m.start()].strip(" ,")
         parts = [p.strip() for p in re.split(r",", before) if p.strip()]
         city = parts[-1] if parts else ""
-        code = re.sub(r"\s*(\d[A-Za-z]{2})$", r" \1", m.group("code")).upper()
+        code = re.sub(r"\s*([\dO][A-Za-z]{2})$", r" \1", m.group("code")).upper()
+        code = code[:-3] + code[-3:].replace("O", "0", 1)  # "B2 OHA": OCR read O for the digit
         if not city:  # "Birmingham" on the line above, "B2 0GT" alone on its own line
             return CityFind(index, code, "", None, "GB", "", text[m.end() :])
         if not any(ch.isdigit() for ch in city):
@@ -126,7 +141,7 @@ def build_address(lines: list[str], city: CityFind, used: set[int]) -> tuple[Add
                 country, taken = lines[j].strip(" .,"), taken | {j}
                 break
     if street:
-        street = re.sub(r"\s+", " ", street).strip(" ,")
+        street = re.sub(r"\s+", " ", street).strip(" ,-–·|")
     return (
         Address(
             street=street,

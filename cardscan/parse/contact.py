@@ -132,7 +132,7 @@ def parse_card(
     for i, seg in enumerate(segments):
         if i in used:
             continue
-        city = find_city(seg.text, i)
+        city = find_city(seg.text, i, card_region)
         if city:
             address, taken = build_address(texts, city, used)
             contact.address = address
@@ -241,7 +241,7 @@ def _is_debris(token: str, domains: set[str]) -> bool:
     if any(ch in _DEBRIS_CHARS for ch in token) and not token.startswith("(haftungs"):
         return True
     low = fold(alnum)
-    return len(alnum) <= 2 and not any(low in d for d in domains)
+    return len(alnum) <= 2 and not any(d.startswith(low) for d in domains)
 
 
 def _strip_debris(text: str, domains: set[str]) -> str:

@@ -106,9 +106,15 @@ def repair_email_text(text: str) -> str:
     return text
 
 
+# "arda.zettI@firma.at": a capital I among lower-case letters is a lower-case l.
+_CAPITAL_I = re.compile(r"(?<=[a-z])I(?=[a-z.@_-]|$)|(?<=[._-])I(?=[a-z])")
+
+
 def normalize_email(candidate: str) -> str | None:
     """A syntactically valid, lower-cased address (no DNS), or None."""
     candidate = candidate.strip(".,;:'")
+    local, _, domain = candidate.partition("@")
+    candidate = _CAPITAL_I.sub("l", local) + "@" + _CAPITAL_I.sub("l", domain)
     try:
         info = validate_email(candidate, check_deliverability=False)
     except EmailNotValidError:

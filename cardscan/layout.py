@@ -1,0 +1,115 @@
+"""OCR words -> parser lines: rebuild rows, keep columns apart, keep labels with their values."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cardscan.ocr.engine import OcrResult, OcrWord
+from cardscan.parse import TextLine
+
+# A gap wider than this many text heights separates two columns.
+COLUMN_GAP = 2.5
+# A lone label printed in its own column ("Tel.:", "E-Mail", "W:") belongs to the value beside it.
+_LONE_LABEL = re.compile(
+    r"^(?:[A-Za-zÄÖÜäöü][\w.\-]{0,11}:|tel\.?|fon|fax|mobil|mobile|handy|phone|cell|office|e-?mail|"
+    r"mail|web|www|internet|[tmfpcoewh]\.?)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Run:
+    words: list[OcrWord]
+
+    @property
+    def left(self) -> int:
+        return min(w.box[0] for w in self.words)
+
+    @property
+    def right(self) -> int:
+        return max(w.box[0] + w.box[2] for w in self.words)
+
+    @property
+    def top(self) -> int:
+        return min(w.box[1] for w in self.words)
+
+    @property
+    def bottom(self) -> int:
+        return max(w.box[1] + w.box[3] for w in self.words)
+
+    @property
+    def height(self) -> int:
+        hs = sorted(w.box[3] for w in self.words)
+        return max(hs[len(hs) // 2], 1)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+def _split_columns(words: list[OcrWord]) -> list[_Run]:
+    """Split one Tesseract line at wide gaps, unless the left part is a lone label."""
+    runs = [_Run([words[0]])]
+    for w in words[1:]:
+        run = runs[-1]
+        gap = w.box[0] - run.right
+        if gap > COLUMN_GAP * run.height and not _LONE_LABEL.match(run.text):
+            runs.append(_Run([w]))
+        else:
+            run.words.append(w)
+    return runs
+
+
+def _same_row(a: _Run, b: _Run) -> bool:
+    ca, cb = (a.top + a.bottom) / 2, (b.top + b.bottom) / 2
+    return abs(ca - cb) < 0.4 * min(a.height, b.height)
+
+
+def _join_labels(runs: list[_Run]) -> list[_Run]:
+    """ "Tel." in a label column + "030 123456" in the value column -> one run."""
+    out: list[_Run] = []
+    used: set[int] = set()
+    order = sorted(range(len(runs)), key=lambda i: (runs[i].top, runs[i].left))
+    for i in order:
+        if i in used:
+            continue
+        run = runs[i]
+        if _LONE_LABEL.match(run.text):
+            right = [
+                j
+                for j in order
+                if j != i
+                and j not in used
+                and runs[j].left > run.right
+                and runs[j].left - run.right < 12 * run.height
+                and _same_row(run, runs[j])
+            ]
+            if right:
+                j = min(right, key=lambda k: runs[k].left)
+                run = _Run(run.words + runs[j].words)
+                used.add(j)
+        used.add(i)
+        out.append(run)
+    return out
+
+
+def ocr_lines(result: OcrResult) -> list[TextLine]:
+    """Parser lines in reading order (top to bottom, then left to right)."""
+    width, height = result.image_size
+    runs: list[_Run] = []
+    for line in result.lines:
+        if line.words:
+            runs += _split_columns(list(line.words))
+    runs = _join_labels(runs)
+    runs.sort(key=lambda r: (r.top, r.left))
+    return [
+        TextLine(
+            text=r.text,
+            height=float(r.height),
+            confidence=sum(w.confidence for w in r.words) / len(r.words),
+            top=r.top / height if height else 0.0,
+            left=r.left / width if width else 0.0,
+        )
+        for r in runs
+    ]

@@ -1,0 +1,169 @@
+"""The command line end to end with the real Tesseract: outputs, summaries and exit codes."""
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import vobject
+from click.testing import CliRunner
+
+from cardscan.cli import main
+
+SAMPLES = Path(__file__).parent.parent / "samples"
+JSON_KEYS = {
+    "source",
+    "name",
+    "title",
+    "organization",
+    "department",
+    "phones",
+    "emails",
+    "urls",
+    "profiles",
+    "address",
+    "raw_text",
+    "confidence",
+}
+
+pytestmark = pytest.mark.tesseract
+
+
+def _samples(n: int) -> list[Path]:
+    photos = sorted(SAMPLES.glob("*.jpg"))
+    assert len(photos) >= n, "samples/ must hold the generated card photos"
+    return photos[:n]
+
+
+def _run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_scan_prints_vcard():
+    photo = _samples(1)[0]
+    expected = json.loads(photo.with_suffix(".json").read_text(encoding="utf-8"))
+    result = _run("scan", str(photo))
+    assert result.exit_code == 0, result.output
+    card = vobject.readOne(result.stdout)
+    assert card.fn.value == expected["name"]["full"]
+    assert card.version.value == "3.0"
+
+
+def test_scan_json_record_keys():
+    result = _run("scan", str(_samples(1)[0]), "--format", "json")
+    assert result.exit_code == 0
+    record = json.loads(result.stdout)
+    assert set(record) >= JSON_KEYS
+    assert set(record["name"]) >= {"full", "prefix", "given", "family", "suffix"}
+    for phone in record["phones"]:
+        assert phone["number"].startswith("+") and phone["type"] in {
+            "work",
+            "mobile",
+            "fax",
+            "other",
+        }
+
+
+def test_scan_to_file(tmp_path):
+    out = tmp_path / "card.vcf"
+    result = _run("scan", str(_samples(1)[0]), "-o", str(out))
+    assert result.exit_code == 0
+    assert out.read_bytes().startswith(b"BEGIN:VCARD\r\n")
+
+
+def test_scan_missing_file_names_it(tmp_path):
+    result = _run("scan", str(tmp_path / "nope.jpg"))
+    assert result.exit_code == 1
+    assert "nope.jpg" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_scan_not_an_image(tmp_path):
+    bad = tmp_path / "fake.jpg"
+    bad.write_text("hello", encoding="utf-8")
+    result = _run("scan", str(bad))
+    assert result.exit_code == 1
+    assert "fake.jpg" in result.stderr
+
+
+def test_scan_blank_photo_is_a_failure(tmp_path):
+    import cv2
+    import numpy as np
+
+    blank = tmp_path / "blank.png"
+    cv2.imwrite(str(blank), np.full((600, 900, 3), 200, np.uint8))
+    result = _run("scan", str(blank))
+    assert result.exit_code == 1
+    assert "blank.png" in result.stderr
+
+
+def test_missing_language_pack_exit_3():
+    result = _run("scan", str(_samples(1)[0]), "--lang", "xyz")
+    assert result.exit_code == 3
+    assert "tesseract-ocr-xyz" in result.stderr
+
+
+def test_bad_region_is_usage_error():
+    result = _run("scan", str(_samples(1)[0]), "--region", "Germany")
+    assert result.exit_code == 2
+
+
+def test_no_arguments_is_usage_error():
+    assert _run("scan").exit_code == 2
+
+
+def test_batch_with_a_bad_file(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for p in _samples(3):
+        shutil.copy(p, folder / p.name)
+    (folder / "broken.jpg").write_bytes(b"\xff\xd8\xff\xe0 truncated")
+    out = tmp_path / "all.vcf"
+    result = _run("batch", str(folder), "-o", str(out), "--jobs", "2")
+    assert result.exit_code == 1
+    assert "broken.jpg" in result.stderr
+    assert "Read 4 photos: 3 contacts found, 1 failed" in result.stderr
+    cards = list(vobject.readComponents(out.read_text(encoding="utf-8")))
+    assert len(cards) == 3
+    assert "Traceback" not in result.output
+
+
+def test_batch_jsonl_in_input_order(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    photos = _samples(3)
+    for p in photos:
+        shutil.copy(p, folder / p.name)
+    result = _run("batch", str(folder), "--format", "jsonl", "--jobs", "2")
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [Path(r["source"]).name for r in records] == [p.name for p in photos]
+
+
+def test_batch_csv(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for p in _samples(2):
+        shutil.copy(p, folder / p.name)
+    out = tmp_path / "all.csv"
+    assert (
+        _run("batch", str(folder), "--format", "csv", "-o", str(out), "--jobs", "1").exit_code == 0
+    )
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert len(rows) == 2
+
+
+def test_batch_empty_folder(tmp_path):
+    result = _run("batch", str(tmp_path))
+    assert result.exit_code == 1
+    assert "no photos" in result.stderr
+
+
+def test_batch_keeps_old_output_when_it_cannot_start(tmp_path):
+    out = tmp_path / "all.vcf"
+    out.write_text("previous", encoding="utf-8")
+    result = _run("batch", str(tmp_path / "missing-folder"), "-o", str(out))
+    assert result.exit_code == 2
+    assert out.read_text(encoding="utf-8") == "previous"
