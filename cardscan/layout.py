@@ -68,30 +68,26 @@ def _same_row(a: _Run, b: _Run) -> bool:
 
 def _join_labels(runs: list[_Run]) -> list[_Run]:
     """ "Tel." in a label column + "030 123456" in the value column -> one run."""
-    out: list[_Run] = []
-    used: set[int] = set()
-    order = sorted(range(len(runs)), key=lambda i: (runs[i].top, runs[i].left))
-    for i in order:
-        if i in used:
-            continue
-        run = runs[i]
-        if _LONE_LABEL.match(run.text):
-            right = [
-                j
-                for j in order
-                if j != i
-                and j not in used
-                and runs[j].left > run.right
-                and runs[j].left - run.right < 12 * run.height
-                and _same_row(run, runs[j])
-            ]
-            if right:
-                j = min(right, key=lambda k: runs[k].left)
-                run = _Run(run.words + runs[j].words)
-                used.add(j)
-        used.add(i)
-        out.append(run)
-    return out
+    labels = [i for i, r in enumerate(runs) if _LONE_LABEL.match(r.text)]
+    taken: set[int] = set()
+    merged: dict[int, _Run] = {}
+    for i in sorted(labels, key=lambda k: (runs[k].top, runs[k].left)):
+        label = runs[i]
+        partners = [
+            j
+            for j, run in enumerate(runs)
+            if j != i
+            and j not in taken
+            and j not in labels
+            and run.left > label.right
+            and run.left - label.right < 12 * label.height
+            and _same_row(label, run)
+        ]
+        if partners:
+            j = min(partners, key=lambda k: runs[k].left)
+            merged[i] = _Run(label.words + runs[j].words)
+            taken.add(j)
+    return [merged.get(i, r) for i, r in enumerate(runs) if i not in taken]
 
 
 def ocr_lines(result: OcrResult) -> list[TextLine]:

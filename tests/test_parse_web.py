@@ -55,6 +55,12 @@ PROFILES = [
         Profile("xing", "https://www.xing.com/profile/Anna_Mueller3"),
     ),
     ("github.com/annam", Profile("github", "https://github.com/annam")),
+    # OCR read the 1 of LinkedIn's hexadecimal suffix as an l
+    (
+        "linkedin.com/in/francis-parker-70eala",
+        Profile("linkedin", "https://www.linkedin.com/in/francis-parker-70ea1a"),
+    ),
+    ("linkedin.com/in/anna-lola", Profile("linkedin", "https://www.linkedin.com/in/anna-lola")),
 ]
 
 

@@ -117,3 +117,17 @@ def test_find_images_sorted_and_filtered(tmp_path):
     (tmp_path / "sub" / "c.jpeg").write_bytes(b"x")
     assert [p.name for p in find_images(tmp_path)] == ["a.png", "b.JPG"]
     assert [p.name for p in find_images(tmp_path, recursive=True)] == ["a.png", "b.JPG", "c.jpeg"]
+
+
+def test_label_column_joins_value_on_same_row():
+    def word(text, x, y):
+        return OcrWord(text, 0.9, (x, y, 20 * len(text), 30))
+
+    lines = (
+        OcrLine((word("Tel", 100, 430),)),
+        OcrLine((word("0121", 270, 433), word("3938147", 370, 433))),
+        OcrLine((word("0121", 270, 493), word("3938146", 370, 493))),
+        OcrLine((word("Fax", 100, 495),)),
+    )
+    texts = [t.text for t in ocr_lines(OcrResult(lines, "fake", (1000, 600)))]
+    assert texts == ["Tel 0121 3938147", "Fax 0121 3938146"]

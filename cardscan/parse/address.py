@@ -141,7 +141,7 @@ def build_address(lines: list[str], city: CityFind, used: set[int]) -> tuple[Add
                 country, taken = lines[j].strip(" .,"), taken | {j}
                 break
     if street:
-        street = re.sub(r"\s+", " ", street).strip(" ,-–·|")
+        street = re.sub(r"\s+", " ", street).strip(" ,-–·|+•")  # "Weg 51 + 04929": a dot read as +
     return (
         Address(
             street=street,

@@ -95,6 +95,21 @@ class WebFinds:
     rest: str  # the text with everything found removed
 
 
+# LinkedIn's generated profile suffixes are hexadecimal ("anna-mueller-70ea1a"), so an l, i or o
+# in an otherwise hexadecimal suffix with digits is OCR's reading of 1 or 0 ("70eala").
+_HEX_LOOKALIKES = str.maketrans({"l": "1", "i": "1", "I": "1", "o": "0", "O": "0"})
+
+
+def _repair_linkedin_suffix(handle: str) -> str:
+    head, sep, suffix = handle.rpartition("-")
+    if not sep or not 6 <= len(suffix) <= 9 or not any(ch.isdigit() for ch in suffix):
+        return handle
+    fixed = suffix.translate(_HEX_LOOKALIKES)
+    if fixed != suffix and re.fullmatch(r"[0-9a-f]+", fixed):
+        return f"{head}-{fixed}"
+    return handle
+
+
 def repair_email_text(text: str) -> str:
     text = _AT_WORD.sub("@", text)
     text = _BAR_BEFORE_AT.sub("l", text)
@@ -150,7 +165,10 @@ def find_web(text: str) -> WebFinds:
     profiles: list[Profile] = []
     for network, pattern, template in PROFILE_PATTERNS:
         for m in pattern.finditer(rest):
-            profiles.append(Profile(network, template.format(m.group(1).rstrip("-"))))
+            handle = m.group(1).rstrip("-")
+            if network == "linkedin":
+                handle = _repair_linkedin_suffix(handle)
+            profiles.append(Profile(network, template.format(handle)))
         rest = pattern.sub(" ", rest)
     urls: list[str] = []
     for m in _URL.finditer(rest):

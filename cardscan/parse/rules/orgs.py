@@ -26,6 +26,7 @@ LEGAL_FORM_RULES: tuple[tuple[str, str], ...] = (
     ("e.K.", "Huber e.K."),  # eingetragener Kaufmann
     ("e.Kfm.", "Huber e.Kfm."),
     ("e.V.", "Förderverein Musik e.V."),
+    ("e.U.", "Wild Steuerberatung e.U."),  # Austria: eingetragenes Unternehmen
     ("eG", "Volksbank Mittelhessen eG"),
     ("SE", "Allianz SE"),
     ("KEG", "Gruber KEG"),  # Austria
