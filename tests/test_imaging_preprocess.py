@@ -195,6 +195,32 @@ def test_cropped_scan_uses_the_whole_image(card) -> None:
     assert likeness(result.image, card) > 0.85
 
 
+@pytest.mark.parametrize(
+    "box",
+    [(600, 60, 180, 140, (90, 90, 90)), (520, 300, 300, 220, (40, 40, 40))],
+    ids=["portrait-photo", "dark-panel"],
+)
+def test_cropped_scan_with_a_box_is_not_mistaken_for_a_card(card, box) -> None:
+    # A card-shaped photo or panel on a scanned card has text around it, not an empty desk.
+    x, y, w, h, colour = box
+    scan = card.copy()
+    cv2.rectangle(scan, (x, y), (x + w, y + h), colour, -1)
+    result = prepare(scan)
+    assert result.method == "whole"
+    assert result.image.shape[1] / result.image.shape[0] == pytest.approx(CARD_ASPECT, rel=0.01)
+
+
+def test_card_on_a_busy_desk(card) -> None:
+    rng = np.random.default_rng(1)
+    photo = photograph(card, project_card(10, 5, 8), desk=60).astype(np.float32)
+    grain = cv2.resize(rng.normal(0, 25, (60, 200)).astype(np.float32), PHOTO)[..., None]
+    photo = np.clip(photo + grain * (photo.mean(axis=2, keepdims=True) < 120), 0, 255)
+    result = prepare(photo.astype(np.uint8))
+    assert result.method == "outline"
+    assert result.image.shape[1] / result.image.shape[0] == pytest.approx(CARD_ASPECT, rel=0.05)
+    assert likeness(result.image, card) > 0.6
+
+
 def test_photo_that_is_mostly_card(card) -> None:
     width, height = PHOTO
     corners = np.array(

@@ -28,6 +28,14 @@ MIN_BLOB_AREA = 0.15
 #: Larger than this, the "card" is the photo itself (an already-cropped scan).
 MAX_AREA = 0.985
 
+#: A card has this many times the edge density (text) of the desk around it; a logo or a
+#: portrait photo inside an already-cropped scan has text all around it instead.
+_MIN_CONTRAST = 1.5
+#: ... or the card is this much brighter (grey levels) than a busy desk (wood, patterns).
+_BRIGHTER = 60.0
+#: Contrast beyond this adds nothing to a candidate's score.
+_CLEAR = 3.0
+
 
 @dataclass(frozen=True)
 class Detection:
@@ -42,13 +50,13 @@ class Detection:
 class _Candidate:
     quad: np.ndarray
     area: float  # fraction of the image
-    fill: float  # contour area / quad area: a card fills its outline
+    fill: float  # intersection over union of the blob and the quad: a card fills its outline
     contrast: float  # edge density inside vs outside: text inside, empty desk outside
     source: str
 
     @property
     def score(self) -> float:
-        return self.area * self.fill**2 * min(self.contrast, 3.0)
+        return self.area * self.fill**2 * min(self.contrast, _CLEAR)
 
 
 def find_card(small: np.ndarray) -> Detection:
@@ -61,7 +69,7 @@ def find_card(small: np.ndarray) -> Detection:
     candidates: list[_Candidate] = []
     for source, mask in masks.items():
         for contour in _large_contours(mask, MIN_QUAD_AREA * width * height):
-            candidate = _quad_candidate(contour, edges, source)
+            candidate = _quad_candidate(contour, edges, grey, source)
             if candidate is not None:
                 candidates.append(candidate)
     if candidates:
@@ -72,7 +80,7 @@ def find_card(small: np.ndarray) -> Detection:
         )  # fmt: skip
         return Detection(best.quad, "outline", best.score)
 
-    blob = _largest_blob_rect(masks["desk"], edges)
+    blob = _largest_blob_rect(masks["desk"], edges, grey)
     if blob is not None:
         log.debug("no card outline; using the largest blob's rectangle")
         return Detection(blob, "blob")
@@ -183,7 +191,9 @@ def _large_contours(mask: np.ndarray, min_area: float) -> list[np.ndarray]:
     return [c for c in contours if cv2.contourArea(cv2.convexHull(c)) >= min_area]
 
 
-def _quad_candidate(contour: np.ndarray, edges: np.ndarray, source: str) -> _Candidate | None:
+def _quad_candidate(
+    contour: np.ndarray, edges: np.ndarray, grey: np.ndarray, source: str
+) -> _Candidate | None:
     height, width = edges.shape
     hull = cv2.convexHull(contour)
     hull_area = cv2.contourArea(hull)
@@ -205,11 +215,13 @@ def _quad_candidate(contour: np.ndarray, edges: np.ndarray, source: str) -> _Can
     area = quad_area / (width * height)
     if not MIN_QUAD_AREA <= area <= MAX_AREA:
         return None
-    fill = min(1.0, hull_area / max(quad_area, 1.0))
+    # How well the four corners describe the blob: intersection over union of the two.
+    overlap, _ = cv2.intersectConvexConvex(hull.reshape(-1, 2).astype(np.float32), quad)
+    fill = float(overlap) / max(hull_area + quad_area - float(overlap), 1.0)
     if fill < 0.85:
         return None
-    contrast = _edge_contrast(quad, edges)
-    if contrast < 1.5:  # as busy outside as inside: a logo or photo on a card, not the card
+    contrast = _stands_apart(quad, edges, grey)
+    if contrast is None:
         return None
     return _Candidate(quad, area, fill, contrast, source)
 
@@ -276,8 +288,12 @@ def _plausible(quad: np.ndarray, width: int, height: int) -> bool:
     )
 
 
-def _edge_contrast(quad: np.ndarray, edges: np.ndarray) -> float:
-    """Edge density inside the quad / outside it (text inside, plain desk outside)."""
+def _stands_apart(quad: np.ndarray, edges: np.ndarray, grey: np.ndarray) -> float | None:
+    """How clearly the quad is a card on a desk rather than a logo or photo on a card
+    (an already-cropped scan): the ratio of edge density inside to outside, as text is
+    inside and plain desk outside. None (reject) when it is as busy outside as inside,
+    unless the inside is much brighter (a white card on a patterned or wooden desk).
+    """
     inside = np.zeros(edges.shape, np.uint8)
     cv2.fillConvexPoly(inside, quad.astype(np.int32), 255)
     # Leave out a band along the card's own edge, which belongs to neither side.
@@ -286,15 +302,20 @@ def _edge_contrast(quad: np.ndarray, edges: np.ndarray) -> float:
     outer = cv2.bitwise_not(cv2.dilate(inside, np.ones((band, band), np.uint8)))
     n_in, n_out = cv2.countNonZero(inner), cv2.countNonZero(outer)
     if n_in == 0:
-        return 0.0
-    density_in = cv2.countNonZero(cv2.bitwise_and(edges, inner)) / n_in
+        return None
     if n_out < 0.01 * edges.size:
-        return 3.0  # nothing outside to compare with: the card fills the photo
+        return _CLEAR  # nothing outside to compare with: the card fills the photo
+    density_in = cv2.countNonZero(cv2.bitwise_and(edges, inner)) / n_in
     density_out = cv2.countNonZero(cv2.bitwise_and(edges, outer)) / n_out
-    return density_in / max(density_out, 1e-3)
+    contrast = density_in / max(density_out, 1e-3)
+    if contrast >= _MIN_CONTRAST:
+        return contrast
+    paper = float(np.median(grey[inner > 0]))
+    desk = float(np.median(grey[outer > 0]))
+    return _MIN_CONTRAST if paper - desk > _BRIGHTER else None
 
 
-def _largest_blob_rect(mask: np.ndarray, edges: np.ndarray) -> np.ndarray | None:
+def _largest_blob_rect(mask: np.ndarray, edges: np.ndarray, grey: np.ndarray) -> np.ndarray | None:
     """Rotated bounding box of the largest foreground blob, if big and card-shaped."""
     height, width = mask.shape
     contours = _large_contours(mask, MIN_BLOB_AREA * width * height)
@@ -305,6 +326,6 @@ def _largest_blob_rect(mask: np.ndarray, edges: np.ndarray) -> np.ndarray | None
     area = abs(cv2.contourArea(box)) / (width * height)
     if area > MAX_AREA or not _plausible(box, width, height):
         return None
-    if _edge_contrast(box, edges) < 1.5:
+    if _stands_apart(box, edges, grey) is None:
         return None
     return box
