@@ -23,6 +23,7 @@ from cardscan.model import Contact
 from cardscan.options import ScanOptions
 from cardscan.pipeline import Scanner
 from tools.gencards import make_card
+from tools.gencards.render import DoesNotFit
 
 OUT = Path(__file__).parent / "out"
 
@@ -46,9 +47,12 @@ def _init(engine: str) -> None:
     _scanner = Scanner(ScanOptions(engine=engine))
 
 
-def _run(seed: int) -> CardOutcome:
+def _run(seed: int) -> CardOutcome | None:
     assert _scanner is not None
-    card = make_card(seed)
+    try:
+        card = make_card(seed)
+    except DoesNotFit:  # the generator could not lay this seed's text out: not a card
+        return None
     start = time.perf_counter()
     try:
         got, _ = _scanner.scan_image(card.photo, source=f"seed-{seed}")
@@ -66,12 +70,20 @@ def _run(seed: int) -> CardOutcome:
 
 
 def run(n: int, seed: int, jobs: int, engine: str) -> list[CardOutcome]:
-    seeds = [seed * 100_000 + i for i in range(n)]
-    if jobs <= 1:
-        _init(engine)
-        return [_run(s) for s in seeds]
-    with multiprocessing.get_context("fork").Pool(jobs, _init, (engine,)) as pool:
-        return pool.map(_run, seeds, chunksize=4)
+    """The first n cards from the seed's sequence that the generator can lay out."""
+    outcomes: list[CardOutcome] = []
+    start = seed * 100_000
+    while len(outcomes) < n:
+        seeds = list(range(start, start + n - len(outcomes)))
+        start += len(seeds)
+        if jobs <= 1:
+            _init(engine)
+            got = [_run(s) for s in seeds]
+        else:
+            with multiprocessing.get_context("fork").Pool(jobs, _init, (engine,)) as pool:
+                got = pool.map(_run, seeds, chunksize=4)
+        outcomes += [o for o in got if o is not None]
+    return outcomes
 
 
 def report(outcomes: list[CardOutcome], wall: float, jobs: int, engine: str) -> str:

@@ -7,6 +7,7 @@ from cardscan.parse.address import country_of, looks_like_street
 from cardscan.parse.names import split_name
 from cardscan.parse.phones import find_phones
 from cardscan.parse.rules import (
+    AREA_RULES,
     COUNTRY_RULES,
     DEPARTMENT_RULES,
     LEGAL_FORM_RULES,
@@ -54,6 +55,13 @@ def test_department(pattern, example):
     contact = parse_card(lines_from_text(f"{PERSON}\nLeiterin\n{example}\nBeispiel GmbH"))
     assert contact.department == example
     assert contact.title == "Leiterin"
+
+
+@pytest.mark.parametrize(("word", "example"), AREA_RULES, ids=_ids(AREA_RULES))
+def test_area_word_makes_a_department(word, example):
+    contact = parse_card(lines_from_text(f"Beispiel GmbH\n{PERSON}\n{example}"))
+    assert contact.department == example
+    assert contact.title is None
 
 
 @pytest.mark.parametrize(("word", "example"), TITLE_WORD_RULES, ids=_ids(TITLE_WORD_RULES))

@@ -112,36 +112,53 @@ def looks_like_street(text: str) -> bool:
     )
 
 
-def build_address(lines: list[str], city: CityFind, used: set[int]) -> tuple[Address, set[int]]:
-    """Assemble the address around a postcode line: street before it, country after it."""
+# A line right above the postcode that ends in a house number is the street even without a
+# street word: "Wiedner Gürtel 146", "Danielle-Koch II-Gasse 67", "Unter den Linden 5".
+_WORDS_AND_NUMBER = re.compile(r"^[^\d@]{3,}\s\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?$")
+
+
+def build_address(
+    lines: list[str],
+    city: CityFind,
+    used: set[int],
+    above: list[int],
+    below: list[int],
+    above_city: list[int] | None = None,
+) -> tuple[Address, set[int]]:
+    """Assemble the address around a postcode line: street above it, country below it.
+
+    ``above`` and ``below`` are the indexes of the lines nearest above and below the postcode
+    line in the same column (nearest first); the caller knows the geometry.
+    """
     taken = {city.index}
-    street: str | None = None
+    free = [j for j in above if j not in used]
     if not city.city:  # a UK postcode alone: the city is the line above it
-        j = city.index - 1
-        if j < 0 or j in used or not _looks_like_city(lines[j]) or re.search(r"\d", lines[j]):
+        if not free or not _looks_like_city(lines[free[0]]) or re.search(r"\d", lines[free[0]]):
             return Address(postal_code=city.postal_code), taken
+        j = free.pop(0)
         city = CityFind(j, city.postal_code, lines[j].strip(" ,"), None, "GB", "", city.after)
         taken.add(j)
-    if (city.before and looks_like_street(city.before)) or (
-        city.before and re.search(r"\d", city.before)
-    ):
+        free = [k for k in (above_city or free) if k not in used | taken]
+    street: str | None = None
+    if city.before and (looks_like_street(city.before) or re.search(r"\d", city.before)):
         street = city.before
     else:
-        for j in (city.index - 1, city.index - 2, city.index + 1):
-            if 0 <= j < len(lines) and j not in used | taken and looks_like_street(lines[j]):
-                street, taken = lines[j], taken | {j}
+        for rank, j in enumerate(free[:2]):
+            text = lines[j].strip(" ,")
+            if looks_like_street(text) or (rank == 0 and _WORDS_AND_NUMBER.match(text)):
+                street, taken = text, taken | {j}
                 break
     country: str | None = None
     after = city.after.strip(" ,")
     if after and country_of(after):
         country = after
     else:
-        for j in (city.index + 1, city.index + 2):
-            if 0 <= j < len(lines) and j not in used and country_of(lines[j]):
+        for j in below[:2]:
+            if j not in used and country_of(lines[j]):
                 country, taken = lines[j].strip(" .,"), taken | {j}
                 break
     if street:
-        street = re.sub(r"\s+", " ", street).strip(" ,-–·|+•")  # "Weg 51 + 04929": a dot read as +
+        street = re.sub(r"\s+", " ", street).strip(" ,-–·|+•*:;")  # "Weg 51 + 04929": · read as +
     return (
         Address(
             street=street,

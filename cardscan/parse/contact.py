@@ -20,6 +20,7 @@ from cardscan.parse.rules import (
     ORG_WORDS,
     TITLE_RE,
     TITLE_SUFFIX_RE,
+    is_area_line,
 )
 from cardscan.parse.web import domain_words, find_web
 
@@ -61,6 +62,10 @@ def _org_score(text: str, domains: set[str]) -> float:
             score += 0.5
             break
     return min(score, 1.0)
+
+
+def _is_department(text: str) -> bool:
+    return bool(DEPARTMENT_RE.search(text)) or (is_area_line(text) and not _title_score(text))
 
 
 def _title_score(text: str) -> float:
@@ -134,7 +139,15 @@ def parse_card(
             continue
         city = find_city(seg.text, i, card_region)
         if city:
-            address, taken = build_address(texts, city, used)
+            above = _neighbours(segments, i, up=True)
+            address, taken = build_address(
+                texts,
+                city,
+                used,
+                above=above,
+                below=_neighbours(segments, i, up=False),
+                above_city=_neighbours(segments, above[0], up=True) if above else [],
+            )
             contact.address = address
             for j in taken:
                 segments[j].used = True
@@ -158,6 +171,29 @@ def parse_card(
     return contact
 
 
+def _neighbours(segments: list[_Segment], i: int, *, up: bool) -> list[int]:
+    """Indexes of the segments nearest above (or below) segment i in the same column.
+
+    Earlier segments of the same printed line count as "above" (one-line addresses:
+    "Hauptstraße 1 · 10115 Berlin"), later ones as "below".
+    """
+    me = segments[i].line
+    found: list[tuple[float, int]] = []
+    for j, seg in enumerate(segments):
+        if j == i:
+            continue
+        other = seg.line
+        if (other.top, other.left, other.height) == (me.top, me.left, me.height):
+            if (j < i) == up:
+                found.append((-1.0 + abs(i - j) * 1e-3, j))  # same line: nearest of all
+            continue
+        dy = (me.top - other.top) if up else (other.top - me.top)
+        if dy <= 0 or abs(other.left - me.left) > 0.12:
+            continue
+        found.append((dy, j))
+    return [j for _, j in sorted(found)]
+
+
 def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
     conf = contact.confidence
     domains = domain_words(contact.emails, contact.urls)
@@ -173,7 +209,7 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
         if s is org_seg:
             continue
         score = name_score(s.text)
-        if score <= 0.2:
+        if score <= 0.2 or _is_department(s.text):
             continue
         if _title_score(s.text) and not matches_email(s.text, contact.emails):
             score -= 0.5
@@ -200,7 +236,7 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
         conf["organization"] = _confidence([org_seg.line], 0.95 if orgs[0][1] >= 0.8 else 0.7)
 
     left = [s for s in rest if s is not name_seg and s is not org_seg]
-    dept = next((s for s in left if DEPARTMENT_RE.search(s.text)), None)
+    dept = next((s for s in left if _is_department(s.text)), None)
     if dept is not None:
         contact.department = dept.text
         conf["department"] = _confidence([dept.line], 0.8)

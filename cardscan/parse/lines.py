@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 # Separators printed between items on one line: "Hauptstraße 12 · 10115 Berlin | Tel. 030 123".
-_SEPARATORS = re.compile(r"\s*(?:[|·•◆♦●▪■►]|\s[-–—/]\s(?=\D)|\s{3,})\s*")
+_SEPARATORS = re.compile(r"\s*(?:[|·•◆♦●▪■►»«]|\s[-–—/]\s(?=\D)|\s{3,})\s*")
 
 # OCR look-alikes that never belong on a card: curly quotes, odd dashes, ligatures.
 _TRANSLATE = str.maketrans(

@@ -31,12 +31,12 @@ _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,24}", re.IGNORECASE
 PROFILE_PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         "linkedin",  # "linkedin.com/in/anna-mueller-1a2b3c", "de.linkedin.com/in/..."
-        re.compile(r"(?:[a-z]{2,3}\.)?linkedin\.com/in/([\w\-%]+)", re.IGNORECASE),
+        re.compile(r"(?:[a-z]{2,3}\.)?linkedin\.com\w?/(?:in|n|ln|im)/([\w\-%]+)", re.IGNORECASE),
         "https://www.linkedin.com/in/{}",
     ),
     (
         "xing",  # "xing.com/profile/Anna_Mueller3"
-        re.compile(r"xing\.(?:com|de)/profile/([\w\-%]+)", re.IGNORECASE),
+        re.compile(r"xing\.(?:com|de)\w?/profile/([\w\-%]+)", re.IGNORECASE),
         "https://www.xing.com/profile/{}",
     ),
     (

@@ -26,6 +26,7 @@ from cardscan.parse.rules.names import (
     SUFFIX_RULES,
 )
 from cardscan.parse.rules.orgs import (
+    AREA_RULES,
     DEPARTMENT_RE,
     DEPARTMENT_RULES,
     LEGAL_FORM_RE,
@@ -33,11 +34,13 @@ from cardscan.parse.rules.orgs import (
     LEGAL_FORMS,
     ORG_WORD_RULES,
     ORG_WORDS,
+    is_area_line,
 )
 from cardscan.parse.rules.phones import PHONE_LABEL_RE, PHONE_LABEL_RULES, PHONE_LABELS
 from cardscan.parse.rules.titles import TITLE_RE, TITLE_SUFFIX_RE, TITLE_WORD_RULES, TITLE_WORDS
 
 __all__ = [
+    "AREA_RULES",
     "COUNTRIES",
     "COUNTRY_RULES",
     "DEPARTMENT_RE",
@@ -69,4 +72,5 @@ __all__ = [
     "UK_POSTCODE_RE",
     "US_CITY_STATE_ZIP_RE",
     "US_STATES",
+    "is_area_line",
 ]

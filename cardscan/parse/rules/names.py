@@ -62,6 +62,7 @@ PARTICLE_RULES: tuple[tuple[str, str], ...] = (
     ("der", "Ursula von der Leyen"),
     ("den", "Jan van den Berg"),
     ("zu", "Karl zu Guttenberg"),
+    ("zur", "Anne-Kathrin zur Linden"),
     ("vom", "Anna vom Hofe"),
     ("zum", "Peter zum Winkel"),
     ("ter", "Anna ter Horst"),

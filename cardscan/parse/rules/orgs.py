@@ -100,6 +100,61 @@ DEPARTMENT_RULES: tuple[tuple[str, str], ...] = (
     (r"human resources", "Human Resources"),
     (r"personalabteilung", "Personalabteilung"),
 )
+# (area word, card text it exists for): a line made only of these names a department, not a
+# job title ("Sales" and "Corporate Communications" are where someone works, "Sales Manager" is
+# what they are).  Matched case-insensitively per word; "&", "und", "and", "-" join them.
+AREA_RULES: tuple[tuple[str, str], ...] = (
+    ("vertrieb", "Vertrieb"),
+    ("einkauf", "Einkauf & Logistik"),
+    ("logistik", "Einkauf & Logistik"),
+    ("marketing", "Marketing & Kommunikation"),
+    ("kommunikation", "Unternehmenskommunikation"),
+    ("unternehmenskommunikation", "Unternehmenskommunikation"),
+    ("personal", "Personal"),
+    ("finanzen", "Finanzen und Controlling"),
+    ("controlling", "Finanzen und Controlling"),
+    ("buchhaltung", "Buchhaltung"),
+    ("recht", "Recht & Compliance"),
+    ("compliance", "Recht & Compliance"),
+    ("entwicklung", "Produktentwicklung"),
+    ("produktentwicklung", "Produktentwicklung"),
+    ("qualitätsmanagement", "Qualitätsmanagement"),
+    ("kundenservice", "Kundenservice"),
+    ("it", "IT-Services"),
+    ("services", "IT-Services"),
+    ("sales", "Sales"),
+    ("corporate", "Corporate Communications"),
+    ("communications", "Corporate Communications"),
+    ("finance", "Finance"),
+    ("accounting", "Accounting"),
+    ("legal", "Legal"),
+    ("operations", "Operations"),
+    ("customer", "Customer Success"),
+    ("success", "Customer Success"),
+    ("support", "Customer Support"),
+    ("procurement", "Procurement"),
+    ("purchasing", "Purchasing"),
+    ("engineering", "Engineering"),
+    ("business", "Business Development"),
+    ("development", "Business Development"),
+    ("product", "Product Marketing"),
+    ("public", "Public Relations"),
+    ("relations", "Public Relations"),
+)
+AREA_WORDS: frozenset[str] = frozenset(w for w, _ in AREA_RULES)
+_CONNECTORS = frozenset({"&", "und", "and", "+", "/", "-", "of"})
+
+
+def is_area_line(text: str) -> bool:
+    """ "Marketing & Kommunikation", "Customer Success", "IT-Services": a department by its words."""
+    words = [w for w in re.split(r"[\s\-/]+", text.lower().strip(" .,:")) if w]
+    return (
+        bool(words)
+        and all(w in AREA_WORDS or w in _CONNECTORS for w in words)
+        and any(w in AREA_WORDS for w in words)
+    )
+
+
 DEPARTMENT_RE = re.compile(
     r"\b(" + "|".join(p for p, _ in DEPARTMENT_RULES) + r")(?!\w)", re.IGNORECASE
 )
