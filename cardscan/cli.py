@@ -14,7 +14,8 @@ from typing import Any, TextIO, TypeVar
 import click
 
 from cardscan import __version__
-from cardscan.errors import CardscanError, ExitCode
+from cardscan.carddav import CarddavClient, PushResult, split_vcards
+from cardscan.errors import CardscanError, ExitCode, InputError
 from cardscan.export import Format, open_writer
 from cardscan.files import atomic_text_file
 from cardscan.model import Contact
@@ -234,6 +235,103 @@ def batch(
         click.echo(f"  failed: {f.source}: {f.reason}", err=True)
     if failures:
         sys.exit(ExitCode.input_failed)
+
+
+def carddav_options(func: F) -> F:
+    """--carddav URL and its login options (push, batch)."""
+    decorators = [
+        click.option(
+            "--carddav",
+            metavar="URL",
+            help="Address-book URL to upload the contacts to, e.g. "
+            "https://HOST/remote.php/dav/addressbooks/users/USER/contacts/ (Nextcloud).",
+        ),
+        click.option("--username", help="Login for the CardDAV server."),
+        click.option(
+            "--password-env",
+            metavar="VAR",
+            help="Name of the environment variable that holds the password (preferred).",
+        ),
+        click.option(
+            "--password", help="The password itself (visible to other users in the process list)."
+        ),
+    ]
+    for deco in reversed(decorators):
+        func = deco(func)
+    return func
+
+
+def _carddav_client(
+    url: str, username: str | None, password: str | None, password_env: str | None
+) -> CarddavClient:
+    """Build the client and make sure the address book is there before anything is uploaded."""
+    if password is not None and password_env is not None:
+        raise ValueError("give either --password or --password-env, not both")
+    if password_env is not None:
+        password = os.environ.get(password_env)
+        if password is None:
+            raise ValueError(
+                f"the environment variable {password_env} is not set; "
+                f"set it to the password (export {password_env}=...) or pass --password"
+            )
+    if password is not None and username is None:
+        raise ValueError("a password needs --username as well")
+    if username is not None and password is None:
+        if not sys.stdin.isatty():
+            raise ValueError(f"no password for {username}: pass --password-env VAR")
+        password = click.prompt(f"Password for {username}", hide_input=True, err=True)
+    client = CarddavClient(url, username=username, password=password)
+    client.check()
+    return client
+
+
+def _push(client: CarddavClient, cards: list[str]) -> list[PushResult]:
+    """Upload the cards, one line per failure and a summary on stderr."""
+    results: list[PushResult] = []
+    with click.progressbar(
+        cards, label="Uploading contacts", file=sys.stderr, length=len(cards)
+    ) as todo:
+        for card in todo:
+            results.append(client.push(card))
+    counts = {s: sum(r.status == s for r in results) for s in ("created", "updated", "failed")}
+    click.echo(
+        f"Pushed {len(results)} contacts to {client.url}: {counts['created']} created, "
+        f"{counts['updated']} updated, {counts['failed']} failed",
+        err=True,
+    )
+    for r in results:
+        if r.status == "failed":
+            click.echo(f"  failed: {r.name or r.uid}: {r.reason}", err=True)
+    return results
+
+
+@main.command()
+@click.argument("vcf", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@carddav_options
+@handle_errors
+def push(
+    vcf: Path,
+    carddav: str | None,
+    username: str | None,
+    password_env: str | None,
+    password: str | None,
+) -> None:
+    """Upload the contacts of a .vcf file to a CardDAV address book, one resource per contact.
+
+    A contact that is already there (same UID) is updated, not duplicated.
+    """
+    if not carddav:
+        raise ValueError("push needs --carddav URL (the address book's URL)")
+    try:
+        text = vcf.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{vcf} is not UTF-8 text; save it as UTF-8 and try again") from exc
+    except OSError as exc:
+        raise InputError(f"cannot read {vcf}: {exc.strerror}") from exc
+    cards = split_vcards(text, source=str(vcf))
+    client = _carddav_client(carddav, username, password, password_env)
+    if any(r.status == "failed" for r in _push(client, cards)):
+        sys.exit(ExitCode.carddav_failed)
 
 
 def _print_table(contacts: list[Contact], total: int) -> None:

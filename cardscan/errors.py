@@ -7,6 +7,7 @@
     +-- OcrError                      Tesseract failed or timed out on one card -> exit 1
     +-- OutputError                   the output file cannot be written   -> exit 4
     +-- MissingDependencyError        Tesseract or a language pack missing -> exit 3
+    +-- CarddavError                  the address-book server refused or did not answer -> exit 7
 
 Messages are written for the person at the keyboard: they name the file and say what to do.
 """
@@ -22,6 +23,7 @@ class ExitCode(IntEnum):
     usage = 2  # click's own code for bad options
     missing_dependency = 3  # Tesseract or a language pack is not installed
     output_failed = 4  # the output file could not be written
+    carddav_failed = 7  # the CardDAV server refused the contacts or could not be reached
     interrupted = 130  # Ctrl-C
 
 
@@ -51,3 +53,9 @@ class OutputError(CardscanError):
 
 class MissingDependencyError(CardscanError):
     exit_code = ExitCode.missing_dependency
+
+
+class CarddavError(CardscanError):
+    """The CardDAV server refused us (credentials, wrong URL) or could not be reached."""
+
+    exit_code = ExitCode.carddav_failed
