@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
+import json
 import logging
 import os
 import sys
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
 import click
 
 from cardscan import __version__
+from cardscan.book import Book, Encounter, resolve_location
+from cardscan.book import edit as book_edit
+from cardscan.book import match as book_match
+from cardscan.book import render as book_render
+from cardscan.book.export import BOOK_FORMATS, write_book
+from cardscan.book.image import card_thumbnail
+from cardscan.book.search import search
 from cardscan.carddav import CarddavClient, PushResult, split_vcards
 from cardscan.errors import CardscanError, ExitCode, InputError
 from cardscan.export import Format, open_writer
@@ -80,6 +90,57 @@ def scan_options(func: F) -> F:
     return func
 
 
+_DATE = click.DateTime(formats=["%Y-%m-%d"])
+_DB = click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Contact book file [default: $CARDSCAN_DB, else book.sqlite3 in the user data folder].",
+)
+
+
+def save_options(func: F) -> F:
+    """Options that store the scanned contacts in the contact book."""
+    decorators = [
+        click.option("--save", is_flag=True, help="Also store the contact in the contact book."),
+        click.option("--event", help="Where you met (with --save), e.g. 'Hannover Messe 2026'."),
+        click.option("--met-on", type=_DATE, help="Date you met, YYYY-MM-DD [default: today]."),
+        click.option("--note", help="What you talked about (with --save)."),
+        click.option("--tag", "tags", multiple=True, help="A keyword; repeat for more."),
+        click.option(
+            "--profile-url", "profile_urls", multiple=True, help="Their LinkedIn/Xing/web profile."
+        ),
+        click.option("--follow-up-by", type=_DATE, help="Remind me to follow up by YYYY-MM-DD."),
+        _DB,
+    ]
+    for deco in reversed(decorators):
+        func = deco(func)
+    return func
+
+
+def _book_request(save: bool, db: Path | None, **encounter: Any) -> tuple[Path, Encounter] | None:
+    """(book location, encounter template) for --save; refuses book options without --save."""
+    given = [k.replace("_", "-") for k, v in encounter.items() if v]
+    if not save:
+        if given or db:
+            raise click.UsageError(f"--{given[0] if given else 'db'} only works with --save")
+        return None
+    met_on, follow = encounter.pop("met_on"), encounter.pop("follow_up_by")
+    return resolve_location(db), Encounter(
+        met_on=met_on.date() if met_on else date.today(),
+        event=encounter["event"],
+        notes=encounter["note"],
+        tags=tuple(encounter["tags"]),
+        follow_up_by=follow.date() if follow else None,
+    )
+
+
+def _save(book: Book, template: Encounter, contact: Contact, photo: str, urls: Any) -> None:
+    encounter = dataclasses.replace(template, source=photo)
+    image = card_thumbnail(Path(photo))
+    outcome = book_match.save(book, contact, encounter, profile_urls=urls, image=image)
+    click.echo(book_render.save_message(outcome, contact.display_name()), err=True)
+
+
 def _options(
     lang: str, region: str, engine: str, debug_dir: Path | None, no_qr: bool
 ) -> ScanOptions:
@@ -122,6 +183,7 @@ def main(verbose: int) -> None:
     help="File to write (default: stdout).",
 )
 @scan_options
+@save_options
 @handle_errors
 def scan(
     photos: tuple[Path, ...],
@@ -132,8 +194,13 @@ def scan(
     engine: str,
     debug_dir: Path | None,
     no_qr: bool,
+    save: bool,
+    db: Path | None,
+    profile_urls: tuple[str, ...],
+    **encounter: Any,
 ) -> None:
     """Read one card; several PHOTOS (front and back) are merged into one contact."""
+    request = _book_request(save, db, profile_url=profile_urls, **encounter)
     scanner = Scanner(_options(lang, region, engine, debug_dir, no_qr))
     result = scanner.scan(list(photos))
     if result.contact.is_empty():
@@ -145,6 +212,9 @@ def scan(
     options = {"single": True} if fmt == "json" else {}
     with _output(output) as stream, open_writer(Format(fmt), stream, **options) as writer:
         writer.write(result.contact)
+    if request:
+        with Book(request[0]) as book:
+            _save(book, request[1], result.contact, str(photos[0]), profile_urls)
     review = result.contact.review()
     if review:
         click.echo(f"cardscan: please check {', '.join(review)} (low confidence)", err=True)
@@ -174,6 +244,7 @@ def scan(
 )
 @click.option("--recursive", "-r", is_flag=True, help="Also read the folders inside FOLDER.")
 @scan_options
+@save_options
 @handle_errors
 def batch(
     folder: Path,
@@ -186,6 +257,10 @@ def batch(
     engine: str,
     debug_dir: Path | None,
     no_qr: bool,
+    save: bool,
+    db: Path | None,
+    profile_urls: tuple[str, ...],
+    **encounter: Any,
 ) -> None:
     """Read every card photo in FOLDER into one file; one bad photo never stops the batch."""
     options = _options(lang, region, engine, debug_dir, no_qr)
@@ -193,6 +268,9 @@ def batch(
     if not paths:
         _fail(f"no photos (.jpg, .png, .heic, ...) in {folder}", ExitCode.input_failed)
     jobs = jobs or os.cpu_count() or 1
+    request = _book_request(save, db, profile_url=profile_urls, **encounter)
+    # Only this (parent) process writes to the book, in the order the cards arrive.
+    book = Book(request[0]) if request else None
     found: list[Contact] = []
     failures: list[ScanFailure] = []
     count = 0
@@ -211,6 +289,8 @@ def batch(
                 count += 1
                 if isinstance(outcome, ScanResult) and not outcome.contact.is_empty():
                     writer.write(outcome.contact)
+                    if book and request:
+                        _save(book, request[1], outcome.contact, outcome.source, profile_urls)
                     if len(found) < TABLE_ROWS:
                         found.append(outcome.contact)
                     continue
@@ -224,6 +304,9 @@ def batch(
             f"{output or 'the output'} was left as it was",
             ExitCode.interrupted,
         )
+    finally:
+        if book:
+            book.close()
     done = count - len(failures)
     if output is not None:
         _print_table(found, done)
@@ -352,6 +435,102 @@ def _print_table(contacts: list[Contact], total: int) -> None:
 
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@main.command()
+@click.argument("query", nargs=-1, required=True)
+@_DB
+@handle_errors
+def who(query: tuple[str, ...], db: Path | None) -> None:
+    """Who was that? Search the contact book by name, company, e-mail, event, notes or tags."""
+    with Book(resolve_location(db)) as book:
+        hits = search(book.entries(), " ".join(query))
+    if not hits:
+        _fail(f"nobody in the contact book matches {' '.join(query)!r}", ExitCode.not_found)
+    click.echo("\n\n".join(book_render.render_card(entry) for entry in hits))
+
+
+@main.group()
+def book() -> None:
+    """The contact book: list, show, edit, export and forget saved contacts."""
+
+
+@book.command("list")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@click.option("--since", type=_DATE, help="Only contacts met on or after YYYY-MM-DD.")
+@_DB
+@handle_errors
+def book_list(fmt: str, since: Any, db: Path | None) -> None:
+    """Every saved contact with when you last met them and follow-ups."""
+    with Book(resolve_location(db)) as store:
+        entries = store.entries(since=since.date() if since else None)
+    if fmt == "json":
+        click.echo(json.dumps([e.to_dict() for e in entries], ensure_ascii=False, indent=2))
+    else:
+        click.echo(book_render.render_table(entries))
+
+
+@book.command("show")
+@click.argument("contact_id", metavar="ID", type=int)
+@_DB
+@handle_errors
+def book_show(contact_id: int, db: Path | None) -> None:
+    """One contact with history, profile links and every encounter."""
+    with Book(resolve_location(db)) as store:
+        click.echo(book_render.render_card(store.get(contact_id)))
+
+
+@book.command("edit")
+@click.argument("contact_id", metavar="ID", type=int)
+@_DB
+@handle_errors
+def book_edit_cmd(contact_id: int, db: Path | None) -> None:
+    """Edit a contact's fields in $VISUAL / $EDITOR (as JSON); changes are kept as history."""
+    with Book(resolve_location(db)) as store:
+        before = book_edit.editable_text(store.get(contact_id).contact)
+        after = click.edit(before, extension=".json")
+        if after is None or after == before:
+            click.echo("No changes; nothing was saved.", err=True)
+            return
+        contact = book_edit.parse_edit(after)
+        changes = book_match.replace_fields(store, contact_id, contact, date.today())
+    click.echo(f"Saved #{contact_id} ({len(changes)} field(s) kept in history).", err=True)
+
+
+@book.command("export")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(BOOK_FORMATS), default="vcard", show_default=True
+)
+@_DB
+@handle_errors
+def book_export(output: Path | None, fmt: str, db: Path | None) -> None:
+    """The whole book as vCard (encounters in NOTE), JSON Lines or CSV."""
+    with Book(resolve_location(db)) as store:
+        entries = store.entries()
+    with _output(output) as stream:
+        count = write_book(entries, fmt, stream)
+    click.echo(f"Exported {count} contacts{f' -> {output}' if output else ''}", err=True)
+
+
+@book.command("forget")
+@click.argument("contact_id", metavar="ID", type=int)
+@click.option("--yes", is_flag=True, help="Really delete: there is no undo.")
+@_DB
+@handle_errors
+def book_forget(contact_id: int, yes: bool, db: Path | None) -> None:
+    """Delete a contact with encounters, history and card photos for good (right to erasure)."""
+    if not yes:
+        _fail(
+            f"this deletes contact #{contact_id} for good; add --yes to confirm",
+            ExitCode.usage,
+        )
+    with Book(resolve_location(db)) as store:
+        name = store.get(contact_id).contact.display_name()
+        store.forget(contact_id)
+    click.echo(f"Forgot #{contact_id} {name}: nothing about them remains in the book.", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,6 +8,9 @@
     +-- OutputError                   the output file cannot be written   -> exit 4
     +-- MissingDependencyError        Tesseract or a language pack missing -> exit 3
     +-- CarddavError                  the address-book server refused or did not answer -> exit 7
+    +-- BookError                     the contact book cannot be opened or written -> exit 5
+        +-- ContactNotFoundError      no contact with that ID in the book -> exit 6
+        +-- InvalidEditError (also ValueError)  an edited record that does not validate -> exit 2
 
 Messages are written for the person at the keyboard: they name the file and say what to do.
 """
@@ -23,6 +26,8 @@ class ExitCode(IntEnum):
     usage = 2  # click's own code for bad options
     missing_dependency = 3  # Tesseract or a language pack is not installed
     output_failed = 4  # the output file could not be written
+    book_failed = 5  # the contact book (SQLite file) cannot be opened or written
+    not_found = 6  # no contact with that ID in the contact book
     carddav_failed = 7  # the CardDAV server refused the contacts or could not be reached
     interrupted = 130  # Ctrl-C
 
@@ -53,6 +58,22 @@ class OutputError(CardscanError):
 
 class MissingDependencyError(CardscanError):
     exit_code = ExitCode.missing_dependency
+
+
+class BookError(CardscanError):
+    """The contact book cannot be opened, migrated or written."""
+
+    exit_code = ExitCode.book_failed
+
+
+class ContactNotFoundError(BookError):
+    exit_code = ExitCode.not_found
+
+
+class InvalidEditError(BookError, ValueError):
+    """An edited contact record that does not validate; nothing was saved."""
+
+    exit_code = ExitCode.usage
 
 
 class CarddavError(CardscanError):

@@ -1,0 +1,52 @@
+"""`book export`: the whole book as vCard (with encounters in NOTE), JSON Lines or CSV."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import TextIO
+
+from cardscan.book.records import BookEntry
+from cardscan.book.render import note_text
+from cardscan.export.csvout import CSV_HEADER, csv_row, neutralise_cell
+from cardscan.export.vcard import to_vcard
+
+BOOK_FORMATS = ("vcard", "jsonl", "csv")
+#: Columns after the contact's CSV_HEADER columns.
+EXTRA_COLUMNS = ("id", "first_met", "last_met", "events", "notes", "tags", "follow_up_by")
+
+
+def write_book(entries: Iterable[BookEntry], fmt: str, stream: TextIO) -> int:
+    """Write every entry; returns how many. The stream should be opened with newline=""."""
+    count = 0
+    writer = csv.writer(stream) if fmt == "csv" else None
+    if writer is not None:
+        stream.write("\ufeff")  # Excel needs the BOM to read UTF-8 (see export/csvout.py)
+        writer.writerow([*CSV_HEADER, *EXTRA_COLUMNS])
+    for entry in entries:
+        count += 1
+        if fmt == "vcard":
+            # The vCard writer has no CATEGORIES: tags go into NOTE with the encounters.
+            stream.write(to_vcard(entry.contact, note=note_text(entry)))
+        elif fmt == "jsonl":
+            stream.write(json.dumps(entry.to_dict(), ensure_ascii=False) + "\n")
+        elif writer is not None:
+            writer.writerow(csv_row(entry.contact) + [neutralise_cell(v) for v in _extra(entry)])
+        else:
+            raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(BOOK_FORMATS)}")
+    return count
+
+
+def _extra(entry: BookEntry) -> list[str]:
+    enc = entry.encounters
+    tags = dict.fromkeys(t for e in enc for t in e.tags)
+    return [
+        str(entry.id),
+        enc[0].met_on.isoformat() if enc else "",
+        enc[-1].met_on.isoformat() if enc else "",
+        "; ".join(e.event for e in enc if e.event),
+        "; ".join(e.notes for e in enc if e.notes),
+        "; ".join(tags),
+        "; ".join(d.isoformat() for d in entry.follow_ups()),
+    ]
