@@ -1,0 +1,188 @@
+"""The contact-book commands through click: output, exit codes, no tracebacks."""
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+import vobject
+from click.testing import CliRunner
+from test_book_store import make_contact, met
+
+from cardscan.book import Book
+from cardscan.book.match import save
+from cardscan.cli import main
+
+SAMPLE = Path(__file__).parent.parent / "samples" / "01-de-doctor-umlauts.jpg"
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "book.sqlite3"
+    with Book(path) as book:
+        save(book, make_contact(), met("2026-03-01", notes="OCR für Belege", tags=("lead",)))
+        promoted = make_contact(title="Geschäftsführerin")
+        save(book, promoted, met("2026-09-14", "CeBIT", follow_up_by=met("2026-10-01").met_on))
+        save(
+            book,
+            make_contact("Hans Schmidt", "hs@schmidt.de", "+4940123123123", organization="S"),
+            met("2026-01-05", "Expo"),
+        )
+    return path
+
+
+def run(*args: str, env: dict[str, str] | None = None):
+    result = CliRunner().invoke(main, list(args), env=env)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result
+
+
+def test_who_shows_both_encounters_and_history(db: Path) -> None:
+    result = run("who", "mueller", "--db", str(db))
+    assert result.exit_code == 0
+    out = result.output
+    assert "Martina Müller" in out and "Hans Schmidt" not in out
+    assert "2026-03-01  Hannover Messe: OCR für Belege [tags: lead]" in out
+    assert "2026-09-14  CeBIT (follow up by 2026-10-01)" in out
+    assert "Geschäftsführerin (since 2026-09-14, before: Vertriebsleiterin)" in out
+    assert "linkedin.com/search/results/people/?keywords=" in out
+
+
+def test_who_uses_the_environment_variable(db: Path) -> None:
+    assert "Martina Müller" in run("who", "Muller", env={"CARDSCAN_DB": str(db)}).output
+
+
+def test_who_without_match(db: Path) -> None:
+    result = run("who", "nobody", "--db", str(db))
+    assert result.exit_code == 6 and "nobody in the contact book matches" in result.output
+
+
+def test_list_table_and_json(db: Path) -> None:
+    table = run("book", "list", "--db", str(db)).output
+    assert "Martina Müller" in table and "2026-10-01" in table and "Hans Schmidt" in table
+    data = json.loads(run("book", "list", "--format", "json", "--db", str(db)).stdout)
+    martina = next(d for d in data if d["name"] and d["name"]["full"] == "Martina Müller")
+    assert set(make_contact().to_dict()) <= set(martina)
+    assert isinstance(martina["id"], int)
+    assert [e["met_on"] for e in martina["encounters"]] == ["2026-03-01", "2026-09-14"]
+    since = json.loads(
+        run("book", "list", "--format", "json", "--since", "2026-02-01", "--db", str(db)).output
+    )
+    assert [d["name"]["full"] for d in since] == ["Martina Müller"]
+
+
+def test_show_and_unknown_id(db: Path) -> None:
+    assert (
+        "E-mail: martina.mueller@example-gmbh.de"
+        in run("book", "show", "1", "--db", str(db)).output
+    )
+    result = run("book", "show", "99", "--db", str(db))
+    assert result.exit_code == 6 and "no contact #99" in result.output
+    assert "Traceback" not in result.output
+
+
+def _editor(tmp_path: Path, body: str) -> dict[str, str]:
+    script = tmp_path / "editor.py"
+    script.write_text(f"import json, sys\npath = sys.argv[1]\n{body}\n")
+    return {"EDITOR": f"{sys.executable} {script}", "VISUAL": ""}
+
+
+def test_edit_with_editor(db: Path, tmp_path: Path) -> None:
+    env = _editor(
+        tmp_path,
+        "data = json.load(open(path, encoding='utf-8'))\n"
+        "data['title'] = 'CEO'\n"
+        "json.dump(data, open(path, 'w', encoding='utf-8'))",
+    )
+    result = run("book", "edit", "1", "--db", str(db), env=env)
+    assert result.exit_code == 0, result.output
+    with Book(db) as book:
+        entry = book.get(1)
+    assert entry.contact.title == "CEO"
+    assert entry.history_of("title")[-1].old_value == "Geschäftsführerin"
+
+
+def test_edit_invalid_saves_nothing(db: Path, tmp_path: Path) -> None:
+    env = _editor(tmp_path, "open(path, 'w').write('{broken')")
+    result = run("book", "edit", "1", "--db", str(db), env=env)
+    assert result.exit_code == 2 and "not valid JSON" in result.output
+    with Book(db) as book:
+        assert book.get(1).contact.title == "Geschäftsführerin"
+
+
+def test_export_formats(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "book.vcf"
+    assert run("book", "export", "-o", str(out), "--db", str(db)).exit_code == 0
+    cards = list(vobject.readComponents(out.read_text(encoding="utf-8")))
+    martina = next(c for c in cards if c.fn.value == "Martina Müller")
+    assert "Hannover Messe" in martina.note.value and "2026-09-14" in martina.note.value
+    assert "lead" in martina.note.value  # tags travel in NOTE: the writer has no CATEGORIES
+    lines = run("book", "export", "--format", "jsonl", "--db", str(db)).stdout.splitlines()
+    assert len(lines) == 2 and all("encounters" in json.loads(line) for line in lines)
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                run("book", "export", "--format", "csv", "--db", str(db)).stdout.lstrip("\ufeff")
+            )
+        )
+    )
+    assert {r["events"] for r in rows} == {"Hannover Messe; CeBIT", "Expo"}
+
+
+def test_forget_needs_yes(db: Path) -> None:
+    result = run("book", "forget", "1", "--db", str(db))
+    assert result.exit_code == 2 and "--yes" in result.output
+    result = run("book", "forget", "1", "--yes", "--db", str(db))
+    assert result.exit_code == 0
+    assert run("who", "muller", "--db", str(db)).exit_code == 6
+    assert b"Martina" not in db.read_bytes()
+
+
+def test_book_options_need_save(tmp_path: Path) -> None:
+    result = run("scan", str(SAMPLE), "--event", "Messe")
+    assert result.exit_code == 2 and "--save" in result.output
+
+
+def test_unusable_db_path(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    result = run("book", "list", "--db", str(tmp_path / "file" / "book.sqlite3"))
+    assert result.exit_code == 5 and "CARDSCAN_DB" in result.output
+
+
+@pytest.mark.tesseract
+def test_scan_save_end_to_end(tmp_path: Path) -> None:
+    path = tmp_path / "e2e.sqlite3"
+    args = ["scan", str(SAMPLE), "--save", "--db", str(path), "--tag", "ocr"]
+    first = run(*args, "--event", "Messe A", "--met-on", "2026-03-01", "--note", "Belege")
+    assert first.exit_code == 0 and "new contact" in first.output
+    url = "https://www.linkedin.com/in/jenny-roemer"
+    second = run(*args, "--event", "Messe B", "--met-on", "2026-09-14", "--profile-url", url)
+    assert second.exit_code == 0 and "encounter added" in second.output
+    with Book(path) as book:
+        (entry,) = book.entries()
+        assert [e.event for e in entry.encounters] == ["Messe A", "Messe B"]
+        assert entry.encounters[0].source == str(SAMPLE)
+        (jpeg, _) = book.images(entry.id)
+    assert jpeg[:2] == b"\xff\xd8"
+    who = run("who", "roemer", "--db", str(path)).output
+    assert "Messe A: Belege" in who and f"LinkedIn: {url}" in who
+
+
+@pytest.mark.tesseract
+def test_batch_save_with_workers(tmp_path: Path) -> None:
+    folder = tmp_path / "cards"
+    folder.mkdir()
+    photos = sorted(SAMPLE.parent.glob("*.jpg"))[:3]
+    for photo in photos:
+        (folder / photo.name).write_bytes(photo.read_bytes())
+    path = tmp_path / "batch.sqlite3"
+    args = ["batch", str(folder), "-j", "3", "--save", "--event", "Expo", "--db", str(path)]
+    result = run(*args, "-o", str(tmp_path / "out.vcf"))
+    assert result.exit_code in (0, 1), result.output
+    saved = result.output.count("Saved ")
+    with Book(path) as book:
+        entries = book.entries()
+    assert saved >= 2 and len(entries) == saved
+    assert all(e.encounters[0].event == "Expo" for e in entries)
