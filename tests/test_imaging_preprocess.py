@@ -83,11 +83,13 @@ def photograph(card: np.ndarray, corners: np.ndarray, *, desk: float = 115, seed
 
 
 def likeness(output: np.ndarray, card: np.ndarray) -> float:
-    """Normalised cross-correlation of the prepared image with the flat card (grey, 0..1)."""
+    """Normalised cross-correlation of the prepared image with the flat card (grey, 0..1),
+    at a size and blur that forgive the thin margin prepare() trims off the card."""
     reference = cv2.cvtColor(card, cv2.COLOR_BGR2GRAY) if card.ndim == 3 else card
     size = (240, int(240 * reference.shape[0] / reference.shape[1]))
     a = cv2.resize(output, size, interpolation=cv2.INTER_AREA).astype(np.float32)
     b = cv2.resize(reference, size, interpolation=cv2.INTER_AREA).astype(np.float32)
+    a, b = cv2.GaussianBlur(a, (0, 0), 1.5), cv2.GaussianBlur(b, (0, 0), 1.5)
     a -= a.mean()
     b -= b.mean()
     return float((a * b).sum() / np.sqrt((a * a).sum() * (b * b).sum()))

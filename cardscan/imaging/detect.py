@@ -33,6 +33,9 @@ MAX_AREA = 0.985
 _MIN_CONTRAST = 1.5
 #: ... or the card is this much brighter (grey levels) than a busy desk (wood, patterns).
 _BRIGHTER = 60.0
+#: Intersection over union of a blob and its four corners: real cards give 0.95-0.997; a
+#: card merged with a shadow or with clutter on the desk about 0.9.
+_MIN_FILL = 0.93
 #: Contrast beyond this adds nothing to a candidate's score.
 _CLEAR = 3.0
 
@@ -56,29 +59,28 @@ class _Candidate:
 
     @property
     def score(self) -> float:
-        return self.area * self.fill**2 * min(self.contrast, _CLEAR)
+        return self.area * self.fill**4 * min(self.contrast, _CLEAR)
 
 
 def find_card(small: np.ndarray) -> Detection:
     """Locate the card in a BGR image of about 1000 px on the long side."""
-    height, width = small.shape[:2]
     grey = cv2.cvtColor(small, cv2.COLOR_BGR2GRAY)
     edges = cv2.Canny(cv2.GaussianBlur(grey, (5, 5), 0), 40, 120)
     masks = _candidate_masks(small, grey, edges)
 
-    candidates: list[_Candidate] = []
-    for source, mask in masks.items():
-        for contour in _large_contours(mask, MIN_QUAD_AREA * width * height):
-            candidate = _quad_candidate(contour, edges, grey, source)
-            if candidate is not None:
-                candidates.append(candidate)
+    candidates = _candidates(masks, edges, grey)
+    if not candidates:
+        # A white card on a white desk has faint edges: look again with a softer detector.
+        soft = cv2.Canny(cv2.GaussianBlur(grey, (5, 5), 0), 15, 45)
+        outline = cv2.dilate(soft, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)), iterations=2)
+        candidates = _candidates({"soft-edges": outline}, edges, grey)
     if candidates:
         best = max(candidates, key=lambda c: c.score)
         log.debug(
             "card outline from %s: area %.2f fill %.2f contrast %.1f (%d candidates)",
             best.source, best.area, best.fill, best.contrast, len(candidates),
         )  # fmt: skip
-        return Detection(best.quad, "outline", best.score)
+        return Detection(_snap_to_edges(best.quad, grey), "outline", best.score)
 
     blob = _largest_blob_rect(masks["desk"], edges, grey)
     if blob is not None:
@@ -86,6 +88,22 @@ def find_card(small: np.ndarray) -> Detection:
         return Detection(blob, "blob")
     log.debug("no card found; using the whole image")
     return Detection(None, "whole")
+
+
+def _candidates(
+    masks: dict[str, np.ndarray], edges: np.ndarray, grey: np.ndarray
+) -> list[_Candidate]:
+    height, width = grey.shape
+    found: list[_Candidate] = []
+    for source, mask in masks.items():
+        # Inside closed edge loops too: the card's outline encloses it even when clutter
+        # on the desk touches the card and merges with it from outside.
+        holes = source.endswith("edges")
+        for contour in _large_contours(mask, MIN_QUAD_AREA * width * height, holes=holes):
+            candidate = _quad_candidate(contour, edges, grey, source)
+            if candidate is not None:
+                found.append(candidate)
+    return found
 
 
 def order_corners(points: np.ndarray) -> np.ndarray:
@@ -186,8 +204,10 @@ def _desk_distance(small: np.ndarray) -> tuple[np.ndarray, float]:
     return distance.clip(0, 255).astype(np.uint8), noise
 
 
-def _large_contours(mask: np.ndarray, min_area: float) -> list[np.ndarray]:
-    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+def _large_contours(mask: np.ndarray, min_area: float, holes: bool = False) -> list[np.ndarray]:
+    """Outer contours of the mask's blobs (and the holes in them) that are big enough."""
+    mode = cv2.RETR_CCOMP if holes else cv2.RETR_EXTERNAL
+    contours, _ = cv2.findContours(mask, mode, cv2.CHAIN_APPROX_SIMPLE)
     return [c for c in contours if cv2.contourArea(cv2.convexHull(c)) >= min_area]
 
 
@@ -218,7 +238,7 @@ def _quad_candidate(
     # How well the four corners describe the blob: intersection over union of the two.
     overlap, _ = cv2.intersectConvexConvex(hull.reshape(-1, 2).astype(np.float32), quad)
     fill = float(overlap) / max(hull_area + quad_area - float(overlap), 1.0)
-    if fill < 0.85:
+    if fill < _MIN_FILL:
         return None
     contrast = _stands_apart(quad, edges, grey)
     if contrast is None:
@@ -263,6 +283,63 @@ def _refine_sides(quad: np.ndarray, points: np.ndarray) -> np.ndarray:
     return refined
 
 
+def _snap_to_edges(quad: np.ndarray, grey: np.ndarray) -> np.ndarray:
+    """Move each side onto the strongest brightness step nearby.
+
+    Masks put the outline a few pixels off: inside a dilated edge, or around the card's
+    drop shadow. Each half of each side is shifted along its normal to where the
+    brightness changes most (the card's edge is crisper than a shadow's), and the new
+    sides are intersected. Falls back to the given quad when the result is implausible.
+    """
+    height, width = grey.shape
+    smooth = cv2.GaussianBlur(grey, (3, 3), 0).astype(np.float32)
+    reach = max(3.0, 0.02 * max(height, width))
+    offsets = np.arange(-reach, reach + 0.01, 0.5, dtype=np.float32)
+    centre = quad.mean(axis=0)
+    lines = []
+    for i in range(4):
+        a, b = quad[i].astype(np.float32), quad[(i + 1) % 4].astype(np.float32)
+        along = b - a
+        normal = np.array([along[1], -along[0]], np.float32) / max(float(np.hypot(*along)), 1e-6)
+        if float(normal @ ((a + b) / 2 - centre)) < 0:
+            normal = -normal  # pointing out of the card
+        points = []
+        for start, stop in ((0.1, 0.4), (0.6, 0.9)):
+            base = a + np.outer(np.linspace(start, stop, 12, dtype=np.float32), along)
+            where = base[None, :, :] + offsets[:, None, None] * normal  # offsets x samples x 2
+            outside = _sample(smooth, where + 1.5 * normal)
+            inside = _sample(smooth, where - 1.5 * normal)
+            step = np.abs((inside - outside).mean(axis=1))
+            best = int(np.argmax(step))
+            if step[best] < 4.0:  # no clear edge here: leave this half where it was
+                best = int(np.argmin(np.abs(offsets)))
+            points.append(base.mean(axis=0) + offsets[best] * normal)
+        lines.append((points[0], points[1] - points[0]))
+    corners = []
+    for i in range(4):
+        (p, r), (q, t) = lines[i - 1], lines[i]
+        cross = float(r[0] * t[1] - r[1] * t[0])
+        if abs(cross) < 1e-6:
+            return quad
+        k = float((q - p)[0] * t[1] - (q - p)[1] * t[0]) / cross
+        corners.append(p + k * r)
+    snapped = np.array(corners, np.float32)
+    moved = float(np.abs(snapped - quad).max())
+    if moved > 2 * reach or not _plausible(snapped, width, height):
+        return quad
+    return snapped
+
+
+def _sample(image: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """Bilinear samples of a float32 image at (..., 2) x/y points (edge pixels repeated)."""
+    flat = points.reshape(-1, 1, 2)
+    values = cv2.remap(
+        image, flat[..., 0].copy(), flat[..., 1].copy(), cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_REPLICATE,
+    )  # fmt: skip
+    return values.reshape(points.shape[:-1])
+
+
 def _plausible(quad: np.ndarray, width: int, height: int) -> bool:
     """Convex, roughly rectangular (perspective allowed), card-shaped, mostly in the photo."""
     if not cv2.isContourConvex(quad.reshape(-1, 1, 2).astype(np.float32)):
@@ -294,12 +371,15 @@ def _stands_apart(quad: np.ndarray, edges: np.ndarray, grey: np.ndarray) -> floa
     inside and plain desk outside. None (reject) when it is as busy outside as inside,
     unless the inside is much brighter (a white card on a patterned or wooden desk).
     """
-    inside = np.zeros(edges.shape, np.uint8)
-    cv2.fillConvexPoly(inside, quad.astype(np.int32), 255)
     # Leave out a band along the card's own edge, which belongs to neither side.
-    band = max(3, round(0.015 * max(edges.shape)))
-    inner = cv2.erode(inside, np.ones((band, band), np.uint8))
-    outer = cv2.bitwise_not(cv2.dilate(inside, np.ones((band, band), np.uint8)))
+    band = max(3.0, 0.015 * max(edges.shape))
+    centre = quad.mean(axis=0)
+    radius = float(np.linalg.norm(quad - centre, axis=1).min())
+    inner = np.zeros(edges.shape, np.uint8)
+    outer = np.full(edges.shape, 255, np.uint8)
+    for target, grow, value in ((inner, -band, 255), (outer, band, 0)):
+        polygon = centre + (quad - centre) * max(0.0, 1.0 + grow / max(radius, 1.0))
+        cv2.fillConvexPoly(target, np.round(polygon).astype(np.int32), value)
     n_in, n_out = cv2.countNonZero(inner), cv2.countNonZero(outer)
     if n_in == 0:
         return None

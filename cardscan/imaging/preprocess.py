@@ -41,7 +41,7 @@ MIN_SKEW, MAX_SKEW = 0.5, 12.0
 
 #: The found outline is pulled in by this fraction of the card's size, so that a sliver
 #: of desk along an edge does not turn into a black bar that Tesseract reads as "|".
-_INSET = 0.006
+_INSET = 0.004
 
 #: How sure the ascender/descender evidence must be before a card is turned over: this
 #: many more letter pairs on one side, and this share of all telling pairs. On 30 real
