@@ -335,9 +335,9 @@ class Book:
             busy, _, _ = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         if busy:
             raise BookError(
-                f"contact #{contact_id} was deleted, but another program is reading {self.path}, "
-                "so old copies may remain in its write-ahead log; close it and run "
-                "`cardscan book forget` again for any other contact, or simply wait"
+                f"contact #{contact_id} was deleted, but another program has {self.path} open, "
+                "so old copies may stay in its write-ahead log until that program closes; "
+                "close it, then run any book command (e.g. `cardscan book list`) to finish"
             )
 
 
