@@ -27,6 +27,7 @@ from cardscan.book.search import search
 from cardscan.carddav import CarddavClient, PushResult, split_vcards
 from cardscan.errors import CardscanError, ExitCode, InputError
 from cardscan.export import Format, open_writer
+from cardscan.export.vcard import to_vcard
 from cardscan.files import atomic_text_file
 from cardscan.model import Contact
 from cardscan.options import ScanOptions
@@ -59,6 +60,53 @@ def handle_errors(func: F) -> F:
         return None
 
     return wrapper  # type: ignore[return-value]
+
+
+def export_options(func: F) -> F:
+    """Options of the written file (scan, batch)."""
+    decorators = [
+        click.option(
+            "--vcard-version",
+            type=click.Choice(["3.0", "4.0"]),
+            default="3.0",
+            show_default=True,
+            help="vCard version: 3.0 is read by every address book; 4.0 not by iOS/Android.",
+        ),
+    ]
+    for deco in reversed(decorators):
+        func = deco(func)
+    return func
+
+
+def _writer_options(fmt: str, vcard_version: str, *, single: bool = False) -> dict[str, Any]:
+    """Keyword arguments of open_writer() for the chosen format."""
+    if fmt == "vcard":
+        return {"version": vcard_version}
+    return {"single": True} if fmt == "json" and single else {}
+
+
+def carddav_options(func: F) -> F:
+    """--carddav URL and its login options (push, batch)."""
+    decorators = [
+        click.option(
+            "--carddav",
+            metavar="URL",
+            help="Address-book URL to upload the contacts to, e.g. "
+            "https://HOST/remote.php/dav/addressbooks/users/USER/contacts/ (Nextcloud).",
+        ),
+        click.option("--username", help="Login for the CardDAV server."),
+        click.option(
+            "--password-env",
+            metavar="VAR",
+            help="Name of the environment variable that holds the password (preferred).",
+        ),
+        click.option(
+            "--password", help="The password itself (visible to other users in the process list)."
+        ),
+    ]
+    for deco in reversed(decorators):
+        func = deco(func)
+    return func
 
 
 def scan_options(func: F) -> F:
@@ -174,7 +222,11 @@ def main(verbose: int) -> None:
 @main.command()
 @click.argument("photos", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(["vcard", "json"]), default="vcard", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["vcard", "json", "google-csv", "outlook-csv"]),
+    default="vcard",
+    show_default=True,
 )
 @click.option(
     "-o",
@@ -182,12 +234,14 @@ def main(verbose: int) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="File to write (default: stdout).",
 )
+@export_options
 @scan_options
 @save_options
 @handle_errors
 def scan(
     photos: tuple[Path, ...],
     fmt: str,
+    vcard_version: str,
     output: Path | None,
     lang: str,
     region: str,
@@ -209,7 +263,7 @@ def scan(
             "photograph the card closer, flat and in even light (--debug-dir shows what was seen)",
             ExitCode.input_failed,
         )
-    options = {"single": True} if fmt == "json" else {}
+    options = _writer_options(fmt, vcard_version, single=True)
     with _output(output) as stream, open_writer(Format(fmt), stream, **options) as writer:
         writer.write(result.contact)
     if request:
@@ -231,7 +285,7 @@ def scan(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["vcard", "jsonl", "csv"]),
+    type=click.Choice(["vcard", "jsonl", "csv", "google-csv", "outlook-csv"]),
     default="vcard",
     show_default=True,
 )
@@ -243,6 +297,8 @@ def scan(
     help="Worker processes [default: number of cores].",
 )
 @click.option("--recursive", "-r", is_flag=True, help="Also read the folders inside FOLDER.")
+@carddav_options
+@export_options
 @scan_options
 @save_options
 @handle_errors
@@ -250,8 +306,13 @@ def batch(
     folder: Path,
     output: Path | None,
     fmt: str,
+    vcard_version: str,
     jobs: int | None,
     recursive: bool,
+    carddav: str | None,
+    username: str | None,
+    password_env: str | None,
+    password: str | None,
     lang: str,
     region: str,
     engine: str,
@@ -268,6 +329,9 @@ def batch(
     if not paths:
         _fail(f"no photos (.jpg, .png, .heic, ...) in {folder}", ExitCode.input_failed)
     jobs = jobs or os.cpu_count() or 1
+    # Check the address book before the long scan, not after it.
+    client = _carddav_client(carddav, username, password, password_env) if carddav else None
+    cards: list[str] = []
     request = _book_request(save, db, profile_url=profile_urls, **encounter)
     # Only this (parent) process writes to the book, in the order the cards arrive.
     book = Book(request[0]) if request else None
@@ -277,7 +341,7 @@ def batch(
     try:
         with (
             _output(output) as stream,
-            open_writer(Format(fmt), stream) as writer,
+            open_writer(Format(fmt), stream, **_writer_options(fmt, vcard_version)) as writer,
             click.progressbar(
                 scan_many(paths, options, jobs=min(jobs, len(paths))),
                 length=len(paths),
@@ -289,6 +353,8 @@ def batch(
                 count += 1
                 if isinstance(outcome, ScanResult) and not outcome.contact.is_empty():
                     writer.write(outcome.contact)
+                    if client:  # 3.0: what CardDAV servers and Apple/Android expect
+                        cards.append(to_vcard(outcome.contact, version="3.0"))
                     if book and request:
                         _save(book, request[1], outcome.contact, outcome.source, profile_urls)
                     if len(found) < TABLE_ROWS:
@@ -316,32 +382,10 @@ def batch(
     )
     for f in failures:
         click.echo(f"  failed: {f.source}: {f.reason}", err=True)
+    if client is not None and cards and any(r.status == "failed" for r in _push(client, cards)):
+        sys.exit(ExitCode.carddav_failed)
     if failures:
         sys.exit(ExitCode.input_failed)
-
-
-def carddav_options(func: F) -> F:
-    """--carddav URL and its login options (push, batch)."""
-    decorators = [
-        click.option(
-            "--carddav",
-            metavar="URL",
-            help="Address-book URL to upload the contacts to, e.g. "
-            "https://HOST/remote.php/dav/addressbooks/users/USER/contacts/ (Nextcloud).",
-        ),
-        click.option("--username", help="Login for the CardDAV server."),
-        click.option(
-            "--password-env",
-            metavar="VAR",
-            help="Name of the environment variable that holds the password (preferred).",
-        ),
-        click.option(
-            "--password", help="The password itself (visible to other users in the process list)."
-        ),
-    ]
-    for deco in reversed(decorators):
-        func = deco(func)
-    return func
 
 
 def _carddav_client(

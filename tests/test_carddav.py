@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+import csv
 import http.client
+import io
 import os
 import socket
 import subprocess
@@ -163,8 +165,6 @@ def _contacts() -> list[Contact]:
 
 
 def _vcf(contacts: list[Contact]) -> str:
-    import io
-
     stream = io.StringIO(newline="")
     write_vcards(contacts, stream, version="3.0", note="")
     return stream.getvalue()
@@ -423,3 +423,61 @@ def test_cli_push_missing_password_variable_is_a_usage_error(tmp_path: Path) -> 
     )
     assert result.exit_code == ExitCode.usage
     assert "NO_SUCH_VAR" in result.stderr
+
+
+def _fake_batch(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """batch without OCR: two "photos" whose outcomes are the test contacts."""
+    from cardscan import cli
+    from cardscan.pipeline import ScanResult
+
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    contacts = _contacts()
+    outcomes = [ScanResult(c.source, c, 0.1, 0.9) for c in contacts]
+    monkeypatch.setattr(cli, "find_images", lambda *a, **k: [folder / "a.jpg", folder / "b.jpg"])
+    monkeypatch.setattr(cli, "scan_many", lambda *a, **k: iter(outcomes))
+    return folder
+
+
+def test_cli_batch_pushes_every_contact_after_writing_the_file(
+    radicale: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _fake_batch(monkeypatch, tmp_path)
+    url = radicale.addressbook("batch")
+    out = tmp_path / "out.vcf"
+    args = ["batch", str(folder), "-o", str(out), "--vcard-version", "4.0", "--carddav", url]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").count("VERSION:4.0") == 2
+    assert "2 created, 0 updated, 0 failed" in result.stderr
+    back = _server_cards(radicale, f"/{USER}/batch/")
+    assert sorted(c.fn.value for c in back.values()) == [
+        "Dr. Jürgen Müller-Lüdenscheidt, MBA",
+        "Zoë O'Brien",
+    ]
+    assert {c.version.value for c in back.values()} == {"3.0"}  # pushed as 3.0
+
+
+def test_cli_batch_checks_the_address_book_before_scanning(
+    radicale: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _fake_batch(monkeypatch, tmp_path)
+    out = tmp_path / "out.csv"
+    args = ["batch", str(folder), "-o", str(out), "--carddav", radicale.url("/anna/missing/")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == ExitCode.carddav_failed
+    assert "no address book at" in result.stderr
+    assert not out.exists()
+
+
+def test_cli_batch_google_csv(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _fake_batch(monkeypatch, tmp_path)
+    out = tmp_path / "google.csv"
+    result = CliRunner().invoke(
+        main, ["batch", str(folder), "-o", str(out), "--format", "google-csv"]
+    )
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("First Name,Middle Name,Last Name,")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert [r["Last Name"] for r in rows] == ["Müller-Lüdenscheidt", "O'Brien"]

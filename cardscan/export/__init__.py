@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from cardscan.export.base import ContactWriter
 from cardscan.export.csvout import CsvWriter
+from cardscan.export.importcsv import GoogleCsvWriter, OutlookCsvWriter
 from cardscan.export.jsonout import JsonLinesWriter, JsonWriter
 from cardscan.export.vcard import VCardWriter
 
@@ -29,11 +30,17 @@ class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    google_csv = "google-csv"
+    outlook_csv = "outlook-csv"
 
     @property
     def suffix(self) -> str:
         """The usual file name ending, e.g. ".vcf"."""
-        return {"vcard": ".vcf", "json": ".json", "jsonl": ".jsonl", "csv": ".csv"}[self.value]
+        return (
+            ".csv"
+            if self.value.endswith("csv")
+            else {"vcard": ".vcf", "json": ".json", "jsonl": ".jsonl"}[self.value]
+        )
 
 
 def open_writer(fmt: Format, stream: TextIO, **options: Any) -> ContactWriter:
@@ -44,6 +51,8 @@ def open_writer(fmt: Format, stream: TextIO, **options: Any) -> ContactWriter:
       json   single=bool: one object for exactly one contact; default a JSON array
       jsonl  none
       csv    bom=bool (default True: Excel needs it to read UTF-8)
+      google-csv   bom=bool (default False), Google Contacts' import layout
+      outlook-csv  bom=bool (default True), Outlook's import layout
     """
     match Format(fmt):
         case Format.vcard:
@@ -54,3 +63,7 @@ def open_writer(fmt: Format, stream: TextIO, **options: Any) -> ContactWriter:
             return JsonLinesWriter(stream, **options)
         case Format.csv:
             return CsvWriter(stream, **options)
+        case Format.google_csv:
+            return GoogleCsvWriter(stream, **options)
+        case Format.outlook_csv:
+            return OutlookCsvWriter(stream, **options)
