@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import cv2
 import numpy as np
 
 from cardscan.errors import CardscanError, ExitCode, MissingDependencyError
@@ -90,7 +91,12 @@ class Scanner:
         result = self.read(prepared)
         contact = parse_card(ocr_lines(result), source=source, region=self.options.region)
         if self.options.qr:
-            qr_contact = contact_from_qr(prepared.image, source=source, region=self.options.region)
+            # zxing reads QR codes best on the photo itself (the prepared card is binarised
+            # for text); the flattened card is the second try.
+            grey = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if image.ndim == 3 else image
+            qr_contact = contact_from_qr(
+                grey, source=source, region=self.options.region
+            ) or contact_from_qr(prepared.image, source=source, region=self.options.region)
             if qr_contact is not None:
                 # Structured QR data is exact: it wins over OCR for the fields it carries.
                 contact = merge_contacts(qr_contact, contact)
