@@ -97,6 +97,8 @@ class Contact:
     raw_text: str = ""
     #: 0..1 per field name in CONFIDENCE_FIELDS (only for fields that have a value)
     confidence: dict[str, float] = field(default_factory=dict)
+    #: A JPEG for the vCard PHOTO (cardscan.photo keeps it small); not part of the JSON record.
+    photo: bytes | None = field(default=None, repr=False)
 
     def review(self) -> list[str]:
         """Fields whose confidence is low enough that a person should check them."""

@@ -3,11 +3,13 @@
 One code path writes both versions; they differ only where the RFCs do (see ``_Dialect``).
 Output is UTF-8 text with CRLF line ends, folded at 75 octets. Write it to a stream opened
 with ``newline=""`` (and ``encoding="utf-8"``), or CRLF turns into CR CR LF on Windows.
-PHOTO is not written yet: the model has no photo.
+PHOTO (``Contact.photo``, a JPEG) is embedded as base64: 3.0 ``PHOTO;ENCODING=b;TYPE=JPEG:``,
+4.0 a ``data:image/jpeg;base64,`` URI; it is folded like every other line.
 """
 
 from __future__ import annotations
 
+import base64
 import re
 import unicodedata
 import uuid
@@ -106,6 +108,7 @@ def to_vcard(
             if _uri(p.url)
         ),
         *_note_lines(contact, note, dialect),
+        *_photo_lines(contact, dialect),
         _line("REV", [], _timestamp(rev)),
         _uid_line(uid if uid is not None else contact_uid(contact), dialect),
         _line("PRODID", [], PRODID),
@@ -242,6 +245,15 @@ def _note_lines(contact: Contact, note: str | None, dialect: _Dialect) -> list[s
         review = contact.review()
         note = f"cardscan: please check {', '.join(review)}" if review else ""
     return [_text_line("NOTE", [], note, dialect)] if _clean(note) else []
+
+
+def _photo_lines(contact: Contact, dialect: _Dialect) -> list[str]:
+    if not contact.photo:
+        return []
+    data = base64.b64encode(contact.photo).decode("ascii")
+    if dialect.version == "3.0":
+        return [_line("PHOTO", [("ENCODING", "b"), ("TYPE", "JPEG")], data)]
+    return [_line("PHOTO", [], f"data:image/jpeg;base64,{data}")]
 
 
 def _uid_line(uid: str, dialect: _Dialect) -> str:
