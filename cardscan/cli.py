@@ -132,6 +132,13 @@ def scan_options(func: F) -> F:
             help="Write each intermediate image here to see what went wrong.",
         ),
         click.option("--no-qr", is_flag=True, help="Ignore QR codes on the cards."),
+        click.option(
+            "--photo",
+            type=click.Choice(["none", "card"]),
+            default="none",
+            show_default=True,
+            help="Embed a small JPEG of the card in the vCard (PHOTO, at most 512 px).",
+        ),
     ]
     for deco in reversed(decorators):
         func = deco(func)
@@ -190,11 +197,13 @@ def _save(book: Book, template: Encounter, contact: Contact, photo: str, urls: A
 
 
 def _options(
-    lang: str, region: str, engine: str, debug_dir: Path | None, no_qr: bool
+    lang: str, region: str, engine: str, debug_dir: Path | None, no_qr: bool, photo: str
 ) -> ScanOptions:
     if debug_dir is not None:
         debug_dir.mkdir(parents=True, exist_ok=True)
-    return ScanOptions(lang=lang, region=region, engine=engine, debug_dir=debug_dir, qr=not no_qr)
+    return ScanOptions(
+        lang=lang, region=region, engine=engine, debug_dir=debug_dir, qr=not no_qr, photo=photo
+    )
 
 
 @contextlib.contextmanager
@@ -248,6 +257,7 @@ def scan(
     engine: str,
     debug_dir: Path | None,
     no_qr: bool,
+    photo: str,
     save: bool,
     db: Path | None,
     profile_urls: tuple[str, ...],
@@ -255,7 +265,7 @@ def scan(
 ) -> None:
     """Read one card; several PHOTOS (front and back) are merged into one contact."""
     request = _book_request(save, db, profile_url=profile_urls, **encounter)
-    scanner = Scanner(_options(lang, region, engine, debug_dir, no_qr))
+    scanner = Scanner(_options(lang, region, engine, debug_dir, no_qr, photo))
     result = scanner.scan(list(photos))
     if result.contact.is_empty():
         _fail(
@@ -318,13 +328,14 @@ def batch(
     engine: str,
     debug_dir: Path | None,
     no_qr: bool,
+    photo: str,
     save: bool,
     db: Path | None,
     profile_urls: tuple[str, ...],
     **encounter: Any,
 ) -> None:
     """Read every card photo in FOLDER into one file; one bad photo never stops the batch."""
-    options = _options(lang, region, engine, debug_dir, no_qr)
+    options = _options(lang, region, engine, debug_dir, no_qr, photo)
     paths = find_images(folder, recursive=recursive)
     if not paths:
         _fail(f"no photos (.jpg, .png, .heic, ...) in {folder}", ExitCode.input_failed)

@@ -53,3 +53,16 @@ def face_photo(image: np.ndarray) -> bytes | None:
     pad = int(0.3 * max(w, h))
     top, left = max(0, y - pad), max(0, x - pad)
     return jpeg_photo(image[top : y + h + pad, left : x + w + pad])
+
+
+def card_picture(photo: np.ndarray, quad: np.ndarray | None, shape: tuple[int, ...]) -> np.ndarray:
+    """The card in colour, flat and upright: ``quad`` holds the photo points that became the
+    corners (TL, TR, BR, BL) of the prepared card of ``shape``; None means the whole photo."""
+    if quad is None:
+        return photo
+    h, w = shape[:2]
+    scale = MAX_SIDE / max(h, w)
+    dw, dh = max(1, round(w * scale)), max(1, round(h * scale))
+    dst = np.array([[0, 0], [dw - 1, 0], [dw - 1, dh - 1], [0, dh - 1]], np.float32)
+    matrix = cv2.getPerspectiveTransform(np.asarray(quad, np.float32), dst)
+    return cv2.warpPerspective(photo, matrix, (dw, dh), flags=cv2.INTER_AREA)

@@ -22,6 +22,7 @@ from cardscan.model import Contact
 from cardscan.ocr.engine import EngineOptions, OcrEngine, OcrResult, make_engine
 from cardscan.options import ScanOptions
 from cardscan.parse import parse_card
+from cardscan.photo import card_picture, jpeg_photo
 from cardscan.qr import contact_from_qr
 
 log = logging.getLogger(__name__)
@@ -64,19 +65,20 @@ class Scanner:
             options.engine, EngineOptions(lang=options.lang, timeout=options.ocr_timeout)
         )
 
-    def read(self, prepared: PreparedCard) -> OcrResult:
+    def read(self, prepared: PreparedCard) -> tuple[OcrResult, PreparedCard]:
         """OCR the card; when it reads poorly, try it upside down and keep the better reading."""
         result = self.engine.recognize(prepared.image)
         if result.confidence < self.options.flip_below:
-            flipped = self.engine.recognize(prepared.flipped().image)
+            turned = prepared.flipped()
+            flipped = self.engine.recognize(turned.image)
             if flipped.confidence > result.confidence + 0.05:
                 log.debug(
                     "card read better upside down (%.2f > %.2f)",
                     flipped.confidence,
                     result.confidence,
                 )
-                return flipped
-        return result
+                return flipped, turned
+        return result, prepared
 
     def scan_photo(self, path: Path) -> tuple[Contact, float]:
         """One photo -> (contact, OCR confidence); raises CardscanError subclasses."""
@@ -88,7 +90,7 @@ class Scanner:
     ) -> tuple[Contact, float]:
         """A decoded BGR photo -> (contact, OCR confidence)."""
         prepared = prepare(image, debug_dir=self.options.debug_dir, debug_prefix=debug_prefix)
-        result = self.read(prepared)
+        result, prepared = self.read(prepared)
         contact = parse_card(ocr_lines(result), source=source, region=self.options.region)
         if self.options.qr:
             # zxing reads QR codes best on the photo itself (the prepared card is binarised
@@ -100,6 +102,8 @@ class Scanner:
             if qr_contact is not None:
                 # Structured QR data is exact: it wins over OCR for the fields it carries.
                 contact = merge_contacts(qr_contact, contact)
+        if self.options.photo == "card":
+            contact.photo = jpeg_photo(card_picture(image, prepared.quad, prepared.image.shape))
         return contact, result.confidence
 
     def scan(self, paths: Sequence[Path]) -> ScanResult:

@@ -54,3 +54,27 @@ def test_extension_is_kept():
 def test_strip_phones_leaves_other_text():
     text = "Hauptstraße 1 Tel. 030 1234567"
     assert strip_phones(text, find_phones(text, "DE")) == "Hauptstraße 1"
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (["T +43 1 234 56 78"], "AT"),
+        (["0041 44 123 45 67"], "CH"),
+        (["〒103-0013 Tokyo", "03-3669-4662"], "DE"),  # a postcode's "-0013" is no 00 prefix
+        (["A-1010 Wien"], "AT"),
+        (["London SW1A 2AA"], "GB"),
+        (["Springfield, IL 62704"], "US"),
+        (["Österreich"], "AT"),
+    ],
+)
+def test_infer_region(texts, expected):
+    from cardscan.parse.region import infer_region
+
+    assert infer_region(texts, [], [], default="DE") == expected
+
+
+def test_region_from_domain():
+    from cardscan.parse.region import infer_region
+
+    assert infer_region(["Tel. 044 123 45 67"], ["a@firma.ch"], [], default="DE") == "CH"

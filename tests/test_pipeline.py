@@ -131,3 +131,23 @@ def test_label_column_joins_value_on_same_row():
     )
     texts = [t.text for t in ocr_lines(OcrResult(lines, "fake", (1000, 600)))]
     assert texts == ["Tel 0121 3938147", "Fax 0121 3938146"]
+
+
+def test_photo_card_keeps_a_small_colour_jpeg(tmp_path):
+    engine = FakeEngine(ocr_result(CARD))
+    contact = (
+        Scanner(ScanOptions(qr=False, photo="card"), engine=engine).scan([_photo(tmp_path)]).contact
+    )
+    assert contact.photo is not None and contact.photo[:2] == b"\xff\xd8"
+    image = cv2.imdecode(np.frombuffer(contact.photo, np.uint8), cv2.IMREAD_UNCHANGED)
+    assert image.ndim == 3 and max(image.shape[:2]) <= 512
+    assert "photo" not in contact.to_dict()
+
+
+def test_no_photo_by_default(tmp_path):
+    contact = (
+        Scanner(ScanOptions(qr=False), engine=FakeEngine(ocr_result(CARD)))
+        .scan([_photo(tmp_path)])
+        .contact
+    )
+    assert contact.photo is None

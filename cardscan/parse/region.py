@@ -16,7 +16,9 @@ from cardscan.parse.rules import (
     US_STATES,
 )
 
-_INTL = re.compile(r"(?:\+|\b00)\s?(\d{1,3})")
+# "+43 1 234", "0041 44 123": an international prefix, followed by enough digits for a number.
+# Not the "00" inside "〒103-0013" or "10115-0013": a 00 only counts at the start of a number.
+_INTL = re.compile(r"(?:(?<![\w+])\+|(?<![\w\-/.])00)\s?(\d{1,3})(?=[\s\d().\-/]{6,})")
 _PREFIXED_POSTCODE = re.compile(r"\b(D|A|CH)\s?-\s?\d{4,5}\b")
 
 
