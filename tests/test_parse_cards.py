@@ -33,3 +33,10 @@ def test_card(card):
         phone.pop("extension")
     diff = {k: (expected[k], got[k]) for k in KEYS if expected[k] != got[k]}
     assert diff == {}
+
+
+def test_freelancer_name_matching_the_domain_is_the_person():
+    text = "Anna Müller\nFotografin\nanna@anna-mueller.de\nwww.anna-mueller.de"
+    contact = parse_card(lines_from_text(text))
+    assert contact.name is not None and contact.name.full == "Anna Müller"
+    assert contact.organization is None

@@ -11,6 +11,7 @@ from cardscan.parse.rules import (
     COUNTRY_RULES,
     DEPARTMENT_RULES,
     LEGAL_FORM_RULES,
+    NOT_NAME_RULES,
     ORG_WORD_RULES,
     PARTICLE_RULES,
     PHONE_LABEL_RULES,
@@ -103,3 +104,9 @@ def test_street_word(pattern, example):
 @pytest.mark.parametrize(("country", "code"), COUNTRY_RULES, ids=_ids(COUNTRY_RULES))
 def test_country_line(country, code):
     assert country_of(country.title()) == code
+
+
+@pytest.mark.parametrize(("word", "example"), NOT_NAME_RULES, ids=_ids(NOT_NAME_RULES))
+def test_not_a_name(word, example):
+    contact = parse_card(lines_from_text(f"{example}\n{PERSON}\nanna@beispiel.de"))
+    assert contact.name is not None and contact.name.full == PERSON

@@ -68,6 +68,12 @@ def _is_department(text: str) -> bool:
     return bool(DEPARTMENT_RE.search(text)) or (is_area_line(text) and not _title_score(text))
 
 
+def _has_org_marker(text: str) -> bool:
+    """A legal form or an organisation word: "Beispiel GmbH", "Stiftung Warentest"."""
+    low = text.lower()
+    return bool(LEGAL_FORM_RE.search(text)) or any(w in low for w in ORG_WORDS)
+
+
 def _title_score(text: str) -> float:
     if TITLE_RE.search(text) or TITLE_SUFFIX_RE.search(text):
         return 0.8
@@ -199,8 +205,17 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
     domains = domain_words(contact.emails, contact.urls)
     max_h = max((s.line.height for s in rest), default=0.0) or 1.0
 
+    # A name that only agrees with the domain ("Anna Müller", www.anna-mueller.de) is the
+    # person, not a company: only legal forms and organisation words make it one.
     orgs = sorted(
-        ((s, _org_score(s.text, domains)) for s in rest), key=lambda p: p[1], reverse=True
+        (
+            (s, score)
+            for s in rest
+            if ((score := _org_score(s.text, domains)) and _has_org_marker(s.text))
+            or name_score(s.text) < 0.6
+        ),
+        key=lambda p: p[1],
+        reverse=True,
     )
     org_seg = orgs[0][0] if orgs and orgs[0][1] >= 0.5 else None
 

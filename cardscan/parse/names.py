@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from cardscan.model import Name
-from cardscan.parse.rules import NAME_PARTICLES, NAME_PREFIXES, NAME_SUFFIXES
+from cardscan.parse.rules import NAME_PARTICLES, NAME_PREFIXES, NAME_SUFFIXES, NOT_NAME_WORDS
 
 _PREFIXES = sorted(NAME_PREFIXES, key=len, reverse=True)
 _SUFFIX_SET = {s.lower().replace(" ", "") for s in NAME_SUFFIXES}
@@ -107,6 +107,8 @@ def name_score(text: str) -> float:
         return 0.0
     if max(len(w) for w in words) < 3 or any(len(w.strip(".")) < 2 for w in words):
         return 0.1  # "Sh Ei": OCR debris, not a name
+    if any(w.lower().strip(".,") in NOT_NAME_WORDS for w in words):
+        return 0.1  # "Marunouchi Park Building"
     good = 0
     for w in words:
         if w.lower() in NAME_PARTICLES:

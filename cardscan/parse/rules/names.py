@@ -73,3 +73,37 @@ PARTICLE_RULES: tuple[tuple[str, str], ...] = (
     ("le", "Jean le Roux"),
 )
 NAME_PARTICLES: frozenset[str] = frozenset(p for p, _ in PARTICLE_RULES)
+
+# (word, card text it exists for): words that never occur in a person's name, so a line with one
+# of them is no name even when it is short and capitalised like one.
+NOT_NAME_RULES: tuple[tuple[str, str], ...] = (
+    ("building", "Marunouchi Park Building"),
+    ("bldg", "Shin-Osaka Bldg"),
+    ("tower", "Messeturm Tower"),
+    ("floor", "Third Floor"),
+    ("center", "Business Center"),
+    ("centre", "Conference Centre"),
+    ("haus", "Haus der Wirtschaft"),
+    ("section", "Management Section"),
+    ("management", "Quality Management"),
+    ("group", "Product Group"),
+    ("team", "Team Nord"),
+    ("office", "Head Office"),
+    ("headquarters", "European Headquarters"),
+    ("zentrale", "Zentrale Hamburg"),
+    ("niederlassung", "Niederlassung Süd"),
+    ("filiale", "Filiale Mitte"),
+    ("standort", "Standort Berlin"),
+    ("campus", "Campus Nord"),
+    ("park", "Technology Park"),
+    ("business", "Business Unit"),
+    ("unit", "Business Unit"),
+    ("services", "Digital Services"),
+    ("solutions", "Smart Solutions"),
+    ("digital", "Digital Services"),
+    ("global", "Global Markets"),
+    ("international", "International Sales"),
+    ("contact", "Contact Details"),
+    ("kontakt", "Kontakt"),
+)
+NOT_NAME_WORDS: frozenset[str] = frozenset(w for w, _ in NOT_NAME_RULES)
