@@ -90,6 +90,31 @@ def _join_labels(runs: list[_Run]) -> list[_Run]:
     return [merged.get(i, r) for i, r in enumerate(runs) if i not in taken]
 
 
+def _join_split_words(runs: list[_Run]) -> list[_Run]:
+    """ "Schwe" + "izer SA" side by side with hardly a gap: one word that OCR cut in two."""
+    runs = sorted(runs, key=lambda r: (r.left, r.top))
+    out: list[_Run] = []
+    for run in runs:
+        for prev in out:
+            gap = run.left - prev.right
+            if 0 <= gap < 0.25 * min(prev.height, run.height) and _same_row(prev, run):
+                glued = OcrWord(
+                    prev.words[-1].text + run.words[0].text,
+                    min(prev.words[-1].confidence, run.words[0].confidence),
+                    (
+                        prev.words[-1].box[0],
+                        min(prev.words[-1].box[1], run.words[0].box[1]),
+                        run.words[0].box[0] + run.words[0].box[2] - prev.words[-1].box[0],
+                        max(prev.words[-1].box[3], run.words[0].box[3]),
+                    ),
+                )
+                prev.words[-1:] = [glued, *run.words[1:]]
+                break
+        else:
+            out.append(run)
+    return out
+
+
 def ocr_lines(result: OcrResult) -> list[TextLine]:
     """Parser lines in reading order (top to bottom, then left to right)."""
     width, height = result.image_size
@@ -97,7 +122,7 @@ def ocr_lines(result: OcrResult) -> list[TextLine]:
     for line in result.lines:
         if line.words:
             runs += _split_columns(list(line.words))
-    runs = _join_labels(runs)
+    runs = _join_labels(_join_split_words(runs))
     runs.sort(key=lambda r: (r.top, r.left))
     return [
         TextLine(
@@ -106,6 +131,7 @@ def ocr_lines(result: OcrResult) -> list[TextLine]:
             confidence=sum(w.confidence for w in r.words) / len(r.words),
             top=r.top / height if height else 0.0,
             left=r.left / width if width else 0.0,
+            right=r.right / width if width else 0.0,
         )
         for r in runs
     ]

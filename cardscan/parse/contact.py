@@ -177,6 +177,16 @@ def parse_card(
     return contact
 
 
+def _same_column(a: TextLine, b: TextLine) -> bool:
+    """Left-aligned, or (for centred and right-aligned cards) overlapping side by side."""
+    if abs(a.left - b.left) <= 0.12:
+        return True
+    if a.right and b.right:
+        overlap = min(a.right, b.right) - max(a.left, b.left)
+        return overlap > 0.5 * min(a.right - a.left, b.right - b.left)
+    return False
+
+
 def _neighbours(segments: list[_Segment], i: int, *, up: bool) -> list[int]:
     """Indexes of the segments nearest above (or below) segment i in the same column.
 
@@ -194,7 +204,7 @@ def _neighbours(segments: list[_Segment], i: int, *, up: bool) -> list[int]:
                 found.append((-1.0 + abs(i - j) * 1e-3, j))  # same line: nearest of all
             continue
         dy = (me.top - other.top) if up else (other.top - me.top)
-        if dy <= 0 or abs(other.left - me.left) > 0.12:
+        if dy <= 0 or not _same_column(me, other):
             continue
         found.append((dy, j))
     return [j for _, j in sorted(found)]
@@ -292,7 +302,10 @@ def _is_debris(token: str, domains: set[str]) -> bool:
     if any(ch in _DEBRIS_CHARS for ch in token) and not token.startswith("(haftungs"):
         return True
     low = fold(alnum)
-    return len(alnum) <= 2 and not any(d.startswith(low) for d in domains)
+    if any(d.startswith(low) for d in domains):
+        return False
+    # "OQ", "ul": two letters of a logo; "all Potter Ltd": a short lower-case fragment of one
+    return len(alnum) <= 2 or (len(alnum) <= 3 and token.islower())
 
 
 def _strip_debris(text: str, domains: set[str]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ class TextLine:
     confidence: float = 1.0  # OCR confidence 0..1
     top: float = 0.0  # position on the card, 0..1 from the top (0 when unknown)
     left: float = 0.0  # 0..1 from the left
+    right: float = 0.0  # 0..1 from the left, where the line ends (0 when unknown)
 
 
 def clean(text: str) -> str:
@@ -49,7 +51,7 @@ def clean(text: str) -> str:
 def split_segments(line: TextLine) -> list[TextLine]:
     """Split a line at printed separators so each segment holds one item."""
     parts = [clean(p) for p in _SEPARATORS.split(line.text)]
-    return [TextLine(p, line.height, line.confidence, line.top, line.left) for p in parts if p]
+    return [dataclasses.replace(line, text=p) for p in parts if p]
 
 
 def lines_from_text(text: str) -> list[TextLine]:
