@@ -17,6 +17,7 @@ from typing import Any, TextIO, TypeVar
 import click
 
 from cardscan import __version__
+from cardscan.batch import find_images, scan_many
 from cardscan.book import Book, Encounter, resolve_location
 from cardscan.book import edit as book_edit
 from cardscan.book import match as book_match
@@ -31,7 +32,7 @@ from cardscan.export.vcard import to_vcard
 from cardscan.files import atomic_text_file
 from cardscan.model import Contact
 from cardscan.options import ScanOptions
-from cardscan.pipeline import ScanFailure, Scanner, ScanResult, find_images, scan_many
+from cardscan.pipeline import ScanFailure, Scanner, ScanResult
 
 F = TypeVar("F", bound=Callable[..., Any])
 TABLE_ROWS = 50  # the summary table shows at most this many contacts
@@ -307,6 +308,13 @@ def scan(
     help="Worker processes [default: number of cores].",
 )
 @click.option("--recursive", "-r", is_flag=True, help="Also read the folders inside FOLDER.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(1),
+    default=120.0,
+    show_default=True,
+    help="Seconds one photo may take before it is given up as failed.",
+)
 @carddav_options
 @export_options
 @scan_options
@@ -319,6 +327,7 @@ def batch(
     vcard_version: str,
     jobs: int | None,
     recursive: bool,
+    timeout: float,
     carddav: str | None,
     username: str | None,
     password_env: str | None,
@@ -354,7 +363,7 @@ def batch(
             _output(output) as stream,
             open_writer(Format(fmt), stream, **_writer_options(fmt, vcard_version)) as writer,
             click.progressbar(
-                scan_many(paths, options, jobs=min(jobs, len(paths))),
+                scan_many(paths, options, jobs=min(jobs, len(paths)), timeout=timeout),
                 length=len(paths),
                 label="Reading cards",
                 file=sys.stderr,

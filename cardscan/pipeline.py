@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -139,46 +137,3 @@ class Scanner:
         except Exception as exc:  # a bug must not cost the rest of the batch
             log.exception("unexpected error on %s", path)
             return ScanFailure(str(path), f"internal error ({type(exc).__name__}: {exc})")
-
-
-def find_images(folder: Path, *, recursive: bool = False) -> list[Path]:
-    """Image files in a folder, sorted by path so that output order is stable."""
-    pattern = "**/*" if recursive else "*"
-    found: list[Path] = []
-    for p in folder.glob(pattern):
-        if p.suffix.lower() in IMAGE_SUFFIXES and not p.name.startswith("."):
-            try:
-                if p.is_dir():
-                    continue
-            except OSError:
-                pass
-            found.append(p)
-    return sorted(found)
-
-
-# --- batch with a process pool: one Scanner (one loaded engine) per worker ---------------------
-_worker_scanner: Scanner | None = None
-
-
-def _init_worker(options: ScanOptions) -> None:
-    global _worker_scanner
-    os.environ["OMP_THREAD_LIMIT"] = "1"
-    _worker_scanner = Scanner(options)
-
-
-def _work(path: Path) -> Outcome:
-    assert _worker_scanner is not None
-    return _worker_scanner.outcome(path)
-
-
-def scan_many(paths: Iterable[Path], options: ScanOptions, *, jobs: int = 1) -> Iterator[Outcome]:
-    """Outcomes in input order, streamed as they finish (memory stays flat for any number)."""
-    paths = list(paths)
-    if jobs <= 1 or len(paths) <= 1:
-        scanner = Scanner(options)
-        for p in paths:
-            yield scanner.outcome(p)
-        return
-    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
-        yield from pool.imap(_work, paths, chunksize=1)

@@ -6,12 +6,14 @@ import cv2
 import numpy as np
 import pytest
 
+from cardscan.batch import find_images
 from cardscan.errors import UnreadableImageError
+from cardscan.layout import ocr_lines
 from cardscan.merge import merge_contacts
 from cardscan.model import Contact, Name, Phone
 from cardscan.ocr.engine import OcrLine, OcrResult, OcrWord
 from cardscan.options import ScanOptions
-from cardscan.pipeline import ScanFailure, Scanner, ScanResult, find_images, ocr_lines
+from cardscan.pipeline import ScanFailure, Scanner, ScanResult
 from tests.fakes import FakeEngine, ocr_result
 
 CARD = """Dr. Anna Müller
