@@ -38,6 +38,7 @@ LEGAL_FORM_RULES: tuple[tuple[str, str], ...] = (
     ("N.V.", "Philips N.V."),
     ("S.r.l.", "Rossi S.r.l."),
     ("S.p.A.", "Ferro S.p.A."),
+    ("Co., Ltd.", "Newbees Co., Ltd."),  # Japanese companies abroad: "HOLON co.,ltd"
     ("Ltd.", "Acme Solutions Ltd."),
     ("Ltd", "Acme Solutions Ltd"),
     ("Limited", "Acme Solutions Limited"),
@@ -55,8 +56,16 @@ LEGAL_FORM_RULES: tuple[tuple[str, str], ...] = (
     ("Holding", "Becker Holding"),
 )
 LEGAL_FORMS: tuple[str, ...] = tuple(form for form, _ in LEGAL_FORM_RULES)
+# Forms of two letters ("AG", "SE", "OG", "eG") are words in their own right and must match
+# exactly; longer ones also in capitals or lower case ("ACME LTD", "HOLON co.,ltd").
+_EXACT = [f for f in LEGAL_FORMS if len(f.replace(".", "")) <= 2]
+_ANY_CASE = [f for f in LEGAL_FORMS if f not in _EXACT] + ["Co., Ltd.", "Co.,Ltd."]
 LEGAL_FORM_RE = re.compile(
-    r"(?<![\w.])(" + "|".join(re.escape(f) for f in LEGAL_FORMS) + r")(?!\w)"
+    r"(?<![\w.])("
+    + "|".join(re.escape(f) for f in _EXACT)
+    + "|(?i:"
+    + "|".join(re.escape(f) for f in sorted(_ANY_CASE, key=len, reverse=True))
+    + r"))(?!\w)"
 )
 
 # (word, card text it exists for): a line holding one of these is a company even without a
