@@ -18,6 +18,12 @@ _BG_KERNEL = 5
 _POLARITY_WINDOW = 15
 #: Contrast (grey levels) below which a window holds no ink at all.
 _BLANK = 25
+#: Ink this dark or lighter is stretched to black (gain up to 2.7). Tuned on 360 generated
+#: cards (all fields right: 232 plain, 244 stretched) and 30 real photos (more words read;
+#: at 185, the pale dots behind one real card turned into dark blobs).
+_INK_LEVEL = 160.0
+#: Grey levels from here up become white (paper grain, JPEG noise around the text).
+_WHITE = 225.0
 
 
 def normalise(grey: np.ndarray) -> tuple[np.ndarray, float]:
@@ -76,7 +82,32 @@ def normalise(grey: np.ndarray) -> tuple[np.ndarray, float]:
     if blank_small.any():
         blank = cv2.resize(blank_small.astype(np.uint8), size, interpolation=cv2.INTER_NEAREST)
         result[blank.astype(bool)] = 255
-    return _stretch(result), inverted_fraction
+    return _white_point(_stretch_ink(result)), inverted_fraction
+
+
+def _stretch_ink(image: np.ndarray) -> np.ndarray:
+    """Make the darkest ink of each region black: grey, gold or pale blue print gets the
+    contrast of black print, so that Tesseract's global threshold keeps all of it.
+
+    The ink level is the darkest pixel within about 40 px, smoothed; regions whose darkest
+    pixel is lighter than _INK_LEVEL + 40 hold no ink (paper grain) and are left alone.
+    """
+    height, width = image.shape
+    rows, cols = max(1, height // _BG_FACTOR), max(1, width // _BG_FACTOR)
+    _, darkest = _block_extremes(image, (rows, cols))
+    spread = cv2.erode(darkest, np.ones((5, 5), np.uint8)).astype(np.float32)
+    ink = cv2.GaussianBlur(spread, (0, 0), 1.5)
+    weight = np.clip((_INK_LEVEL + 40.0 - ink) / 40.0, 0.0, 1.0)
+    level = cv2.resize(np.minimum(ink, _INK_LEVEL) * weight, (width, height))
+    stretched = (image.astype(np.float32) - level) * (255.0 / (255.0 - level))
+    return np.clip(stretched, 0, 255).astype(np.uint8)
+
+
+def _white_point(image: np.ndarray) -> np.ndarray:
+    """Lift paper grain (200 and lighter) to white, leave ink and anti-aliasing alone."""
+    x = np.arange(256, dtype=np.float32)
+    lut = np.where(x < 200, x, 200 + (x - 200) * (55.0 / (_WHITE - 200)))
+    return cv2.LUT(image, np.clip(lut, 0, 255).astype(np.uint8))
 
 
 def _block_extremes(grey: np.ndarray, shape: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
@@ -88,18 +119,6 @@ def _block_extremes(grey: np.ndarray, shape: tuple[int, ...]) -> tuple[np.ndarra
     top = cv2.dilate(grey, square)[f // 2 :: f, f // 2 :: f][:rows, :cols]
     bottom = cv2.erode(grey, square)[f // 2 :: f, f // 2 :: f][:rows, :cols]
     return np.ascontiguousarray(top), np.ascontiguousarray(bottom)
-
-
-def _stretch(image: np.ndarray) -> np.ndarray:
-    """Make the darkest ink black: faint grey print gets the contrast of black print."""
-    dark = image[image < 200]
-    if dark.size < 50:
-        return image
-    low = float(np.percentile(dark, 2))
-    if low < 5 or low > 180:  # already black, or nothing that looks like ink
-        return image
-    lut = np.clip((np.arange(256, dtype=np.float32) - low) * (255.0 / (255.0 - low)), 0, 255)
-    return cv2.LUT(image, lut.astype(np.uint8))
 
 
 def clear_edges(image: np.ndarray, depth: float = 0.025) -> np.ndarray:
