@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from cardscan.errors import OutputError, UnreadableImageError
 from cardscan.imaging import PreparedCard, detect_upside_down, prepare
-from cardscan.imaging.detect import card_aspect, order_corners
+from cardscan.imaging.geometry import card_aspect, order_corners
 
 CARD_W, CARD_H = 850, 550  # 85 x 55 mm at 10 px/mm
 CARD_ASPECT = CARD_W / CARD_H

@@ -12,7 +12,8 @@ import numpy as np
 
 from cardscan.errors import OutputError, UnreadableImageError
 from cardscan.imaging.contrast import clear_edges, normalise
-from cardscan.imaging.detect import Detection, Method, card_aspect, find_card
+from cardscan.imaging.detect import Detection, Method, find_card
+from cardscan.imaging.geometry import card_aspect
 from cardscan.imaging.load import MIN_SIDE
 from cardscan.imaging.orient import (
     TextGeometry,
