@@ -383,7 +383,8 @@ def batch(
                 if isinstance(outcome, ScanResult):
                     outcome = ScanFailure(outcome.source, "no contact details were recognised")
                 failures.append(outcome)
-                click.echo(f"\ncardscan: {outcome.source}: {outcome.reason}", err=True)
+                lead = "\n" if sys.stderr.isatty() else ""  # below the progress bar
+                click.echo(f"{lead}cardscan: {_failure_text(outcome)}", err=True)
     except KeyboardInterrupt:
         _fail(
             f"interrupted after {count} of {len(paths)} photos; "
@@ -401,7 +402,7 @@ def batch(
         f"Read {count} photos: {done} contacts found, {len(failures)} failed{where}", err=True
     )
     for f in failures:
-        click.echo(f"  failed: {f.source}: {f.reason}", err=True)
+        click.echo(f"  failed: {_failure_text(f)}", err=True)
     if client is not None and cards and any(r.status == "failed" for r in _push(client, cards)):
         sys.exit(ExitCode.carddav_failed)
     if failures:
@@ -479,6 +480,13 @@ def push(
     client = _carddav_client(carddav, username, password, password_env)
     if any(r.status == "failed" for r in _push(client, cards)):
         sys.exit(ExitCode.carddav_failed)
+
+
+def _failure_text(failure: ScanFailure) -> str:
+    """ "FILE: reason", without naming the file twice when the reason already starts with it."""
+    if failure.reason.startswith(failure.source):
+        return failure.reason
+    return f"{failure.source}: {failure.reason}"
 
 
 def _print_table(contacts: list[Contact], total: int) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-#: Phone photos are at most ~50 MP (a 200 MP mode exists on a few phones: downscale first).
-#: A PNG header claiming 60000x60000 (3.6 GP) is refused before a byte is decoded.
-DEFAULT_MAX_PIXELS = 60_000_000
+#: Largest image (width x height) that is decoded at all. Phone cameras write at most
+#: 50 MP (48/50 MP sensors); a card needs far less. A 60000x60000 PNG "bomb" is a few
+#: hundred bytes on disk but 10 GB once decoded, so the header is checked first.
+DEFAULT_MAX_PIXELS = 50_000_000
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import cv2
 import numpy as np
 
 from cardscan.errors import CardscanError, ExitCode, MissingDependencyError
-from cardscan.imaging.load import load_image
+from cardscan.imaging.load import display_name, load_image
 from cardscan.imaging.preprocess import PreparedCard, prepare
 from cardscan.layout import ocr_lines
 from cardscan.merge import merge_contacts
@@ -81,7 +81,8 @@ class Scanner:
     def scan_photo(self, path: Path) -> tuple[Contact, float]:
         """One photo -> (contact, OCR confidence); raises CardscanError subclasses."""
         image = load_image(path, max_pixels=self.options.max_pixels)
-        return self.scan_image(image, source=str(path), debug_prefix=path.stem + "-")
+        name = display_name(path)  # a non-UTF-8 file name must not break JSON or vCard output
+        return self.scan_image(image, source=name, debug_prefix=Path(name).stem + "-")
 
     def scan_image(
         self, image: np.ndarray, *, source: str, debug_prefix: str = ""
@@ -116,7 +117,7 @@ class Scanner:
         merged = contacts[0]
         for other in contacts[1:]:
             merged = merge_contacts(merged, other)
-        merged.source = str(paths[0]) if len(paths) == 1 else " + ".join(str(p) for p in paths)
+        merged.source = " + ".join(display_name(p) for p in paths)
         warnings = () if not merged.is_empty() else ("no contact details were recognised",)
         return ScanResult(
             source=merged.source,
@@ -133,7 +134,10 @@ class Scanner:
         except MissingDependencyError:
             raise
         except CardscanError as exc:
-            return ScanFailure(str(path), str(exc), int(exc.exit_code))
+            return ScanFailure(display_name(path), str(exc), int(exc.exit_code))
         except Exception as exc:  # a bug must not cost the rest of the batch
             log.exception("unexpected error on %s", path)
-            return ScanFailure(str(path), f"internal error ({type(exc).__name__}: {exc})")
+            return ScanFailure(
+                display_name(path),
+                f"internal error ({type(exc).__name__}: {exc}); please report it with the photo",
+            )

@@ -167,3 +167,65 @@ def test_batch_keeps_old_output_when_it_cannot_start(tmp_path):
     result = _run("batch", str(tmp_path / "missing-folder"), "-o", str(out))
     assert result.exit_code == 2
     assert out.read_text(encoding="utf-8") == "previous"
+
+
+def _bad_inputs(folder: Path, good: Path) -> list[str]:
+    """Every kind of photo a camera folder can hold that is not a readable card."""
+    import os
+    import struct
+    import zlib
+
+    import cv2
+    import numpy as np
+
+    data = good.read_bytes()
+    (folder / "empty.jpg").write_bytes(b"")
+    (folder / "notes.png").write_text("not an image", encoding="utf-8")
+    (folder / "truncated.jpg").write_bytes(data[: len(data) // 3])
+    cv2.imwrite(str(folder / "tiny.png"), np.zeros((1, 1, 3), np.uint8))
+    cv2.imwrite(str(folder / "blank.png"), np.full((600, 800, 3), 255, np.uint8))
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
+
+    ihdr = struct.pack(">IIBBBBB", 60000, 60000, 8, 2, 0, 0, 0)
+    (folder / "bomb.png").write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IEND", b"")
+    )
+    os.symlink(folder / "missing.jpg", folder / "broken.jpg")
+    (folder / "sub").mkdir()
+    os.symlink(folder, folder / "sub" / "loop")
+    return [
+        "empty.jpg",
+        "notes.png",
+        "truncated.jpg",
+        "tiny.png",
+        "blank.png",
+        "bomb.png",
+        "broken.jpg",
+    ]
+
+
+def test_batch_survives_every_bad_input(tmp_path):
+    import os
+
+    folder = tmp_path / "camera"
+    folder.mkdir()
+    good = _samples(2)
+    for p in good:
+        shutil.copy(p, folder / p.name)
+    # a file name that is not UTF-8 must not break the JSON output
+    shutil.copy(good[0], os.fsdecode(bytes(folder) + b"/caf\xe9.jpg"))
+    bad = _bad_inputs(folder, good[0])
+    out = tmp_path / "all.jsonl"
+    result = _run("batch", str(folder), "--recursive", "--format", "jsonl", "-o", str(out))
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 3
+    assert any("caf" in r["source"] for r in records)
+    for name in bad:
+        assert f"{name}: " in result.stderr, name
+    assert f"{len(bad)} failed" in result.stderr

@@ -13,13 +13,10 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from cardscan.errors import ImageTooLargeError, UnreadableImageError
+from cardscan.options import DEFAULT_MAX_PIXELS
 
 log = logging.getLogger(__name__)
 
-#: Largest image (width x height) that is decoded at all. Phone cameras write at most
-#: 50 MP (48/50 MP sensors); a card needs far less. A 60000x60000 PNG "bomb" is a few
-#: hundred bytes on disk but 10 GB once decoded, so the header is checked first.
-DEFAULT_MAX_PIXELS = 50_000_000
 
 #: Smaller than this on either side, no card text can be read from the image.
 MIN_SIDE = 32
@@ -215,8 +212,8 @@ def _too_small(name: str, width: int, height: int) -> str:
 
 
 def _too_large(name: str, size: tuple[int, int] | None, max_pixels: int) -> str:
-    what = f"{size[0]}x{size[1]} pixels" if size else "far too many pixels"
+    what = f"{size[0]}x{size[1]} pixels are" if size else "its pixels are far"
     return (
-        f"{name}: {what} is more than the limit of {max_pixels / 1e6:g} MP; "
-        "scale the photo down or raise the limit if the file is trusted"
+        f"{name}: {what} more than the limit of {max_pixels / 1e6:g} MP (a guard against "
+        "decompression bombs); scale the photo down and try again"
     )
