@@ -66,7 +66,7 @@ class Scanner:
     def read(self, prepared: PreparedCard) -> tuple[OcrResult, PreparedCard]:
         """OCR the card; when it reads poorly, try it upside down and keep the better reading."""
         result = self.engine.recognize(prepared.image)
-        if result.confidence < self.options.flip_below:
+        if result.confidence < self.options.flip_below and not prepared.orientation_known:
             turned = prepared.flipped()
             flipped = self.engine.recognize(turned.image)
             if flipped.confidence > result.confidence + 0.05:

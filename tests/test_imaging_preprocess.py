@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from cardscan.errors import OutputError, UnreadableImageError
 from cardscan.imaging import PreparedCard, detect_upside_down, prepare
 from cardscan.imaging.geometry import card_aspect, order_corners
+from cardscan.imaging.preprocess import TARGET_LONG_SIDE
 
 CARD_W, CARD_H = 850, 550  # 85 x 55 mm at 10 px/mm
 CARD_ASPECT = CARD_W / CARD_H
@@ -112,7 +113,7 @@ def test_card_found_and_flattened(card, tilted_photo) -> None:
     assert result.found_outline and result.method == "outline"
     height, width = result.image.shape
     assert width / height == pytest.approx(CARD_ASPECT, rel=0.04)
-    assert max(width, height) == pytest.approx(1600, abs=2)
+    assert max(width, height) == pytest.approx(TARGET_LONG_SIDE, abs=2)
     assert result.rotated == 0
     assert not result.inverted
     assert likeness(result.image, card) > 0.8
