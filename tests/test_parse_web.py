@@ -75,3 +75,24 @@ def test_domain_words_skip_free_mail():
     assert domain_words(
         ["a@mueller-schmidt.de", "b@gmail.com"], ["https://www.mueller-schmidt.de"]
     ) == {"mueller-schmidt"}
+
+
+@pytest.mark.parametrize(
+    ("emails", "name", "expected"),
+    [
+        (["iydia.wood@x.co.uk"], ["lydia", "wood"], ["lydia.wood@x.co.uk"]),
+        (["viester@x.com"], ["victor", "lester"], ["vlester@x.com"]),
+        (
+            ["theresa.jackson@r.com", "jackson@r.com"],
+            ["theresa", "jackson"],
+            ["theresa.jackson@r.com"],
+        ),
+        (["dlachmann@c.de", "diachmann@c.de"], ["dieter", "lachmann"], ["dlachmann@c.de"]),
+        (["info@c.de", "anna@c.de"], ["anna", "lachmann"], ["info@c.de", "anna@c.de"]),
+        (["ilse@c.de"], ["ilse", "lachmann"], ["ilse@c.de"]),
+    ],
+)
+def test_correct_emails(emails, name, expected):
+    from cardscan.parse.web import correct_emails
+
+    assert correct_emails(emails, name) == expected

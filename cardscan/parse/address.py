@@ -13,6 +13,7 @@ from cardscan.parse.rules import (
     POSTCODE_PREFIX_REGION,
     STREET_RE,
     UK_POSTCODE_RE,
+    UMLAUT_CITY_BY_PLAIN,
     US_CITY_STATE_ZIP_RE,
     US_STATES,
 )
@@ -158,14 +159,26 @@ def build_address(
                 country, taken = lines[j].strip(" .,"), taken | {j}
                 break
     if street:
-        street = re.sub(r"\s+", " ", street).strip(" ,-–·|+•*:;")  # "Weg 51 + 04929": · read as +
+        street = _fix_eszett(re.sub(r"\s+", " ", street).strip(" ,-–·|+•*:;"))  # "51 + 0492"
+        street = re.sub(r"^[a-z]\s(?=[A-ZÄÖÜ\d])", "", street)  # "i Albersgasse 56": debris
     return (
         Address(
             street=street,
             postal_code=city.postal_code,
-            city=city.city,
+            city=_fix_city(city.city),
             region=city.region,
             country=country,
         ),
         taken,
     )
+
+
+def _fix_eszett(text: str) -> str:
+    """ "BahnhofstraBe 150": OCR reads ß as a capital B inside a lower-case word."""
+    return re.sub(r"(?<=[a-zäöü])B(?=e\b|e\s|\b)", "ß", text)
+
+
+def _fix_city(city: str) -> str:
+    """Drop a stray letter after the city and put back umlauts OCR lost ("Munchen")."""
+    city = re.sub(r"\s[A-Za-z]$", "", city.strip())
+    return UMLAUT_CITY_BY_PLAIN.get(city.lower(), city)

@@ -22,7 +22,7 @@ from cardscan.parse.rules import (
     TITLE_SUFFIX_RE,
     is_area_line,
 )
-from cardscan.parse.web import domain_words, find_web
+from cardscan.parse.web import correct_emails, domain_words, find_web
 
 log = logging.getLogger(__name__)
 
@@ -251,6 +251,10 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
             contact.name = name
             conf["name"] = _confidence([best_name[1].line], min(1.0, 0.5 + best_name[0] / 2))
     name_seg = best_name[1] if contact.name and best_name else None
+    name_words = (
+        [fold(w) for w in re.findall(r"[^\W\d_]+", contact.name.full)] if contact.name else []
+    )
+    contact.emails = correct_emails(contact.emails, [w for w in name_words if len(w) > 1])
 
     if org_seg is None:
         # No legal form or domain: fall back to a line with organisation words.

@@ -24,6 +24,8 @@ _SPACE_IN_LOCAL = re.compile(
 _URL_REPAIRS = (
     (re.compile(r"(?i)\b(https?):/+(?=\w)"), r"\1://"),
     (re.compile(r"(?i)\bwww\s?[.,]\s?(?=[a-z0-9])"), "www."),
+    # "wwwschaeferring.de": the dot after www was lost (no real host starts with "wwws...")
+    (re.compile(r"(?i)(?<![\w.@/])www(?=[a-z0-9-]{2,}\.[a-z]{2,})"), "www."),
 )
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,24}", re.IGNORECASE)
 
@@ -190,3 +192,43 @@ def domain_words(emails: list[str], urls: list[str]) -> set[str]:
             words.add(labels[-2])
     generic = {"gmail", "gmx", "web", "outlook", "hotmail", "yahoo", "icloud", "t-online", "aol"}
     return words - generic
+
+
+# OCR confuses these letters in e-mail addresses ("iydia.wood@", "vlester@" read "viester@").
+_LOOKALIKE = str.maketrans({"i": "l", "1": "l", "I": "l", "|": "l"})
+
+
+def correct_emails(emails: list[str], name_words: list[str]) -> list[str]:
+    """Fix l/i slips in e-mail local parts by the printed name, and drop OCR near-duplicates.
+
+    ``name_words`` are the folded words of the person's name ("lydia", "wood"): "iydia.wood@"
+    becomes "lydia.wood@".  An address that is the tail of another one ("jackson@x.com" beside
+    "theresa.jackson@x.com") or differs from an earlier one only by look-alike letters is a
+    second reading of the same print and is dropped.
+    """
+    fixed: list[str] = []
+    for email in emails:
+        local, _, domain = email.partition("@")
+        parts = re.split(r"([._-])", local)
+        for i, part in enumerate(parts):
+            for word in name_words:
+                for cand in (word, word[:1] + name_words[-1] if len(name_words) > 1 else word):
+                    if (
+                        part != cand
+                        and len(part) == len(cand)
+                        and part.translate(_LOOKALIKE) == cand.translate(_LOOKALIKE)
+                    ):
+                        parts[i] = cand
+        fixed.append("".join(parts) + "@" + domain)
+    out: list[str] = []
+    for email in fixed:
+        key = email.translate(_LOOKALIKE)
+        if any(key == other.translate(_LOOKALIKE) for other in out):
+            continue
+        local, _, domain = email.partition("@")
+        if any(
+            o.endswith("@" + domain) and re.search(rf"[._-]{re.escape(local)}@", o) for o in fixed
+        ):
+            continue
+        out.append(email)
+    return out

@@ -14,6 +14,7 @@ from cardscan.parse.rules.addresses import (
     STREET_RULES,
     TLD_REGION,
     UK_POSTCODE_RE,
+    UMLAUT_CITY_BY_PLAIN,
     US_CITY_STATE_ZIP_RE,
     US_STATES,
 )
@@ -74,6 +75,7 @@ __all__ = [
     "TITLE_WORD_RULES",
     "TLD_REGION",
     "UK_POSTCODE_RE",
+    "UMLAUT_CITY_BY_PLAIN",
     "US_CITY_STATE_ZIP_RE",
     "US_STATES",
     "is_area_line",
