@@ -31,7 +31,7 @@ class FakeEngine:
         self.readings = list(readings)
         self.calls = 0
 
-    def recognize(self, image: np.ndarray) -> OcrResult:
+    def recognize(self, image: np.ndarray, *, psm: int | None = None) -> OcrResult:
         assert image.ndim == 2 and image.dtype == np.uint8
         reading = self.readings[min(self.calls, len(self.readings) - 1)]
         self.calls += 1

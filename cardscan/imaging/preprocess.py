@@ -33,6 +33,15 @@ DETECT_LONG_SIDE = 1000
 #: faster; at 1000 px small print starts to break up.
 TARGET_LONG_SIDE = 1200
 
+#: Letter height (px, the 30th percentile of letter blobs: the small print's lower case and
+#: digits) that the card is scaled to after flattening. Tesseract's LSTM models read best
+#: with an x-height of about 20 px; a card with large print is made smaller (faster), one
+#: with tiny print larger (readable), by at most MAX_RESCALE either way.
+TARGET_LETTER_HEIGHT = 24.0
+MAX_RESCALE = 1.6
+#: Fewer letters than this give no reliable size (a card with a logo and a name only).
+MIN_LETTERS = 20
+
 #: Never enlarge more than this: a card 300 px wide in the photo has no detail to recover.
 MAX_UPSCALE = 3.0
 
@@ -132,6 +141,8 @@ def prepare(
     debug.write("03-normalised", normalised)
 
     oriented, turn, geometry = _orient(normalised)
+    oriented, turn, factor = _rescale(oriented, turn)
+    scale *= factor
     debug.write("04-oriented", oriented)
 
     card = PreparedCard(
@@ -166,6 +177,7 @@ class _Turn:
     rotated: int  # 0 or 90 (clockwise)
     skew: float  # degrees straightened
     matrix: np.ndarray  # 3x3: flattened-card pixels -> oriented-image pixels
+    small_text: float = 0.0  # height (px) of the small print's letters; 0 when unknown
 
 
 def _flatten(image: np.ndarray, corners: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
@@ -220,7 +232,22 @@ def _orient(normalised: np.ndarray) -> tuple[np.ndarray, _Turn, TextGeometry]:
             borderMode=cv2.BORDER_CONSTANT, borderValue=255,
         )  # fmt: skip
         matrix = rotation @ matrix
-    return normalised, _Turn(rotated, float(skew), matrix), geometry
+    heights = (blobs.letters[:, 2] if geometry.vertical else blobs.letters[:, 3]) * 2.0
+    small_text = float(np.percentile(heights, 30)) if len(heights) >= MIN_LETTERS else 0.0
+    return normalised, _Turn(rotated, float(skew), matrix, small_text), geometry
+
+
+def _rescale(image: np.ndarray, turn: _Turn) -> tuple[np.ndarray, _Turn, float]:
+    """Scale the card so that its small print is about TARGET_LETTER_HEIGHT pixels tall."""
+    if not turn.small_text:
+        return image, turn, 1.0
+    factor = min(max(TARGET_LETTER_HEIGHT / turn.small_text, 1 / MAX_RESCALE), MAX_RESCALE)
+    if abs(factor - 1.0) < 0.1:
+        return image, turn, 1.0
+    interpolation = cv2.INTER_AREA if factor < 1 else cv2.INTER_CUBIC
+    resized = cv2.resize(image, None, fx=factor, fy=factor, interpolation=interpolation)
+    matrix = np.diag([factor, factor, 1.0]) @ turn.matrix
+    return resized, replace(turn, matrix=matrix), factor
 
 
 def detect_upside_down(card: PreparedCard) -> bool | None:

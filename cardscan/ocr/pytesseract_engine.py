@@ -27,11 +27,11 @@ class PytesseractEngine:
         check_languages(options.lang, tessdata_dir())
         self._options = options
 
-    def recognize(self, image: np.ndarray) -> OcrResult:
+    def recognize(self, image: np.ndarray, *, psm: int | None = None) -> OcrResult:
         import pytesseract
 
         h, w = image.shape[:2]
-        config = f"--psm {self._options.psm} -c user_defined_dpi=300"
+        config = f"--psm {psm if psm is not None else self._options.psm} -c user_defined_dpi={self._options.dpi}"
         try:
             tsv = pytesseract.image_to_data(
                 image, lang=self._options.lang, config=config, timeout=self._options.timeout

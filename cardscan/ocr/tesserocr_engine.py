@@ -36,15 +36,16 @@ class TesserocrEngine:
                 f"Tesseract could not load {options.lang!r} from {folder}: {exc}; "
                 "reinstall tesseract-ocr-deu/-eng or pass --engine pytesseract"
             ) from exc
-        # Phone photos carry no DPI; without this Tesseract warns and guesses 70 dpi.
-        self._api.SetVariable("user_defined_dpi", "300")
+        # Phone photos carry no DPI; without one Tesseract warns and guesses (EngineOptions.dpi).
+        self._api.SetVariable("user_defined_dpi", str(options.dpi))
 
-    def recognize(self, image: np.ndarray) -> OcrResult:
+    def recognize(self, image: np.ndarray, *, psm: int | None = None) -> OcrResult:
         if image.ndim != 2 or image.dtype != np.uint8:
             raise OcrError("the OCR engine needs an 8-bit grayscale image")
         img = np.ascontiguousarray(image)
         h, w = img.shape
         try:
+            self._api.SetPageSegMode(psm if psm is not None else self._options.psm)
             self._api.SetImageBytes(img.tobytes(), w, h, 1, w)
             tsv = self._api.GetTSVText(0)
         except RuntimeError as exc:
