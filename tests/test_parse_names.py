@@ -68,3 +68,19 @@ def test_non_names_score_low(line):
 )
 def test_matches_email(name, email, expected):
     assert matches_email(name, [email]) is expected
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        ("Geschaftstuhrerin", "Geschäftsführerin"),  # umlauts lost and f read as t
+        ("Senior Software Enginear", "Senior Software Engineer"),
+        ("Projektleiter", "Projektleiter"),
+        ("CEO", "CEO"),
+    ],
+)
+def test_title_words_corrected(read, expected):
+    from cardscan.parse.names import correct_words
+    from cardscan.parse.rules import TITLE_VOCABULARY
+
+    assert correct_words(read, TITLE_VOCABULARY) == expected

@@ -153,3 +153,19 @@ def test_no_photo_by_default(tmp_path):
         .contact
     )
     assert contact.photo is None
+
+
+def test_second_reading_fills_a_missing_email(tmp_path):
+    first = ocr_result("Anna Müller\nBeispiel GmbH\nE-Mail\nTel. +49 30 1234567")
+    second = ocr_result("Anna Müller\nE-Mail: anna.mueller@beispiel.de")
+    engine = FakeEngine(first, second)
+    contact = Scanner(ScanOptions(qr=False), engine=engine).scan([_photo(tmp_path)]).contact
+    assert engine.calls == 2
+    assert contact.emails == ["anna.mueller@beispiel.de"]
+    assert contact.organization == "Beispiel GmbH"
+
+
+def test_complete_reading_is_not_read_twice(tmp_path):
+    engine = FakeEngine(ocr_result(CARD))
+    Scanner(ScanOptions(qr=False), engine=engine).scan([_photo(tmp_path)])
+    assert engine.calls == 1

@@ -10,7 +10,14 @@ from dataclasses import dataclass
 from cardscan.model import Contact
 from cardscan.parse.address import build_address, country_of, find_city
 from cardscan.parse.lines import TextLine, clean, split_segments
-from cardscan.parse.names import fold, matches_email, name_score, restore_umlauts, split_name
+from cardscan.parse.names import (
+    correct_words,
+    fold,
+    matches_email,
+    name_score,
+    restore_umlauts,
+    split_name,
+)
 from cardscan.parse.phones import find_phones, strip_phones
 from cardscan.parse.region import infer_region
 from cardscan.parse.rules import (
@@ -20,6 +27,7 @@ from cardscan.parse.rules import (
     ORG_WORDS,
     TITLE_RE,
     TITLE_SUFFIX_RE,
+    TITLE_VOCABULARY,
     is_area_line,
 )
 from cardscan.parse.web import correct_emails, domain_words, find_web
@@ -275,7 +283,7 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
         # Nearest to the name wins when several lines look like titles.
         if name_seg is not None:
             titles.sort(key=lambda s: abs(s.line.top - name_seg.line.top))
-        contact.title = titles[0].text
+        contact.title = correct_words(titles[0].text, TITLE_VOCABULARY)
         conf["title"] = _confidence([titles[0].line], 0.9)
     elif name_seg is not None and left:
         # A title without a known title word: the line right under the name, if it is plain text.
@@ -290,7 +298,7 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
         ]
         if below:
             below.sort(key=lambda s: s.line.top)
-            contact.title = below[0].text
+            contact.title = correct_words(below[0].text, TITLE_VOCABULARY)
             conf["title"] = _confidence([below[0].line], 0.5)
 
 

@@ -167,3 +167,47 @@ def restore_umlauts(text: str, hints: list[str]) -> str:
         return word
 
     return re.sub(r"[A-Za-zÄÖÜäöüß]+", fix, text)
+
+
+def correct_words(text: str, vocabulary: frozenset[str]) -> str:
+    """Replace words of 7+ letters that are one OCR slip away from a vocabulary word.
+
+    "Geschaftstuhrerin" -> "Geschäftsführerin": umlaut dots and one wrong, missing or extra
+    letter; the printed capitalisation is kept.
+    """
+    ordered = sorted(vocabulary)  # a fixed order: the same word always gets the same fix
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        low = word.lower()
+        if len(word) < 7 or low in vocabulary:
+            return word
+        plain = _strip_dots(low)
+        best = None
+        for target in ordered:
+            cand = _strip_dots(target)
+            if abs(len(cand) - len(plain)) <= 1 and _one_edit(plain, cand):
+                best = target
+                break
+        if best is None:
+            return word
+        if word.isupper():
+            return best.upper()
+        return best[:1].upper() + best[1:] if word[:1].isupper() else best
+
+    return re.sub(r"[^\W\d_]+", fix, text)
+
+
+def _strip_dots(text: str) -> str:
+    return text.translate(str.maketrans("äöüß", "aous"))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """At most one substitution, insertion or deletion apart."""
+    if a == b:
+        return True
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    return any(a == b[:i] + b[i + 1 :] for i in range(len(b)))

@@ -40,7 +40,13 @@ from cardscan.parse.rules.orgs import (
     is_area_line,
 )
 from cardscan.parse.rules.phones import PHONE_LABEL_RE, PHONE_LABEL_RULES, PHONE_LABELS
-from cardscan.parse.rules.titles import TITLE_RE, TITLE_SUFFIX_RE, TITLE_WORD_RULES, TITLE_WORDS
+from cardscan.parse.rules.titles import (
+    TITLE_RE,
+    TITLE_SUFFIX_RE,
+    TITLE_VOCABULARY,
+    TITLE_WORD_RULES,
+    TITLE_WORDS,
+)
 
 __all__ = [
     "AREA_RULES",
@@ -71,6 +77,7 @@ __all__ = [
     "SUFFIX_RULES",
     "TITLE_RE",
     "TITLE_SUFFIX_RE",
+    "TITLE_VOCABULARY",
     "TITLE_WORDS",
     "TITLE_WORD_RULES",
     "TLD_REGION",

@@ -97,3 +97,12 @@ TITLE_SUFFIX_RE = re.compile(
     r"spezialist|koordinator|architekt|direktor|einkäufer|redakteur|sachbearbeiter)(in|innen)?\b",
     re.IGNORECASE,
 )
+
+# Every word of the title table and its examples, for correcting OCR slips in a title line
+# ("Geschaftstuhrerin" is Geschäftsführerin).  Only words of 7 letters or more are corrected.
+TITLE_VOCABULARY: frozenset[str] = frozenset(
+    w
+    for word, example in TITLE_WORD_RULES
+    for w in [word, word + "in", *re.findall(r"[^\W\d_]{7,}", example.lower())]
+    if len(w) >= 7
+)
