@@ -33,9 +33,9 @@ from cardscan.files import atomic_text_file
 from cardscan.model import Contact
 from cardscan.options import ScanOptions
 from cardscan.pipeline import ScanFailure, Scanner, ScanResult
+from cardscan.report import TABLE_ROWS, failure_text, who_was_found
 
 F = TypeVar("F", bound=Callable[..., Any])
-TABLE_ROWS = 50  # the summary table shows at most this many contacts
 
 
 def _fail(message: str, code: int) -> None:
@@ -63,9 +63,20 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _group(*decorators: Callable[[F], F]) -> Callable[[F], F]:
+    """Several click options applied as one decorator, in the order given."""
+
+    def apply(func: F) -> F:
+        for deco in reversed(decorators):
+            func = deco(func)
+        return func
+
+    return apply
+
+
 def export_options(func: F) -> F:
     """Options of the written file (scan, batch)."""
-    decorators = [
+    return _group(
         click.option(
             "--vcard-version",
             type=click.Choice(["3.0", "4.0"]),
@@ -73,10 +84,7 @@ def export_options(func: F) -> F:
             show_default=True,
             help="vCard version: 3.0 is read by every address book; 4.0 not by iOS/Android.",
         ),
-    ]
-    for deco in reversed(decorators):
-        func = deco(func)
-    return func
+    )(func)
 
 
 def _writer_options(fmt: str, vcard_version: str, *, single: bool = False) -> dict[str, Any]:
@@ -88,7 +96,7 @@ def _writer_options(fmt: str, vcard_version: str, *, single: bool = False) -> di
 
 def carddav_options(func: F) -> F:
     """--carddav URL and its login options (push, batch)."""
-    decorators = [
+    return _group(
         click.option(
             "--carddav",
             metavar="URL",
@@ -104,15 +112,12 @@ def carddav_options(func: F) -> F:
         click.option(
             "--password", help="The password itself (visible to other users in the process list)."
         ),
-    ]
-    for deco in reversed(decorators):
-        func = deco(func)
-    return func
+    )(func)
 
 
 def scan_options(func: F) -> F:
     """The options every scanning command shares."""
-    decorators = [
+    return _group(
         click.option("--lang", default="deu+eng", show_default=True, help="Tesseract languages."),
         click.option(
             "--region",
@@ -140,10 +145,7 @@ def scan_options(func: F) -> F:
             show_default=True,
             help="Embed a small JPEG of the card in the vCard (PHOTO, at most 512 px).",
         ),
-    ]
-    for deco in reversed(decorators):
-        func = deco(func)
-    return func
+    )(func)
 
 
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -156,7 +158,7 @@ _DB = click.option(
 
 def save_options(func: F) -> F:
     """Options that store the scanned contacts in the contact book."""
-    decorators = [
+    return _group(
         click.option("--save", is_flag=True, help="Also store the contact in the contact book."),
         click.option("--event", help="Where you met (with --save), e.g. 'Hannover Messe 2026'."),
         click.option("--met-on", type=_DATE, help="Date you met, YYYY-MM-DD [default: today]."),
@@ -167,10 +169,7 @@ def save_options(func: F) -> F:
         ),
         click.option("--follow-up-by", type=_DATE, help="Remind me to follow up by YYYY-MM-DD."),
         _DB,
-    ]
-    for deco in reversed(decorators):
-        func = deco(func)
-    return func
+    )(func)
 
 
 def _book_request(save: bool, db: Path | None, **encounter: Any) -> tuple[Path, Encounter] | None:
@@ -384,7 +383,7 @@ def batch(
                     outcome = ScanFailure(outcome.source, "no contact details were recognised")
                 failures.append(outcome)
                 lead = "\n" if sys.stderr.isatty() else ""  # below the progress bar
-                click.echo(f"{lead}cardscan: {_failure_text(outcome)}", err=True)
+                click.echo(f"{lead}cardscan: {failure_text(outcome)}", err=True)
     except KeyboardInterrupt:
         _fail(
             f"interrupted after {count} of {len(paths)} photos; "
@@ -396,13 +395,13 @@ def batch(
             book.close()
     done = count - len(failures)
     if output is not None:
-        _print_table(found, done)
+        click.echo(who_was_found(found, done), err=True)
     where = f" -> {output}" if output else ""
     click.echo(
         f"Read {count} photos: {done} contacts found, {len(failures)} failed{where}", err=True
     )
     for f in failures:
-        click.echo(f"  failed: {_failure_text(f)}", err=True)
+        click.echo(f"  failed: {failure_text(f)}", err=True)
     if client is not None and cards and any(r.status == "failed" for r in _push(client, cards)):
         sys.exit(ExitCode.carddav_failed)
     if failures:
@@ -480,33 +479,6 @@ def push(
     client = _carddav_client(carddav, username, password, password_env)
     if any(r.status == "failed" for r in _push(client, cards)):
         sys.exit(ExitCode.carddav_failed)
-
-
-def _failure_text(failure: ScanFailure) -> str:
-    """ "FILE: reason", without naming the file twice when the reason already starts with it."""
-    if failure.reason.startswith(failure.source):
-        return failure.reason
-    return f"{failure.source}: {failure.reason}"
-
-
-def _print_table(contacts: list[Contact], total: int) -> None:
-    """A short who-was-found table on stderr."""
-    cols = [("Name", 28), ("Title", 26), ("Organisation", 28), ("E-mail / phone", 34)]
-    header = "  ".join(h.ljust(w) for h, w in cols)
-    click.echo(header, err=True)
-    click.echo("-" * len(header), err=True)
-    for c in contacts:
-        reach = c.emails[0] if c.emails else (c.phones[0].number if c.phones else "")
-        cells = [c.name.full if c.name else "", c.title or "", c.organization or "", reach]
-        click.echo(
-            "  ".join(_cut(v, w).ljust(w) for v, (_, w) in zip(cells, cols, strict=True)), err=True
-        )
-    if total > len(contacts):
-        click.echo(f"... and {total - len(contacts)} more", err=True)
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @main.command()
