@@ -12,6 +12,8 @@ EMAILS = [
     ("anna.mueller[at]firma.de", ["anna.mueller@firma.de"]),
     ("anna.mueller @ firma.de", ["anna.mueller@firma.de"]),
     ("anna.mueller@firma,de", ["anna.mueller@firma.de"]),
+    ("E-mail wlarson@weber com", ["wlarson@weber.com"]),
+    ("E-mail wlarson@weber. com", ["wlarson@weber.com"]),
     ("j.doe@example.co.uk", ["j.doe@example.co.uk"]),
     ("not an e-mail: @home", []),
 ]

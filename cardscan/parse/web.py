@@ -14,6 +14,10 @@ from cardscan.model import Profile
 _AT_WORD = re.compile(r"\s*[\[(]\s*at\s*[\])]\s*", re.IGNORECASE)
 _SPACED_AT = re.compile(r"(?<=[\w.])\s*@\s*(?=[\w])")
 _COMMA_TLD = re.compile(r"(@[\w.-]+),(?=[a-z]{2,6}\b)")
+# "wlarson@weber com", "wlarson@weber. com": the dot before the top-level domain lost or spaced.
+_SPACED_TLD = re.compile(
+    r"(@[\w-]+(?:\.[\w-]+)*)(?:\.\s|\s\.?)(de|at|ch|com|net|org|eu|uk|co\.uk|io|info)\b"
+)
 # "johann.steind] @firma.at": a bracket or bar just before the @ is an l that OCR misread.
 _BAR_BEFORE_AT = re.compile(r"(?<=\w)[\]|](?=\s*@)")
 # "clifford barker @firma.co.uk": OCR lost the dot between two name words of the local part.
@@ -118,6 +122,7 @@ def repair_email_text(text: str) -> str:
     text = _SPACE_IN_LOCAL.sub(r"\1.\2", text)
     text = _SPACED_AT.sub("@", text)
     text = _COMMA_TLD.sub(r"\1.", text)
+    text = _SPACED_TLD.sub(r"\1.\2", text)
     for pattern, repl in _URL_REPAIRS:
         text = pattern.sub(repl, text)
     return text
