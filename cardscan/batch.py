@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -48,6 +49,9 @@ _worker_scanner: Scanner | None = None
 
 def _init_worker(options: ScanOptions) -> None:
     global _worker_scanner
+    # Workers end quietly on the pool's SIGTERM and leave Ctrl-C to the parent.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.environ["OMP_THREAD_LIMIT"] = "1"  # Tesseract's threads would fight the pool
     _worker_scanner = Scanner(options)
 

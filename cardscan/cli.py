@@ -8,6 +8,7 @@ import functools
 import json
 import logging
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -61,6 +62,16 @@ def handle_errors(func: F) -> F:
         return None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _terminate_like_ctrl_c() -> None:
+    """SIGTERM (a closed terminal, `kill`, a service manager) ends a batch like Ctrl-C:
+    the half-written temporary file is removed and the old output stays as it was."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
 
 
 def _group(*decorators: Callable[[F], F]) -> Callable[[F], F]:
@@ -343,6 +354,7 @@ def batch(
     **encounter: Any,
 ) -> None:
     """Read every card photo in FOLDER into one file; one bad photo never stops the batch."""
+    _terminate_like_ctrl_c()
     options = _options(lang, region, engine, debug_dir, no_qr, photo)
     paths = find_images(folder, recursive=recursive)
     if not paths:

@@ -229,3 +229,34 @@ def test_batch_survives_every_bad_input(tmp_path):
     for name in bad:
         assert f"{name}: " in result.stderr, name
     assert f"{len(bad)} failed" in result.stderr
+
+
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGINT"])
+def test_interrupted_batch_leaves_the_previous_output(tmp_path, sig):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, p in enumerate(_samples(12) * 2):
+        shutil.copy(p, folder / f"{i:02d}-{p.name}")
+    out = tmp_path / "all.vcf"
+    out.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Old\r\nN:Old;;;;\r\nEND:VCARD\r\n", encoding="utf-8"
+    )
+    before = out.read_bytes()
+    cardscan = Path(sys.executable).parent / "cardscan"
+    proc = subprocess.Popen(
+        [str(cardscan), "batch", str(folder), "-o", str(out), "--jobs", "2"],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(4)  # well into the batch: 24 cards take longer than that
+    proc.send_signal(getattr(signal, sig))
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert "interrupted after" in stderr and "Traceback" not in stderr
+    assert out.read_bytes() == before  # the old file, whole
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
