@@ -31,10 +31,12 @@ from cardscan.errors import CardscanError, ExitCode, InputError
 from cardscan.export import Format, open_writer
 from cardscan.export.vcard import to_vcard
 from cardscan.files import atomic_text_file
+from cardscan.imaging.load import display_name
 from cardscan.model import Contact
 from cardscan.options import ScanOptions
 from cardscan.pipeline import ScanFailure, Scanner, ScanResult
 from cardscan.report import TABLE_ROWS, failure_text, who_was_found
+from cardscan.resume import done_sources
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -218,11 +220,13 @@ def _options(
 
 
 @contextlib.contextmanager
-def _output(path: Path | None) -> Iterator[TextIO]:
+def _output(path: Path | None, previous: str = "") -> Iterator[TextIO]:
+    """stdout, or a file replaced atomically; ``previous`` is written first (--resume)."""
     if path is None or str(path) == "-":
         yield sys.stdout
     else:
         with atomic_text_file(path) as stream:
+            stream.write(previous)
             yield stream
 
 
@@ -319,6 +323,11 @@ def scan(
 )
 @click.option("--recursive", "-r", is_flag=True, help="Also read the folders inside FOLDER.")
 @click.option(
+    "--resume",
+    is_flag=True,
+    help="Keep what -o FILE already holds and read only the photos not in it yet (vcard, jsonl).",
+)
+@click.option(
     "--timeout",
     type=click.FloatRange(1),
     default=120.0,
@@ -337,6 +346,7 @@ def batch(
     vcard_version: str,
     jobs: int | None,
     recursive: bool,
+    resume: bool,
     timeout: float,
     carddav: str | None,
     username: str | None,
@@ -359,6 +369,15 @@ def batch(
     paths = find_images(folder, recursive=recursive)
     if not paths:
         _fail(f"no photos (.jpg, .png, .heic, ...) in {folder}", ExitCode.input_failed)
+    previous = ""
+    if resume:
+        if output is None:
+            raise ValueError("--resume needs -o FILE: the output of the run to continue")
+        previous, already = done_sources(output, fmt)
+        paths = [p for p in paths if display_name(p) not in already]
+        click.echo(f"Resuming {output}: {len(already)} photos done, {len(paths)} to read.", err=True)
+        if not paths:
+            return
     jobs = jobs or os.cpu_count() or 1
     # Check the address book before the long scan, not after it.
     client = _carddav_client(carddav, username, password, password_env) if carddav else None
@@ -371,7 +390,7 @@ def batch(
     count = 0
     try:
         with (
-            _output(output) as stream,
+            _output(output, previous) as stream,
             open_writer(Format(fmt), stream, **_writer_options(fmt, vcard_version)) as writer,
             click.progressbar(
                 scan_many(paths, options, jobs=min(jobs, len(paths)), timeout=timeout),

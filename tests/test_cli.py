@@ -260,3 +260,35 @@ def test_interrupted_batch_leaves_the_previous_output(tmp_path, sig):
     assert "interrupted after" in stderr and "Traceback" not in stderr
     assert out.read_bytes() == before  # the old file, whole
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+
+
+@pytest.mark.parametrize("fmt", ["vcard", "jsonl"])
+def test_resume_reads_only_the_photos_not_yet_written(tmp_path, fmt):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    photos = _samples(3)
+    shutil.copy(photos[0], folder / photos[0].name)
+    out = tmp_path / f"all.{fmt}"
+    assert _run("batch", str(folder), "--format", fmt, "-o", str(out), "--jobs", "1").exit_code == 0
+    first = out.read_text(encoding="utf-8")
+    for p in photos[1:]:
+        shutil.copy(p, folder / p.name)
+    result = _run("batch", str(folder), "--format", fmt, "-o", str(out), "--resume", "--jobs", "1")
+    assert result.exit_code == 0, result.stderr
+    assert "1 photos done, 2 to read" in result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith(first)
+    if fmt == "jsonl":
+        assert [Path(json.loads(line)["source"]).name for line in text.splitlines()] == [
+            p.name for p in photos
+        ]
+    else:
+        assert len(list(vobject.readComponents(text))) == 3
+
+
+def test_resume_refuses_csv(tmp_path):
+    result = _run(
+        "batch", str(SAMPLES), "--format", "csv", "-o", str(tmp_path / "x.csv"), "--resume"
+    )
+    assert result.exit_code == 2
+    assert "--resume works with --format vcard or jsonl" in result.stderr

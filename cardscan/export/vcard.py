@@ -72,6 +72,10 @@ class _Dialect:
     charset: bool  # 3.0 only, for Outlook; RFC 6350 dropped the CHARSET parameter
 
 
+#: The extension property that names the photo a card was read from.
+SOURCE_PROPERTY = "X-CARDSCAN-SOURCE"
+
+
 def to_vcard(
     contact: Contact,
     *,
@@ -109,6 +113,12 @@ def to_vcard(
         ),
         *_note_lines(contact, note, dialect),
         *_photo_lines(contact, dialect),
+        # Which photo the card came from: lets `batch --resume` skip it (address books ignore X-)
+        *(
+            [_text_line(SOURCE_PROPERTY, [], contact.source, dialect)]
+            if _clean(contact.source)
+            else []
+        ),
         _line("REV", [], _timestamp(rev)),
         _uid_line(uid if uid is not None else contact_uid(contact), dialect),
         _line("PRODID", [], PRODID),
