@@ -66,6 +66,14 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+class _NothingRead(Exception):
+    """Raised inside the output's `with` so the atomic write is dropped."""
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _terminate_like_ctrl_c() -> None:
     """SIGTERM (a closed terminal, `kill`, a service manager) ends a batch like Ctrl-C:
     the half-written temporary file is removed and the old output stays as it was."""
@@ -375,7 +383,10 @@ def batch(
             raise ValueError("--resume needs -o FILE: the output of the run to continue")
         previous, already = done_sources(output, fmt)
         paths = [p for p in paths if display_name(p) not in already]
-        click.echo(f"Resuming {output}: {len(already)} photos done, {len(paths)} to read.", err=True)
+        click.echo(
+            f"Resuming {output}: {_count(len(already), 'photo')} done, {len(paths)} to read.",
+            err=True,
+        )
         if not paths:
             return
     jobs = jobs or os.cpu_count() or 1
@@ -388,6 +399,7 @@ def batch(
     found: list[Contact] = []
     failures: list[ScanFailure] = []
     count = 0
+    kept = False
     try:
         with (
             _output(output, previous) as stream,
@@ -415,6 +427,10 @@ def batch(
                 failures.append(outcome)
                 lead = "\n" if sys.stderr.isatty() else ""  # below the progress bar
                 click.echo(f"{lead}cardscan: {failure_text(outcome)}", err=True)
+            if count == len(failures) and output is not None and output.exists():
+                raise _NothingRead  # keep the old file rather than replace it with nothing
+    except _NothingRead:
+        kept = True
     except KeyboardInterrupt:
         _fail(
             f"interrupted after {count} of {len(paths)} photos; "
@@ -425,14 +441,19 @@ def batch(
         if book:
             book.close()
     done = count - len(failures)
-    if output is not None:
+    if output is not None and found:
         click.echo(who_was_found(found, done), err=True)
-    where = f" -> {output}" if output else ""
+    where = f" -> {output}" if output and not kept else ""
     click.echo(
-        f"Read {count} photos: {done} contacts found, {len(failures)} failed{where}", err=True
+        f"Read {_count(count, 'photo')}: {_count(done, 'contact')} found, "
+        f"{len(failures)} failed{where}",
+        err=True,
     )
-    for f in failures:
-        click.echo(f"  failed: {failure_text(f)}", err=True)
+    if kept:
+        click.echo(f"Nothing was read, so {output} was left as it was.", err=True)
+    if len(failures) > 1:
+        for f in failures:
+            click.echo(f"  failed: {failure_text(f)}", err=True)
     if client is not None and cards and any(r.status == "failed" for r in _push(client, cards)):
         sys.exit(ExitCode.carddav_failed)
     if failures:

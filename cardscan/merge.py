@@ -40,3 +40,19 @@ def merge_contacts(first: Contact, second: Contact) -> Contact:
         raw_text="\n".join(t for t in (first.raw_text, second.raw_text) if t),
         confidence=confidence,
     )
+
+
+def same_person(a: Contact, b: Contact) -> bool:
+    """Can two readings be the two sides of one card?  Not when both name someone and the
+    names differ, nor when both carry e-mails and none is shared (a back side often carries
+    only a logo, a map or the same data in English, which is fine)."""
+    if a.name and b.name:
+        # "Dr. Anna Müller" and "Anna Müller" are one person; the family name decides
+        fa, fb = _key(a.name.family or a.name.full), _key(b.name.family or b.name.full)
+        if fa not in _key(b.name.full) and fb not in _key(a.name.full):
+            return False
+    return not (a.emails and b.emails and not set(a.emails) & set(b.emails))
+
+
+def _key(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalpha())

@@ -12,11 +12,11 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from cardscan.errors import CardscanError, ExitCode, MissingDependencyError
+from cardscan.errors import CardscanError, ExitCode, InputError, MissingDependencyError
 from cardscan.imaging.load import display_name, load_image
 from cardscan.imaging.preprocess import PreparedCard, prepare
 from cardscan.layout import ocr_lines
-from cardscan.merge import merge_contacts
+from cardscan.merge import merge_contacts, same_person
 from cardscan.model import Contact
 from cardscan.ocr.engine import EngineOptions, OcrEngine, OcrResult, make_engine
 from cardscan.options import ScanOptions
@@ -135,7 +135,13 @@ class Scanner:
             contacts.append(contact)
             confidences.append(conf)
         merged = contacts[0]
-        for other in contacts[1:]:
+        for path, other in zip(paths[1:], contacts[1:], strict=True):
+            if not same_person(merged, other):
+                raise InputError(
+                    f"{display_name(paths[0])} and {display_name(path)} show different people "
+                    f"({merged.display_name()} / {other.display_name()}); scan them one at a time, "
+                    "or put them in a folder for `cardscan batch`"
+                )
             merged = merge_contacts(merged, other)
         merged.source = " + ".join(display_name(p) for p in paths)
         warnings = () if not merged.is_empty() else ("no contact details were recognised",)

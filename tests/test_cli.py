@@ -275,7 +275,7 @@ def test_resume_reads_only_the_photos_not_yet_written(tmp_path, fmt):
         shutil.copy(p, folder / p.name)
     result = _run("batch", str(folder), "--format", fmt, "-o", str(out), "--resume", "--jobs", "1")
     assert result.exit_code == 0, result.stderr
-    assert "1 photos done, 2 to read" in result.stderr
+    assert "1 photo done, 2 to read" in result.stderr
     text = out.read_text(encoding="utf-8")
     assert text.startswith(first)
     if fmt == "jsonl":
@@ -292,3 +292,15 @@ def test_resume_refuses_csv(tmp_path):
     )
     assert result.exit_code == 2
     assert "--resume works with --format vcard or jsonl" in result.stderr
+
+
+def test_batch_where_everything_fails_keeps_the_old_output(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "x.jpg").write_text("not a photo", encoding="utf-8")
+    out = tmp_path / "all.vcf"
+    out.write_text("previous contacts", encoding="utf-8")
+    result = _run("batch", str(folder), "-o", str(out))
+    assert result.exit_code == 1
+    assert out.read_text(encoding="utf-8") == "previous contacts"
+    assert "left as it was" in result.stderr

@@ -169,3 +169,40 @@ def test_complete_reading_is_not_read_twice(tmp_path):
     engine = FakeEngine(ocr_result(CARD))
     Scanner(ScanOptions(qr=False), engine=engine).scan([_photo(tmp_path)])
     assert engine.calls == 1
+
+
+def test_two_different_people_are_not_merged(tmp_path):
+    from cardscan.errors import InputError
+
+    front = ocr_result("Anna Müller\nanna@beispiel.de")
+    other = ocr_result("Jan Schmidt\njan@andere.de")
+    scanner = Scanner(ScanOptions(qr=False), engine=FakeEngine(front, other))
+    with pytest.raises(InputError, match="different people"):
+        scanner.scan([_photo(tmp_path, "a.png"), _photo(tmp_path, "b.png")])
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (
+            Contact("a", name=Name("Dr. Anna Müller", family="Müller")),
+            Contact("b", name=Name("Anna Müller", family="Müller")),
+            True,
+        ),
+        (
+            Contact("a", name=Name("Anna Müller", family="Müller")),
+            Contact("b", emails=["anna@x.de"]),
+            True,
+        ),
+        (Contact("a", emails=["anna@x.de"]), Contact("b", emails=["jan@x.de"]), False),
+        (
+            Contact("a", name=Name("Anna Müller", family="Müller")),
+            Contact("b", name=Name("Jan Roth", family="Roth")),
+            False,
+        ),
+    ],
+)
+def test_same_person(a, b, same):
+    from cardscan.merge import same_person
+
+    assert same_person(a, b) is same
