@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
 import click
+import phonenumbers
 
 from cardscan import __version__
 from cardscan.batch import find_images, scan_many
@@ -169,7 +170,16 @@ def scan_options(func: F) -> F:
     )(func)
 
 
-_DATE = click.DateTime(formats=["%Y-%m-%d"])
+class _Date(click.DateTime):
+    """A date option shown as YYYY-MM-DD in --help."""
+
+    name = "date"
+
+    def get_metavar(self, *args: Any, **kwargs: Any) -> str:
+        return "YYYY-MM-DD"
+
+
+_DATE = _Date(formats=["%Y-%m-%d"])
 _DB = click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -220,6 +230,10 @@ def _save(book: Book, template: Encounter, contact: Contact, photo: str, urls: A
 def _options(
     lang: str, region: str, engine: str, debug_dir: Path | None, no_qr: bool, photo: str
 ) -> ScanOptions:
+    if region.upper() not in phonenumbers.SUPPORTED_REGIONS:
+        raise ValueError(
+            f"--region {region}: not a country code phone numbers know; use e.g. DE, AT, CH, GB, US"
+        )
     if debug_dir is not None:
         debug_dir.mkdir(parents=True, exist_ok=True)
     return ScanOptions(
@@ -256,9 +270,10 @@ def main(verbose: int) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["vcard", "json", "google-csv", "outlook-csv"]),
+    type=click.Choice(["vcard", "json", "jsonl", "csv", "google-csv", "outlook-csv"]),
     default="vcard",
     show_default=True,
+    help="vCard (for address books), a JSON record, CSV, or the CSV Google Contacts/Outlook import.",
 )
 @click.option(
     "-o",
@@ -318,9 +333,10 @@ def scan(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["vcard", "jsonl", "csv", "google-csv", "outlook-csv"]),
+    type=click.Choice(["vcard", "jsonl", "json", "csv", "google-csv", "outlook-csv"]),
     default="vcard",
     show_default=True,
+    help="One .vcf with all contacts, JSON Lines (one record a line), a JSON array, or CSV.",
 )
 @click.option(
     "--jobs",

@@ -304,3 +304,22 @@ def test_batch_where_everything_fails_keeps_the_old_output(tmp_path):
     assert result.exit_code == 1
     assert out.read_text(encoding="utf-8") == "previous contacts"
     assert "left as it was" in result.stderr
+
+
+def test_unknown_region_code_is_usage_error():
+    result = _run("scan", str(_samples(1)[0]), "--region", "XX")
+    assert result.exit_code == 2
+    assert "--region XX" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_scan_writes_csv_and_jsonl(fmt):
+    result = _run("scan", str(_samples(1)[0]), "--format", fmt)
+    assert result.exit_code == 0
+    assert result.stdout.strip()
+
+
+def test_no_native_library_noise_on_stderr():
+    result = _run("scan", str(SAMPLES / "10-one-line-address.jpg"))
+    assert result.exit_code == 0
+    assert "Error in" not in result.stderr

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import sys
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -11,6 +15,30 @@ from cardscan.ocr.engine import EngineOptions, OcrResult, parse_tsv
 from cardscan.ocr.tessdata import check_languages, tessdata_dir
 
 log = logging.getLogger(__name__)
+
+
+@contextlib.contextmanager
+def _quiet_native_stderr() -> Iterator[None]:
+    """Leptonica, inside Tesseract, prints notes such as "Error in boxClipToRectangle: box
+    outside rectangle" straight to file descriptor 2 on harmless layout corner cases; a user
+    would take them for failures. They are dropped unless debug logging (-vv) is on."""
+    if log.isEnabledFor(logging.DEBUG):
+        yield
+        return
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):
+        yield
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
 
 
 class TesserocrEngine:
@@ -46,8 +74,9 @@ class TesserocrEngine:
         h, w = img.shape
         try:
             self._api.SetPageSegMode(psm if psm is not None else self._options.psm)
-            self._api.SetImageBytes(img.tobytes(), w, h, 1, w)
-            tsv = self._api.GetTSVText(0)
+            with _quiet_native_stderr():
+                self._api.SetImageBytes(img.tobytes(), w, h, 1, w)
+                tsv = self._api.GetTSVText(0)
         except RuntimeError as exc:
             raise OcrError(f"Tesseract failed on this card: {exc}") from exc
         return parse_tsv(tsv or "", self.name, (w, h))
