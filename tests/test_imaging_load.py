@@ -287,3 +287,15 @@ def test_sixteen_bit_colour_png(write) -> None:
     image = load_image(write("deep.png", data.tobytes()))
     assert image.dtype == np.uint8
     assert image[0, 0].tolist() == [255, 0, 0]
+
+
+def test_heic_webp_and_tiff_are_read(tmp_path) -> None:
+    """iPhone HEIC (with the optional pillow-heif, part of the dev install), WebP and TIFF."""
+    pillow_heif = pytest.importorskip("pillow_heif")
+    from PIL import Image
+
+    pillow_heif.register_heif_opener()
+    picture = Image.new("RGB", (240, 160), (240, 240, 240))
+    for name in ("card.heic", "card.webp", "card.tiff"):
+        picture.save(tmp_path / name)
+        assert load_image(tmp_path / name).shape == (160, 240, 3), name
