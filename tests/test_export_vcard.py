@@ -488,3 +488,10 @@ def test_any_text_gives_one_well_formed_card(
 if __name__ == "__main__":
     regenerate()
     print(f"regenerated the vCard golden files in {GOLDEN}")
+
+
+def test_categories_from_tags_round_trip() -> None:
+    card = to_vcard(Contact(source="s", title="CTO"), categories=["lead", "Messe, Halle 3", ""])
+    assert "\r\nCATEGORIES:lead,Messe\\, Halle 3\r\n" in card
+    parsed = vobject.readOne(card)
+    assert parsed.categories.value == ["lead", "Messe, Halle 3"]

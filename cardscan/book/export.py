@@ -27,8 +27,8 @@ def write_book(entries: Iterable[BookEntry], fmt: str, stream: TextIO) -> int:
     for entry in entries:
         count += 1
         if fmt == "vcard":
-            # The vCard writer has no CATEGORIES: tags go into NOTE with the encounters.
-            stream.write(to_vcard(entry.contact, note=note_text(entry)))
+            tags = list(dict.fromkeys(t for e in entry.encounters for t in e.tags))
+            stream.write(to_vcard(entry.contact, note=note_text(entry), categories=tags))
         elif fmt == "jsonl":
             stream.write(json.dumps(entry.to_dict(), ensure_ascii=False) + "\n")
         elif writer is not None:

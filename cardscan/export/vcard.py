@@ -84,13 +84,15 @@ def to_vcard(
     uid: str | None = None,
     note: str | None = None,
     charset: bool = False,
+    categories: Sequence[str] = (),
 ) -> str:
     """One contact as a vCard (CRLF line ends, folded, ending with a CRLF).
 
     ``rev`` defaults to now; a naive datetime is taken as UTC. ``uid`` defaults to
     :func:`contact_uid`. ``note=None`` writes a review hint when fields need checking;
     ``note=""`` writes no NOTE. ``charset=True`` (3.0 only) adds ``CHARSET=UTF-8`` to
-    non-ASCII values, which Outlook needs to read umlauts.
+    non-ASCII values, which Outlook needs to read umlauts. ``categories`` (tags such as
+    "lead") become CATEGORIES, each value escaped on its own.
     """
     dialect = _dialect(version, charset)
     lines = [
@@ -112,6 +114,7 @@ def to_vcard(
             if _uri(p.url)
         ),
         *_note_lines(contact, note, dialect),
+        *_category_lines(categories, dialect),
         *_photo_lines(contact, dialect),
         # Which photo the card came from: lets `batch --resume` skip it (address books ignore X-)
         *(
@@ -255,6 +258,13 @@ def _note_lines(contact: Contact, note: str | None, dialect: _Dialect) -> list[s
         review = contact.review()
         note = f"cardscan: please check {', '.join(review)}" if review else ""
     return [_text_line("NOTE", [], note, dialect)] if _clean(note) else []
+
+
+def _category_lines(categories: Sequence[str], dialect: _Dialect) -> list[str]:
+    values = [_escape(c) for c in categories if _clean(c)]
+    if not values:
+        return []
+    return [_line("CATEGORIES", _charset(",".join(values), dialect), ",".join(values))]
 
 
 def _photo_lines(contact: Contact, dialect: _Dialect) -> list[str]:
