@@ -6,20 +6,11 @@ import json
 from typing import Any
 
 from cardscan.errors import InvalidEditError
-from cardscan.model import Contact
+from cardscan.model import CONFIDENCE_FIELDS, Contact
 
-#: What `book edit` lets a person change (source, raw OCR text and confidences are not theirs).
-EDITABLE = (
-    "name",
-    "title",
-    "organization",
-    "department",
-    "phones",
-    "emails",
-    "urls",
-    "profiles",
-    "address",
-)
+#: What `book edit` lets a person change: the fields read from the card (source, raw OCR text
+#: and confidences are not theirs to change).
+EDITABLE = CONFIDENCE_FIELDS
 
 
 def editable_text(contact: Contact) -> str:
