@@ -76,11 +76,27 @@ def test_matches_email(name, email, expected):
         ("Geschaftstuhrerin", "Geschäftsführerin"),  # umlauts lost and f read as t
         ("Senior Software Enginear", "Senior Software Engineer"),
         ("Projektleiter", "Projektleiter"),
+        ("Projektieiterin", "Projektleiterin"),  # a compound's title ending: l read as i
         ("CEO", "CEO"),
     ],
 )
 def test_title_words_corrected(read, expected):
     from cardscan.parse.names import correct_words
-    from cardscan.parse.rules import TITLE_VOCABULARY
+    from cardscan.parse.rules import TITLE_SUFFIXES, TITLE_VOCABULARY
 
-    assert correct_words(read, TITLE_VOCABULARY) == expected
+    assert correct_words(read, TITLE_VOCABULARY, TITLE_SUFFIXES) == expected
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        ("Caspar UG (haftungsbeschrankt)", "Caspar UG (haftungsbeschränkt)"),
+        ("Becker Consutting AG", "Becker Consulting AG"),
+        ("Acme Logistic Ltd", "Acme Logistic Ltd"),  # a real English word stays
+    ],
+)
+def test_company_words_corrected(read, expected):
+    from cardscan.parse.names import correct_words
+    from cardscan.parse.rules import ORG_VOCABULARY
+
+    assert correct_words(read, ORG_VOCABULARY) == expected

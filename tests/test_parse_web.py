@@ -73,6 +73,16 @@ def test_profiles(text, expected):
     assert found.urls == []
 
 
+def test_domain_words_of_com_and_co_uk():
+    assert domain_words(
+        ["a@watson-schwartz.com", "b@x.co.uk"], ["https://www.firma.de/kontakt"]
+    ) == {
+        "watson-schwartz",
+        "x",
+        "firma",
+    }
+
+
 def test_domain_words_skip_free_mail():
     assert domain_words(
         ["a@mueller-schmidt.de", "b@gmail.com"], ["https://www.mueller-schmidt.de"]

@@ -24,9 +24,11 @@ from cardscan.parse.rules import (
     DEPARTMENT_RE,
     LEGAL_FORM_RE,
     LEGAL_FORMS,
+    ORG_VOCABULARY,
     ORG_WORDS,
     TITLE_RE,
     TITLE_SUFFIX_RE,
+    TITLE_SUFFIXES,
     TITLE_VOCABULARY,
     is_area_line,
 )
@@ -269,7 +271,8 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
         cands = [(s, sc) for s, sc in orgs if s is not name_seg and sc >= 0.4]
         org_seg = cands[0][0] if cands else None
     if org_seg is not None:
-        contact.organization = restore_umlauts(_strip_debris(org_seg.text, domains), hints)
+        org = correct_words(_strip_debris(org_seg.text, domains), ORG_VOCABULARY)
+        contact.organization = restore_umlauts(org, hints)
         conf["organization"] = _confidence([org_seg.line], 0.95 if orgs[0][1] >= 0.8 else 0.7)
 
     left = [s for s in rest if s is not name_seg and s is not org_seg]
@@ -283,7 +286,7 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
         # Nearest to the name wins when several lines look like titles.
         if name_seg is not None:
             titles.sort(key=lambda s: abs(s.line.top - name_seg.line.top))
-        contact.title = correct_words(titles[0].text, TITLE_VOCABULARY)
+        contact.title = correct_words(titles[0].text, TITLE_VOCABULARY, TITLE_SUFFIXES)
         conf["title"] = _confidence([titles[0].line], 0.9)
     elif name_seg is not None and left:
         # A title without a known title word: the line right under the name, if it is plain text.
@@ -298,7 +301,7 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
         ]
         if below:
             below.sort(key=lambda s: s.line.top)
-            contact.title = correct_words(below[0].text, TITLE_VOCABULARY)
+            contact.title = correct_words(below[0].text, TITLE_VOCABULARY, TITLE_SUFFIXES)
             conf["title"] = _confidence([below[0].line], 0.5)
 
 

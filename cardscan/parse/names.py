@@ -169,7 +169,7 @@ def restore_umlauts(text: str, hints: list[str]) -> str:
     return re.sub(r"[A-Za-zÄÖÜäöüß]+", fix, text)
 
 
-def correct_words(text: str, vocabulary: frozenset[str]) -> str:
+def correct_words(text: str, vocabulary: frozenset[str], suffixes: tuple[str, ...] = ()) -> str:
     """Replace words of 7+ letters that are one OCR slip away from a vocabulary word.
 
     "Geschaftstuhrerin" -> "Geschäftsführerin": umlaut dots and one wrong, missing or extra
@@ -186,9 +186,18 @@ def correct_words(text: str, vocabulary: frozenset[str]) -> str:
         best = None
         for target in ordered:
             cand = _strip_dots(target)
-            if abs(len(cand) - len(plain)) <= 1 and _one_edit(plain, cand):
+            # a letter more or less at the end is a real variant ("Institut"/"Institute")
+            variant = len(cand) != len(plain) and (cand.startswith(plain) or plain.startswith(cand))
+            if abs(len(cand) - len(plain)) <= 1 and not variant and _one_edit(plain, cand):
                 best = target
                 break
+        if best is None:
+            # a compound ending in a slipped title word: "Projektieiterin" -> "Projektleiterin"
+            for suffix in suffixes:
+                tail = low[-len(suffix) :]
+                if len(low) > len(suffix) + 2 and tail != suffix and _one_edit(tail, suffix):
+                    best = low[: -len(suffix)] + suffix
+                    break
         if best is None:
             return word
         if word.isupper():

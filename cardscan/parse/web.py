@@ -191,10 +191,12 @@ def domain_words(emails: list[str], urls: list[str]) -> set[str]:
     words: set[str] = set()
     hosts = [e.split("@", 1)[1] for e in emails] + [re.sub(r"^https?://", "", u) for u in urls]
     for host in hosts:
-        labels = host.split("/")[0].split(".")
-        labels = [lb for lb in labels if lb not in ("www", "mail", "co", "com")]
-        if len(labels) >= 2:
-            words.add(labels[-2])
+        labels = host.split("/")[0].lower().split(".")[:-1]  # without the top-level domain
+        if len(labels) >= 2 and labels[-1] in ("co", "com", "org", "ac", "gv", "or", "net"):
+            labels = labels[:-1]  # "firma.co.uk", "firma.com.au", "firma.or.at"
+        labels = [lb for lb in labels if lb not in ("www", "mail")]
+        if labels:
+            words.add(labels[-1])
     generic = {"gmail", "gmx", "web", "outlook", "hotmail", "yahoo", "icloud", "t-online", "aol"}
     return words - generic
 

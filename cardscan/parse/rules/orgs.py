@@ -167,3 +167,11 @@ def is_area_line(text: str) -> bool:
 DEPARTMENT_RE = re.compile(
     r"\b(" + "|".join(p for p, _ in DEPARTMENT_RULES) + r")(?!\w)", re.IGNORECASE
 )
+
+# Long words of company names that OCR misreads and that can be set right: "Consutting" is
+# Consulting, "haftungsbeschrankt" is haftungsbeschränkt.  Only words of 9 letters or more: a
+# shorter one is too often a different real word one letter away ("Logistic", "Verbund").
+ORG_VOCABULARY: frozenset[str] = frozenset(
+    {"haftungsbeschränkt", "immobilien", "systemtechnik", "elektrotechnik"}
+    | {w for w in ORG_WORDS if len(w) >= 9}
+)

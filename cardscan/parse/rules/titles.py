@@ -106,3 +106,14 @@ TITLE_VOCABULARY: frozenset[str] = frozenset(
     for w in [word, word + "in", *re.findall(r"[^\W\d_]{7,}", example.lower())]
     if len(w) >= 7
 )
+
+# Endings of German compound titles, longest first: "Vertriebsleiterin", "Produktmanager".
+TITLE_SUFFIXES: tuple[str, ...] = tuple(
+    sorted(
+        {f + g for f in ("leiter", "manager", "berater", "entwickler", "ingenieur", "referent",
+                         "assistent", "führer", "spezialist", "koordinator", "direktor")
+         for g in ("in", "")},
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
