@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import Any, NoReturn, TextIO, TypeVar
 
 import click
 import phonenumbers
@@ -42,7 +42,7 @@ from cardscan.resume import done_sources
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _fail(message: str, code: int) -> None:
+def _fail(message: str, code: int) -> NoReturn:
     click.echo(f"cardscan: error: {message}", err=True)
     sys.exit(code)
 
@@ -138,8 +138,26 @@ def carddav_options(func: F) -> F:
 
 
 def scan_options(func: F) -> F:
-    """The options every scanning command shares."""
-    return _group(
+    """The options every scanning command shares, handed to it as one ``options: ScanOptions``."""
+
+    @functools.wraps(func)
+    def wrapper(
+        *args: Any,
+        lang: str,
+        region: str,
+        engine: str,
+        debug_dir: Path | None,
+        no_qr: bool,
+        photo: str,
+        **kwargs: Any,
+    ) -> Any:
+        try:
+            options = _options(lang, region, engine, debug_dir, no_qr, photo)
+        except ValueError as exc:
+            _fail(str(exc), ExitCode.usage)
+        return func(*args, options=options, **kwargs)
+
+    return _group(  # type: ignore[return-value]
         click.option("--lang", default="deu+eng", show_default=True, help="Tesseract languages."),
         click.option(
             "--region",
@@ -167,7 +185,7 @@ def scan_options(func: F) -> F:
             show_default=True,
             help="Embed a small JPEG of the card in the vCard (PHOTO, at most 512 px).",
         ),
-    )(func)
+    )(wrapper)
 
 
 class _Date(click.DateTime):
@@ -290,12 +308,7 @@ def scan(
     fmt: str,
     vcard_version: str,
     output: Path | None,
-    lang: str,
-    region: str,
-    engine: str,
-    debug_dir: Path | None,
-    no_qr: bool,
-    photo: str,
+    options: ScanOptions,
     save: bool,
     db: Path | None,
     profile_urls: tuple[str, ...],
@@ -303,7 +316,7 @@ def scan(
 ) -> None:
     """Read one card; several PHOTOS (front and back) are merged into one contact."""
     request = _book_request(save, db, profile_url=profile_urls, **encounter)
-    scanner = Scanner(_options(lang, region, engine, debug_dir, no_qr, photo))
+    scanner = Scanner(options)
     result = scanner.scan(list(photos))
     if result.contact.is_empty():
         _fail(
@@ -311,8 +324,8 @@ def scan(
             "photograph the card closer, flat and in even light (--debug-dir shows what was seen)",
             ExitCode.input_failed,
         )
-    options = _writer_options(fmt, vcard_version, single=True)
-    with _output(output) as stream, open_writer(Format(fmt), stream, **options) as writer:
+    writer_options = _writer_options(fmt, vcard_version, single=True)
+    with _output(output) as stream, open_writer(Format(fmt), stream, **writer_options) as writer:
         writer.write(result.contact)
     if request:
         with Book(request[0]) as book:
@@ -376,12 +389,7 @@ def batch(
     username: str | None,
     password_env: str | None,
     password: str | None,
-    lang: str,
-    region: str,
-    engine: str,
-    debug_dir: Path | None,
-    no_qr: bool,
-    photo: str,
+    options: ScanOptions,
     save: bool,
     db: Path | None,
     profile_urls: tuple[str, ...],
@@ -389,7 +397,6 @@ def batch(
 ) -> None:
     """Read every card photo in FOLDER into one file; one bad photo never stops the batch."""
     _terminate_like_ctrl_c()
-    options = _options(lang, region, engine, debug_dir, no_qr, photo)
     paths = find_images(folder, recursive=recursive)
     if not paths:
         _fail(f"no photos (.jpg, .png, .heic, ...) in {folder}", ExitCode.input_failed)
