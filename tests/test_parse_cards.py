@@ -40,3 +40,16 @@ def test_freelancer_name_matching_the_domain_is_the_person():
     contact = parse_card(lines_from_text(text))
     assert contact.name is not None and contact.name.full == "Anna Müller"
     assert contact.organization is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("m Mende KG", "Mende KG"),  # a logo's initial before the name
+        ("SE Sonnhalde Engineering LLC", "Sonnhalde Engineering LLC"),  # legal forms come last
+        ("Bluepeak GmbH & Co.KG", "Bluepeak GmbH & Co. KG"),
+    ],
+)
+def test_company_line_cleaned(line, expected):
+    contact = parse_card(lines_from_text(f"{line}\nErika Beispiel"))
+    assert contact.organization == expected

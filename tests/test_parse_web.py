@@ -108,3 +108,26 @@ def test_correct_emails(emails, name, expected):
     from cardscan.parse.web import correct_emails
 
     assert correct_emails(emails, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("org", "domains", "expected"),
+    [
+        ("Aipenblick Logistik GmbH", {"alpenblick-logistik"}, "Alpenblick Logistik GmbH"),
+        ("Atzier & Häring KG", {"atzler-haering"}, "Atzler & Häring KG"),
+        # the domain itself misread: an l on the card is never "corrected" to i
+        ("Prantl Medizintechnik", {"prantimedizintechnik"}, "Prantl Medizintechnik"),
+        ("Silverline GmbH", {"silverline"}, "Silverline GmbH"),
+    ],
+)
+def test_company_name_corrected_by_domain(org, domains, expected):
+    from cardscan.parse.web import correct_by_domain
+
+    assert correct_by_domain(org, domains) == expected
+
+
+def test_email_initial_corrected_by_name():
+    from cardscan.parse.web import correct_emails
+
+    assert correct_emails(["i.wright@x.com"], ["lucy", "wright"]) == ["l.wright@x.com"]
+    assert correct_emails(["a.wright@x.com"], ["lucy", "wright"]) == ["a.wright@x.com"]

@@ -180,5 +180,5 @@ def _fix_eszett(text: str) -> str:
 
 def _fix_city(city: str) -> str:
     """Drop a stray letter after the city and put back umlauts OCR lost ("Munchen")."""
-    city = re.sub(r"\s[A-Za-z]$", "", city.strip())
+    city = re.sub(r"\s[A-Za-z]$", "", city.strip()).rstrip(" :;,.-–|")
     return UMLAUT_CITY_BY_PLAIN.get(city.lower(), city)

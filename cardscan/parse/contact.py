@@ -32,7 +32,7 @@ from cardscan.parse.rules import (
     TITLE_VOCABULARY,
     is_area_line,
 )
-from cardscan.parse.web import correct_emails, domain_words, find_web
+from cardscan.parse.web import correct_by_domain, correct_emails, domain_words, find_web
 
 log = logging.getLogger(__name__)
 
@@ -272,6 +272,7 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
         org_seg = cands[0][0] if cands else None
     if org_seg is not None:
         org = correct_words(_strip_debris(org_seg.text, domains), ORG_VOCABULARY)
+        org = correct_by_domain(re.sub(r"\bCo\.(?=KG\b)", "Co. ", org), domains)
         contact.organization = restore_umlauts(org, hints)
         conf["organization"] = _confidence([org_seg.line], 0.95 if orgs[0][1] >= 0.8 else 0.7)
 
@@ -309,9 +310,15 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
 _DEBRIS_CHARS = set("()[]{}|<>©®@&+*#~=_\\/'\"“”‚„")
 
 
-def _is_debris(token: str, domains: set[str]) -> bool:
-    """A token beside a company name that is OCR debris of a logo: "(E)", "OQ", "@", "ul]"."""
+def _is_debris(token: str, domains: set[str], *, leading: bool = False) -> bool:
+    """A token beside a company name that is OCR debris of a logo: "(E)", "OQ", "@", "ul]".
+
+    Before the name a single letter is always a logo's initial ("m Mende KG"), and so is a
+    two-letter legal form ("SE Sonnhalde Engineering LLC": legal forms come last).
+    """
     alnum = "".join(ch for ch in token if ch.isalnum())
+    if leading and (len(alnum) == 1 or (len(alnum) == 2 and token in LEGAL_FORMS)):
+        return True
     if not alnum or token in LEGAL_FORMS:
         return not alnum
     if any(ch in _DEBRIS_CHARS for ch in token) and not token.startswith("(haftungs"):
@@ -325,7 +332,7 @@ def _is_debris(token: str, domains: set[str]) -> bool:
 
 def _strip_debris(text: str, domains: set[str]) -> str:
     words = text.split()
-    while len(words) > 1 and _is_debris(words[0], domains):
+    while len(words) > 1 and _is_debris(words[0], domains, leading=True):
         words.pop(0)
     while len(words) > 1 and _is_debris(words[-1], domains):
         words.pop()

@@ -219,7 +219,11 @@ def correct_emails(emails: list[str], name_words: list[str]) -> list[str]:
         parts = re.split(r"([._-])", local)
         for i, part in enumerate(parts):
             for word in name_words:
-                for cand in (word, word[:1] + name_words[-1] if len(name_words) > 1 else word):
+                for cand in (
+                    word,
+                    word[:1] + name_words[-1] if len(name_words) > 1 else word,
+                    word[:1],  # "i.wright@" for Lucy Wright: the initial
+                ):
                     if (
                         part != cand
                         and len(part) == len(cand)
@@ -239,3 +243,33 @@ def correct_emails(emails: list[str], name_words: list[str]) -> list[str]:
             continue
         out.append(email)
     return out
+
+
+def correct_by_domain(text: str, domains: set[str]) -> str:
+    """Fix l-read-as-i slips in a company name by the card's own domain.
+
+    "Aipenblick Logistik GmbH" on a card of alpenblick-logistik.de is Alpenblick: a word that
+    differs from a part of the domain only by look-alike letters takes the domain's spelling
+    (capitalised as printed).
+    """
+    parts = [p for d in domains for p in re.split(r"[-_.]", d) if len(p) >= 4]
+    if not parts:
+        return text
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        low = word.lower()
+        key = low.translate(_LOOKALIKE)
+        for part in parts:
+            start = part.translate(_LOOKALIKE).find(key)
+            if len(low) >= 4 and start >= 0:
+                spelled = part[start : start + len(low)]
+                # only the usual direction: OCR reads an l as i, hardly ever an i as l
+                if spelled != low and all(
+                    a == b or (a in "i1|" and b == "l") for a, b in zip(low, spelled, strict=True)
+                ):
+                    return spelled.capitalize() if word[:1].isupper() else spelled
+                return word
+        return word
+
+    return re.sub(r"[A-Za-z]+", fix, text)
