@@ -11,6 +11,7 @@ from cardscan.parse.rules import (
     COUNTRY_RULES,
     DEPARTMENT_RULES,
     LEGAL_FORM_RULES,
+    LEGAL_FORM_SLIPS,
     NOT_NAME_RULES,
     ORG_WORD_RULES,
     PARTICLE_RULES,
@@ -110,3 +111,9 @@ def test_country_line(country, code):
 def test_not_a_name(word, example):
     contact = parse_card(lines_from_text(f"{example}\n{PERSON}\nanna@beispiel.de"))
     assert contact.name is not None and contact.name.full == PERSON
+
+
+@pytest.mark.parametrize(("read", "printed"), LEGAL_FORM_SLIPS, ids=_ids(LEGAL_FORM_SLIPS))
+def test_legal_form_slip(read, printed):
+    contact = parse_card(lines_from_text(f"{PERSON}\nBeispiel Handel {read}"))
+    assert contact.organization == f"Beispiel Handel {printed}"

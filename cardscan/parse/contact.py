@@ -30,6 +30,7 @@ from cardscan.parse.rules import (
     TITLE_SUFFIX_RE,
     TITLE_SUFFIXES,
     TITLE_VOCABULARY,
+    fix_legal_form,
     is_area_line,
 )
 from cardscan.parse.web import correct_by_domain, correct_emails, domain_words, find_web
@@ -60,7 +61,7 @@ def _confidence(lines: Sequence[TextLine], certainty: float) -> float:
 
 def _org_score(text: str, domains: set[str]) -> float:
     score = 0.0
-    if LEGAL_FORM_RE.search(text):
+    if LEGAL_FORM_RE.search(fix_legal_form(text)):
         score += 0.8
     low = text.lower()
     if any(w in low for w in ORG_WORDS):
@@ -81,7 +82,7 @@ def _is_department(text: str) -> bool:
 def _has_org_marker(text: str) -> bool:
     """A legal form or an organisation word: "Beispiel GmbH", "Stiftung Warentest"."""
     low = text.lower()
-    return bool(LEGAL_FORM_RE.search(text)) or any(w in low for w in ORG_WORDS)
+    return bool(LEGAL_FORM_RE.search(fix_legal_form(text))) or any(w in low for w in ORG_WORDS)
 
 
 def _title_score(text: str) -> float:
@@ -271,7 +272,7 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
         cands = [(s, sc) for s, sc in orgs if s is not name_seg and sc >= 0.4]
         org_seg = cands[0][0] if cands else None
     if org_seg is not None:
-        org = correct_words(_strip_debris(org_seg.text, domains), ORG_VOCABULARY)
+        org = correct_words(_strip_debris(fix_legal_form(org_seg.text), domains), ORG_VOCABULARY)
         org = correct_by_domain(re.sub(r"\bCo\.(?=KG\b)", "Co. ", org), domains)
         contact.organization = restore_umlauts(org, hints)
         conf["organization"] = _confidence([org_seg.line], 0.95 if orgs[0][1] >= 0.8 else 0.7)

@@ -157,7 +157,7 @@ def restore_umlauts(text: str, hints: list[str]) -> str:
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
         plain = fold(word)
-        if len(word) < 4 or any(plain in h for h in folded_hints):
+        if len(word) < 3 or any(plain in h for h in folded_hints):
             return word
         for i, ch in enumerate(word):
             if ch in _UMLAUTS:

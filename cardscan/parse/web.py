@@ -202,7 +202,7 @@ def domain_words(emails: list[str], urls: list[str]) -> set[str]:
 
 
 # OCR confuses these letters in e-mail addresses ("iydia.wood@", "vlester@" read "viester@").
-_LOOKALIKE = str.maketrans({"i": "l", "1": "l", "I": "l", "|": "l"})
+_LOOKALIKE = str.maketrans({"i": "l", "1": "l", "I": "l", "|": "l", "!": "l"})
 
 
 def correct_emails(emails: list[str], name_words: list[str]) -> list[str]:
@@ -266,10 +266,10 @@ def correct_by_domain(text: str, domains: set[str]) -> str:
                 spelled = part[start : start + len(low)]
                 # only the usual direction: OCR reads an l as i, hardly ever an i as l
                 if spelled != low and all(
-                    a == b or (a in "i1|" and b == "l") for a, b in zip(low, spelled, strict=True)
+                    a == b or (a in "i1|!" and b == "l") for a, b in zip(low, spelled, strict=True)
                 ):
                     return spelled.capitalize() if word[:1].isupper() else spelled
                 return word
         return word
 
-    return re.sub(r"[A-Za-z]+", fix, text)
+    return re.sub(r"[A-Za-z][A-Za-z!|]*", fix, text)

@@ -34,10 +34,12 @@ from cardscan.parse.rules.orgs import (
     DEPARTMENT_RULES,
     LEGAL_FORM_RE,
     LEGAL_FORM_RULES,
+    LEGAL_FORM_SLIPS,
     LEGAL_FORMS,
     ORG_VOCABULARY,
     ORG_WORD_RULES,
     ORG_WORDS,
+    fix_legal_form,
     is_area_line,
 )
 from cardscan.parse.rules.phones import PHONE_LABEL_RE, PHONE_LABEL_RULES, PHONE_LABELS
@@ -60,6 +62,7 @@ __all__ = [
     "LEGAL_FORMS",
     "LEGAL_FORM_RE",
     "LEGAL_FORM_RULES",
+    "LEGAL_FORM_SLIPS",
     "NAME_PARTICLES",
     "NAME_PREFIXES",
     "NAME_SUFFIXES",
@@ -89,5 +92,6 @@ __all__ = [
     "UMLAUT_CITY_BY_PLAIN",
     "US_CITY_STATE_ZIP_RE",
     "US_STATES",
+    "fix_legal_form",
     "is_area_line",
 ]

@@ -175,3 +175,19 @@ ORG_VOCABULARY: frozenset[str] = frozenset(
     {"haftungsbeschränkt", "immobilien", "systemtechnik", "elektrotechnik"}
     | {w for w in ORG_WORDS if len(w) >= 9}
 )
+
+# (as OCR reads it, as printed): legal forms misread at the end of a company line.
+LEGAL_FORM_SLIPS: tuple[tuple[str, str], ...] = (
+    ("Lid", "Ltd"),  # "Helix Software Lid": t read as i
+    ("Lid.", "Ltd."),
+    ("Gmbh", "GmbH"),  # "Pohl Logistik Gmbh": the capital H read small
+    ("GmbH.", "GmbH"),
+    ("lnc.", "Inc."),  # "Northwind lnc.": I read as l
+)
+_SLIPS = dict(LEGAL_FORM_SLIPS)
+
+
+def fix_legal_form(text: str) -> str:
+    """The last word of a company line set right when it is a known misreading of a legal form."""
+    head, _, last = text.rpartition(" ")
+    return f"{head} {_SLIPS[last]}" if head and last in _SLIPS else text
