@@ -86,10 +86,12 @@ def find_city(text: str, index: int, region: str = "DE") -> CityFind | None:
     m = UK_POSTCODE_RE.search(text)
     if m:
         before = text[: m.start()].strip(" ,")
-        parts = [p.strip() for p in re.split(r",", before) if p.strip()]
+        # "137 Station Road, Glasgow", or with a separator OCR read as ":" or "-"
+        parts = [p.strip() for p in re.split(r"\s*[,:;·|•]\s*|\s[-–]\s", before) if p.strip()]
         city = parts[-1] if parts else ""
-        code = re.sub(r"\s*([\dO][A-Za-z]{2})$", r" \1", m.group("code")).upper()
-        code = code[:-3] + code[-3:].replace("O", "0", 1)  # "B2 OHA": OCR read O for the digit
+        code = re.sub(r"\s*([\dOS][A-Za-z]{2})$", r" \1", m.group("code")).upper()
+        digit = {"O": "0", "S": "5"}.get(code[-3], code[-3])  # "B2 OHA", "G1 SNY": OCR slips
+        code = code[:-3] + digit + code[-2:]
         if not city:  # "Birmingham" on the line above, "B2 0GT" alone on its own line
             return CityFind(index, code, "", None, "GB", "", text[m.end() :])
         if not any(ch.isdigit() for ch in city):

@@ -35,7 +35,9 @@ def infer_region(texts: list[str], emails: list[str], urls: list[str], *, defaul
         m2 = US_CITY_STATE_ZIP_RE.search(t)
         if m2 and m2.group("state") in US_STATES:
             return "US"
-        if UK_POSTCODE_RE.search(t) and not re.search(r"\d{4,5}\s+[A-ZÄÖÜ]", t):
+        uk = UK_POSTCODE_RE.search(t)
+        # strict here (a digit, not an O or S read for one): "B2B SAP" must not make a card British
+        if uk and uk.group("code")[-3].isdigit() and not re.search(r"\d{4,5}\s+[A-ZÄÖÜ]", t):
             return "GB"
     votes: Counter[str] = Counter()
     for t in texts:  # 3. the country codes of numbers printed in international form
