@@ -78,3 +78,16 @@ def test_region_from_domain():
     from cardscan.parse.region import infer_region
 
     assert infer_region(["Tel. 044 123 45 67"], ["a@firma.ch"], [], default="DE") == "CH"
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (["Birmingham", "B2 OHA"], "GB"),  # O read for the digit: still a UK postcode
+        (["B2B SAP Beratung"], "DE"),  # but not every letter-digit pattern makes a card British
+    ],
+)
+def test_infer_region_uk_postcode_slips(texts, expected):
+    from cardscan.parse.region import infer_region
+
+    assert infer_region(texts, [], [], default="DE") == expected
