@@ -240,7 +240,7 @@ def test_interrupted_batch_leaves_the_previous_output(tmp_path, sig):
 
     folder = tmp_path / "in"
     folder.mkdir()
-    for i, p in enumerate(_samples(12) * 2):
+    for i, p in enumerate(_samples(12) * 5):  # 60 cards: well over ten seconds of work
         shutil.copy(p, folder / f"{i:02d}-{p.name}")
     out = tmp_path / "all.vcf"
     out.write_text(
@@ -253,7 +253,12 @@ def test_interrupted_batch_leaves_the_previous_output(tmp_path, sig):
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(4)  # well into the batch: 24 cards take longer than that
+    # Wait until the batch writes its temporary output, then a little more: mid-batch.
+    deadline = time.monotonic() + 60
+    while not any(p.name.endswith(".part") for p in tmp_path.iterdir()):
+        assert time.monotonic() < deadline and proc.poll() is None, "the batch never started"
+        time.sleep(0.1)
+    time.sleep(1.5)
     proc.send_signal(getattr(signal, sig))
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130
