@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,8 @@ from hypothesis import strategies as st
 
 from cardscan.export import Format, open_writer
 from cardscan.export.csvout import csv_row, neutralise_cell, restore_cell, write_csv
-from cardscan.model import PHONE_TYPES, Address, Contact, Name, Phone, Profile
+from cardscan.model import PHONE_TYPES, Contact, Phone
+from tests import strategies
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -192,36 +192,8 @@ def test_streaming_writer_gives_the_same_file() -> None:
 # --- arbitrary text -----------------------------------------------------------------------------
 
 text = st.text(max_size=60)
-optional = st.none() | text
-contacts = st.builds(
-    Contact,
-    source=text,
-    name=st.none()
-    | st.builds(Name, text.filter(str.strip), optional, optional, optional, optional),
-    title=optional,
-    organization=optional,
-    department=optional,
-    phones=st.lists(
-        st.builds(
-            Phone,
-            st.from_regex(r"\+[1-9][0-9]{4,14}", fullmatch=True),
-            st.sampled_from(PHONE_TYPES),
-            st.none() | st.text(max_size=8),
-        ),
-        max_size=3,
-    ),
-    emails=st.lists(text, max_size=2),
-    urls=st.lists(text, max_size=2),
-    profiles=st.lists(st.builds(Profile, text, text), max_size=2),
-    address=st.none() | st.builds(Address, optional, optional, optional, optional, optional),
-)
-
-
-def clean(value: str | None) -> str:
-    """What the CSV keeps of card text: no controls, line breaks as "\\n", no outer space."""
-    value = re.sub("\r\n|[\r\x85\u2028\u2029]", "\n", value or "")
-    value = re.sub("[\t\x0b\x0c]", " ", value)
-    return re.sub("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]", "", value).strip()
+contacts = strategies.contacts(60)
+clean = strategies.clean
 
 
 @settings(max_examples=300, deadline=None)

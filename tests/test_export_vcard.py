@@ -25,7 +25,8 @@ from hypothesis import strategies as st
 
 from cardscan.export import Format, open_writer
 from cardscan.export.vcard import contact_uid, to_vcard, write_vcards
-from cardscan.model import PHONE_TYPES, Address, Contact, Name, Phone, Profile
+from cardscan.model import Contact, Name, Phone, Profile
+from tests import strategies
 
 GOLDEN = Path(__file__).parent / "golden"
 REV = datetime(2026, 11, 26, 10, 45, tzinfo=UTC)
@@ -407,34 +408,8 @@ def test_write_vcards_writes_one_card_per_contact_with_its_own_uid() -> None:
 # --- arbitrary text -----------------------------------------------------------------------------
 
 text = st.text(max_size=120)
-optional = st.none() | text
-phones = st.builds(
-    Phone,
-    st.from_regex(r"\+[1-9][0-9]{4,14}", fullmatch=True),
-    st.sampled_from(PHONE_TYPES),
-    st.none() | st.text(max_size=8),
-)
-contacts = st.builds(
-    Contact,
-    source=text,
-    name=st.none()
-    | st.builds(Name, text.filter(str.strip), optional, optional, optional, optional),
-    title=optional,
-    organization=optional,
-    department=optional,
-    phones=st.lists(phones, max_size=3),
-    emails=st.lists(text, max_size=2),
-    urls=st.lists(text, max_size=2),
-    profiles=st.lists(st.builds(Profile, text, text), max_size=2),
-    address=st.none() | st.builds(Address, optional, optional, optional, optional, optional),
-)
-
-
-def clean(value: str | None) -> str:
-    """What the writer keeps of card text: the control-character table above, outer space gone."""
-    value = re.sub("\r\n|[\r\x85\u2028\u2029]", "\n", value or "")
-    value = re.sub("[\t\x0b\x0c]", " ", value)
-    return re.sub("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]", "", value).strip()
+contacts = strategies.contacts(120)
+clean = strategies.clean
 
 
 @settings(max_examples=300, deadline=None)
