@@ -63,7 +63,8 @@ SECOND_PSM = 4
 def _looks_incomplete(contact: Contact) -> bool:
     """Did the text hint at an e-mail or phone that the reading did not produce?"""
     text = contact.raw_text.lower()
-    missing_mail = not contact.emails and ("@" in text or "mail" in text)
+    # A card with a website nearly always prints an e-mail too: its line may have been dropped.
+    missing_mail = not contact.emails and ("@" in text or "mail" in text or bool(contact.urls))
     missing_phone = not contact.phones and bool(re.search(r"\d{3}", text))
     return missing_mail or missing_phone or contact.name is None
 
@@ -107,8 +108,9 @@ class Scanner:
         contact = parse_card(ocr_lines(result), source=source, region=self.options.region)
         if _looks_incomplete(contact):
             # Sparse-text mode now and then drops whole lines beside a label column; a reading
-            # as one block of lines fills the gaps (what the first reading found wins).
-            second = self.engine.recognize(prepared.image, psm=SECOND_PSM)
+            # as one block of lines, with Tesseract's row noise filter off (it threw away legible
+            # but blurred lines), fills the gaps (what the first reading found wins).
+            second = self.engine.recognize(prepared.image, psm=SECOND_PSM, noise_filter=False)
             other = parse_card(ocr_lines(second), source=source, region=self.options.region)
             contact = merge_contacts(contact, other)
         if self.options.qr:

@@ -30,9 +30,13 @@ class FakeEngine:
     def __init__(self, *readings: OcrResult) -> None:
         self.readings = list(readings)
         self.calls = 0
+        self.requests: list[tuple[int | None, bool]] = []  # (psm, noise_filter) per call
 
-    def recognize(self, image: np.ndarray, *, psm: int | None = None) -> OcrResult:
+    def recognize(
+        self, image: np.ndarray, *, psm: int | None = None, noise_filter: bool = True
+    ) -> OcrResult:
         assert image.ndim == 2 and image.dtype == np.uint8
+        self.requests.append((psm, noise_filter))
         reading = self.readings[min(self.calls, len(self.readings) - 1)]
         self.calls += 1
         return reading

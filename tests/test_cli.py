@@ -252,6 +252,9 @@ def test_interrupted_batch_leaves_the_previous_output(tmp_path, sig):
         [str(cardscan), "batch", str(folder), "-o", str(out), "--jobs", "2"],
         stderr=subprocess.PIPE,
         text=True,
+        # A shell's background job (`pytest &`) ignores SIGINT, and Python keeps that: give
+        # the batch the default handler a user's terminal gives it.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     # Wait until the batch writes its temporary output, then a little more: mid-batch.
     deadline = time.monotonic() + 60

@@ -35,6 +35,20 @@ CASES = [
         "350 Fifth Avenue, New York, NY 10118",
         Address("350 Fifth Avenue", "10118", "New York", "NY"),
     ),
+    # one-line addresses whose middle dots OCR read as "+" and "«"
+    (
+        "Hanne-Bohlander-Straße 57 + D-51108 Köln + Germany",
+        Address("Hanne-Bohlander-Straße 57", "51108", "Köln", None, "Germany"),
+    ),
+    (
+        "66 High Street + Edinburgh « EH2 9RT + England",
+        Address("66 High Street", "EH2 9RT", "Edinburgh", None, "England"),
+    ),
+    # the country line without the dots of its Ö
+    (
+        "Marko-Hollaus-Ring 101/11\n8045 Graz\nOsterreich",
+        Address("Marko-Hollaus-Ring 101/11", "8045", "Graz", None, "Österreich"),
+    ),
 ]
 
 
@@ -45,3 +59,8 @@ def test_address(text, expected):
 
 def test_no_address_without_postcode():
     assert parse_card(lines_from_text("Anna Müller\nGeschäftsführerin")).address is None
+
+
+def test_plus_before_a_digit_is_a_phone_not_a_separator():
+    contact = parse_card(lines_from_text("Anna Müller\nTel. + 49 30 1234567"))
+    assert [p.number for p in contact.phones] == ["+49301234567"]

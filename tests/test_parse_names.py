@@ -78,6 +78,8 @@ def test_matches_email(name, email, expected):
         ("Projektleiter", "Projektleiter"),
         ("Projektieiterin", "Projektleiterin"),  # a compound's title ending: l read as i
         ("CEO", "CEO"),
+        ("Rechtsanwaltin", "Rechtsanwältin"),  # the dots lost: not taken as spelled
+        ("Rechtsanwalt", "Rechtsanwalt"),
     ],
 )
 def test_title_words_corrected(read, expected):

@@ -18,6 +18,7 @@ from cardscan.parse.rules import (
     PHONE_LABEL_RULES,
     PREFIX_RULES,
     STREET_RULES,
+    STREET_SLIPS,
     SUFFIX_RULES,
     TITLE_WORD_RULES,
 )
@@ -100,6 +101,14 @@ def test_street_word(pattern, example):
     assert looks_like_street(example)
     contact = parse_card(lines_from_text(f"{PERSON}\n{example}\n10115 Berlin"))
     assert contact.address is not None and contact.address.street == example
+
+
+@pytest.mark.parametrize(("slip", "word", "example"), STREET_SLIPS, ids=_ids(STREET_SLIPS))
+def test_street_slip(slip, word, example):
+    card = f"{PERSON}\n{example}\nSpringfield, IL 62704"
+    contact = parse_card(lines_from_text(card))
+    assert contact.address is not None
+    assert contact.address.street == example.replace(slip, word)
 
 
 @pytest.mark.parametrize(("country", "code"), COUNTRY_RULES, ids=_ids(COUNTRY_RULES))

@@ -16,6 +16,16 @@ EMAILS = [
     ("E-mail wlarson@weber. com", ["wlarson@weber.com"]),
     ("j.doe@example.co.uk", ["j.doe@example.co.uk"]),
     ("not an e-mail: @home", []),
+    # the dot after an initial read as a colon; a capital label letter stays a label
+    ("E-Mail f:mangold @nordlicht-energie.de", ["f.mangold@nordlicht-energie.de"]),
+    ("E:anna@firma.de", ["anna@firma.de"]),
+    ("E-Mail:anna@firma.de", ["anna@firma.de"]),
+    # a space after the dot inside the local part
+    ("E carol. wilson@payne-cooke.co.uk", ["carol.wilson@payne-cooke.co.uk"]),
+    ("Mail. anna@firma.de", ["anna@firma.de"]),
+    # a narrow initial read as a bar or bracket becomes l (correct_emails uses the name)
+    ("E-mail |.price@ sonnhalde.com", ["l.price@sonnhalde.com"]),
+    ("E-Mail: {.zurlinden@rose-metallbau.de", ["l.zurlinden@rose-metallbau.de"]),
 ]
 
 
@@ -131,3 +141,29 @@ def test_email_initial_corrected_by_name():
 
     assert correct_emails(["i.wright@x.com"], ["lucy", "wright"]) == ["l.wright@x.com"]
     assert correct_emails(["a.wright@x.com"], ["lucy", "wright"]) == ["a.wright@x.com"]
+
+
+def test_bar_initial_on_a_card_is_the_given_names_initial():
+    from cardscan.parse import lines_from_text, parse_card
+
+    card = "Josephine Price\nSenior Account Manager\nE-mail |.price@ sonnhalde.com"
+    assert parse_card(lines_from_text(card)).emails == ["j.price@sonnhalde.com"]
+
+
+@pytest.mark.parametrize(
+    ("email", "name", "initial", "expected"),
+    [
+        # "|.price@" on Josephine Price's card: the bar was her j
+        ("l.price@s.com", ["josephine", "price"], "j", "j.price@s.com"),
+        # a family name of two words: Franz-Xaver zur Linden
+        ("l.zurlinden@r.de", ["franz", "xaver", "zur", "linden"], "f", "f.zurlinden@r.de"),
+        # a wide initial is no narrow-glyph slip: Anna Price's l.price@ is someone else's
+        ("l.price@s.com", ["anna", "price"], "a", "l.price@s.com"),
+        # the rest is not the family name: a team address stays as printed
+        ("l.sales@s.com", ["josephine", "price"], "j", "l.sales@s.com"),
+    ],
+)
+def test_narrow_initial_restored_from_name(email, name, initial, expected):
+    from cardscan.parse.web import correct_emails
+
+    assert correct_emails([email], name, initial) == [expected]

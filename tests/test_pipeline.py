@@ -163,6 +163,17 @@ def test_second_reading_fills_a_missing_email(tmp_path):
     assert engine.calls == 2
     assert contact.emails == ["anna.mueller@beispiel.de"]
     assert contact.organization == "Beispiel GmbH"
+    # the second reading is a different one: one block of lines, noise filter off
+    assert engine.requests[1] == (4, False)
+
+
+def test_website_without_email_asks_for_a_second_reading(tmp_path):
+    # Tesseract's noise filter dropped the whole "Mail:" line: only the website hints at it
+    first = ocr_result("Anna Müller\nTel. +49 30 1234567\nwww.beispiel.de")
+    second = ocr_result("Anna Müller\nMail: anna.mueller@beispiel.de\nwww.beispiel.de")
+    engine = FakeEngine(first, second)
+    contact = Scanner(ScanOptions(qr=False), engine=engine).scan([_photo(tmp_path)]).contact
+    assert contact.emails == ["anna.mueller@beispiel.de"]
 
 
 def test_complete_reading_is_not_read_twice(tmp_path):

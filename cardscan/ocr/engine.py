@@ -82,8 +82,14 @@ class OcrEngine(Protocol):
 
     name: str
 
-    def recognize(self, image: np.ndarray, *, psm: int | None = None) -> OcrResult:
-        """Read the image; ``psm`` overrides the page segmentation mode for this call."""
+    def recognize(
+        self, image: np.ndarray, *, psm: int | None = None, noise_filter: bool = True
+    ) -> OcrResult:
+        """Read the image; ``psm`` overrides the page segmentation mode for this call.
+
+        ``noise_filter=False`` turns off Tesseract's row noise rejection (NOISE_ROWS_OFF) for
+        a second, more permissive reading.
+        """
         ...
 
 
@@ -120,6 +126,13 @@ class EngineOptions:
     # Phone photos carry no resolution; Tesseract's size filters depend on it.  At 300 the
     # sparse mode dropped whole lines of 20 px text on prepared cards, at 150 it kept them.
     dpi: int = 150
+
+
+#: Tesseract variable and value that keep rows its noise filter would drop.  On blurred prints
+#: it threw away whole legible lines ("Mail:  anna.berg@firma.ch" between two phone lines),
+#: yet turned off for every reading it garbled other lines, so only the second reading uses it.
+NOISE_ROWS_OFF = ("textord_noise_rejrows", "0")
+NOISE_ROWS_ON = ("textord_noise_rejrows", "1")
 
 
 def available_engines() -> list[str]:

@@ -9,7 +9,7 @@ import subprocess
 import numpy as np
 
 from cardscan.errors import MissingDependencyError, OcrError
-from cardscan.ocr.engine import EngineOptions, OcrResult, parse_tsv
+from cardscan.ocr.engine import NOISE_ROWS_OFF, EngineOptions, OcrResult, parse_tsv
 from cardscan.ocr.tessdata import check_languages, tessdata_dir
 
 log = logging.getLogger(__name__)
@@ -27,11 +27,15 @@ class PytesseractEngine:
         check_languages(options.lang, tessdata_dir())
         self._options = options
 
-    def recognize(self, image: np.ndarray, *, psm: int | None = None) -> OcrResult:
+    def recognize(
+        self, image: np.ndarray, *, psm: int | None = None, noise_filter: bool = True
+    ) -> OcrResult:
         import pytesseract
 
         h, w = image.shape[:2]
         config = f"--psm {psm if psm is not None else self._options.psm} -c user_defined_dpi={self._options.dpi}"
+        if not noise_filter:
+            config += " -c {}={}".format(*NOISE_ROWS_OFF)
         try:
             tsv = pytesseract.image_to_data(
                 image, lang=self._options.lang, config=config, timeout=self._options.timeout

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from cardscan.errors import MissingDependencyError, OcrError
-from cardscan.ocr.engine import EngineOptions, OcrResult, parse_tsv
+from cardscan.ocr.engine import NOISE_ROWS_OFF, NOISE_ROWS_ON, EngineOptions, OcrResult, parse_tsv
 from cardscan.ocr.tessdata import check_languages, tessdata_dir
 
 log = logging.getLogger(__name__)
@@ -67,13 +67,16 @@ class TesserocrEngine:
         # Phone photos carry no DPI; without one Tesseract warns and guesses (EngineOptions.dpi).
         self._api.SetVariable("user_defined_dpi", str(options.dpi))
 
-    def recognize(self, image: np.ndarray, *, psm: int | None = None) -> OcrResult:
+    def recognize(
+        self, image: np.ndarray, *, psm: int | None = None, noise_filter: bool = True
+    ) -> OcrResult:
         if image.ndim != 2 or image.dtype != np.uint8:
             raise OcrError("the OCR engine needs an 8-bit grayscale image")
         img = np.ascontiguousarray(image)
         h, w = img.shape
         try:
             self._api.SetPageSegMode(psm if psm is not None else self._options.psm)
+            self._api.SetVariable(*(NOISE_ROWS_ON if noise_filter else NOISE_ROWS_OFF))
             with _quiet_native_stderr():
                 self._api.SetImageBytes(img.tobytes(), w, h, 1, w)
                 tsv = self._api.GetTSVText(0)

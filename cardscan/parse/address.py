@@ -12,6 +12,7 @@ from cardscan.parse.rules import (
     POSTCODE_CITY_RE,
     POSTCODE_PREFIX_REGION,
     STREET_RE,
+    STREET_SLIPS,
     UK_POSTCODE_RE,
     UMLAUT_CITY_BY_PLAIN,
     US_CITY_STATE_ZIP_RE,
@@ -44,6 +45,19 @@ _ENGLISH_STREET_END = re.compile(
     r"square|parkway|highway|terrace|broadway)\.?$",
     re.IGNORECASE,
 )
+
+
+# The dots and bars of one-line addresses, and what OCR makes of a middle dot ("+", "«", "*"):
+# "66 High Street · Edinburgh · EH2 9RT · England" read as "66 High Street + Edinburgh «".
+_SEPARATOR_CHARS = ",:;·|•+«»*"
+_SEPARATOR = "[" + re.escape(_SEPARATOR_CHARS) + "]"
+_STREET_SLIP = {slip: word for slip, word, _ in STREET_SLIPS}
+_STREET_SLIP_RE = re.compile(r"(?<=[\w.] )(" + "|".join(_STREET_SLIP) + r")\b")
+
+
+def _fix_street_slips(text: str) -> str:
+    """ "2712 Washington Bivd" -> "2712 Washington Blvd" (rules.STREET_SLIPS)."""
+    return _STREET_SLIP_RE.sub(lambda m: _STREET_SLIP[m.group(0)], text)
 
 
 def find_city(text: str, index: int, region: str = "DE") -> CityFind | None:
@@ -87,7 +101,7 @@ def find_city(text: str, index: int, region: str = "DE") -> CityFind | None:
     if m:
         before = text[: m.start()].strip(" ,")
         # "137 Station Road, Glasgow", or with a separator OCR read as ":" or "-"
-        parts = [p.strip() for p in re.split(r"\s*[,:;·|•]\s*|\s[-–]\s", before) if p.strip()]
+        parts = [p.strip() for p in re.split(rf"\s*{_SEPARATOR}\s*|\s[-–]\s", before) if p.strip()]
         city = parts[-1] if parts else ""
         code = re.sub(r"\s*([\dOS][A-Za-z]{2})$", r" \1", m.group("code")).upper()
         digit = {"O": "0", "S": "5"}.get(code[-3], code[-3])  # "B2 OHA", "G1 SNY": OCR slips
@@ -143,16 +157,17 @@ def build_address(
         taken.add(j)
         free = [k for k in (above_city or free) if k not in used | taken]
     street: str | None = None
-    if city.before and (looks_like_street(city.before) or re.search(r"\d", city.before)):
-        street = city.before
+    before = _fix_street_slips(city.before)
+    if before and (looks_like_street(before) or re.search(r"\d", before)):
+        street = before
     else:
         for rank, j in enumerate(free[:2]):
-            text = lines[j].strip(" ,")
+            text = _fix_street_slips(lines[j].strip(" ,"))
             if looks_like_street(text) or (rank == 0 and _WORDS_AND_NUMBER.match(text)):
                 street, taken = text, taken | {j}
                 break
     country: str | None = None
-    after = city.after.strip(" ,")
+    after = city.after.strip(" -–" + _SEPARATOR_CHARS)  # "57 · D-51108 Köln · Germany"
     if after and country_of(after):
         country = after
     else:
@@ -160,6 +175,8 @@ def build_address(
             if j not in used and country_of(lines[j]):
                 country, taken = lines[j].strip(" .,"), taken | {j}
                 break
+    if country:
+        country = _LOST_UMLAUT_COUNTRY.get(country, country)
     if street:
         street = _fix_eszett(re.sub(r"\s+", " ", street).strip(" ,-–·|+•*:;"))  # "51 + 0492"
         street = re.sub(r"^[a-z]\s(?=[A-ZÄÖÜ\d])", "", street)  # "i Albersgasse 56": debris
@@ -173,6 +190,10 @@ def build_address(
         ),
         taken,
     )
+
+
+# Country names whose umlaut dots OCR lost: "Osterreich" is printed "Österreich".
+_LOST_UMLAUT_COUNTRY = {"Osterreich": "Österreich", "OSTERREICH": "ÖSTERREICH"}
 
 
 def _fix_eszett(text: str) -> str:

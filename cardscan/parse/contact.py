@@ -265,7 +265,8 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
     name_words = (
         [fold(w) for w in re.findall(r"[^\W\d_]+", contact.name.full)] if contact.name else []
     )
-    contact.emails = correct_emails(contact.emails, [w for w in name_words if len(w) > 1])
+    initial = fold(contact.name.given or "")[:1] if contact.name else ""
+    contact.emails = correct_emails(contact.emails, [w for w in name_words if len(w) > 1], initial)
 
     if org_seg is None:
         # No legal form or domain: fall back to a line with organisation words.

@@ -8,7 +8,10 @@ import unicodedata
 from dataclasses import dataclass
 
 # Separators printed between items on one line: "Hauptstraße 12 · 10115 Berlin | Tel. 030 123".
-_SEPARATORS = re.compile(r"\s*(?:[|·•◆♦●▪■►»«]|\s[-–—/]\s(?=\D)|\s{3,})\s*")
+# OCR reads a middle dot as "+" or "«": "Hauptstraße 12 + 10115 Berlin" (never before a digit,
+# so "Tel. + 49 30 ..." stays one phone number).
+# A bar right before a dot is an initial OCR misread: "E-Mail |.price@firma.com" is j.price.
+_SEPARATORS = re.compile(r"\s*(?:\|(?!\.\w)|[·•◆♦●▪■►»«]|\s[-–—/+]\s(?=\D)|\s{3,})\s*")
 
 # OCR look-alikes that never belong on a card: curly quotes, odd dashes, ligatures.
 _TRANSLATE = str.maketrans(

@@ -20,6 +20,16 @@ _SPACED_TLD = re.compile(
 )
 # "johann.steind] @firma.at": a bracket or bar just before the @ is an l that OCR misread.
 _BAR_BEFORE_AT = re.compile(r"(?<=\w)[\]|](?=\s*@)")
+# "f:mangold@firma.de": a lower-case initial whose dot OCR read as a colon (labels such as
+# "E:" are capitals, so "E:anna@firma.de" stays a label).
+_COLON_INITIAL = re.compile(r"(?<![\w.:])([a-z]):(?=[a-z][\w.+-]*\s?@)")
+# "carol. wilson@firma.co.uk": a space after the dot inside the local part.
+_SPACE_AFTER_DOT = re.compile(
+    r"(?<![\w.@-])(?!(?:e-?mail|mail|email|kontakt|contact)\.)([a-z][a-z0-9_-]*\.)\s(?=[a-z][\w.+-]*\s?@)"
+)
+# "|.price@firma.com", "{.zurlinden@firma.de": a narrow initial (f, i, j, l, t) read as a bar or
+# bracket.  It becomes an l here; correct_emails puts the printed name's initial back.
+_BRACKET_INITIAL = re.compile(r"(?<![\w.])[|{}\[\]()!](?=\.[a-z][\w+-]*\s?@)")
 # "clifford barker @firma.co.uk": OCR lost the dot between two name words of the local part.
 _SPACE_IN_LOCAL = re.compile(
     r"(?<![\w.@-])(?!(?:e-?mail|mail|email|kontakt|contact|at)\b)([a-z]{2,})\s([a-z]{2,}\s?@)"
@@ -119,6 +129,9 @@ def _repair_linkedin_suffix(handle: str) -> str:
 def repair_email_text(text: str) -> str:
     text = _AT_WORD.sub("@", text)
     text = _BAR_BEFORE_AT.sub("l", text)
+    text = _COLON_INITIAL.sub(r"\1.", text)
+    text = _SPACE_AFTER_DOT.sub(r"\1", text)
+    text = _BRACKET_INITIAL.sub("l", text)
     text = _SPACE_IN_LOCAL.sub(r"\1.\2", text)
     text = _SPACED_AT.sub("@", text)
     text = _COMMA_TLD.sub(r"\1.", text)
@@ -205,18 +218,35 @@ def domain_words(emails: list[str], urls: list[str]) -> set[str]:
 _LOOKALIKE = str.maketrans({"i": "l", "1": "l", "I": "l", "|": "l", "!": "l"})
 
 
-def correct_emails(emails: list[str], name_words: list[str]) -> list[str]:
+# Narrow letters and the glyphs OCR reads them as: an initial "j." printed before the family
+# name comes out as "l.", "i." or a bracket ("|.price@" for Josephine Price).
+_NARROW = frozenset("fijlrt1")
+
+
+def _fix_initial(parts: list[str], name_words: list[str], initial: str) -> None:
+    """ "l.price@" -> "j.price@" for Josephine Price: the given name's initial, when OCR read it
+    as another narrow letter and the rest of the local part is the family name."""
+    if len(parts) < 3 or len(parts[0]) != 1 or parts[1] != "." or not initial:
+        return
+    rest = "".join(parts[2:])
+    family = {"".join(name_words[k:]) for k in range(1, len(name_words))}
+    if parts[0] != initial and parts[0] in _NARROW and initial in _NARROW and rest in family:
+        parts[0] = initial
+
+
+def correct_emails(emails: list[str], name_words: list[str], initial: str = "") -> list[str]:
     """Fix l/i slips in e-mail local parts by the printed name, and drop OCR near-duplicates.
 
     ``name_words`` are the folded words of the person's name ("lydia", "wood"): "iydia.wood@"
-    becomes "lydia.wood@".  An address that is the tail of another one ("jackson@x.com" beside
-    "theresa.jackson@x.com") or differs from an earlier one only by look-alike letters is a
-    second reading of the same print and is dropped.
+    becomes "lydia.wood@"; ``initial`` is the given name's first letter.  An address that is the
+    tail of another one ("jackson@x.com" beside "theresa.jackson@x.com") or differs from an
+    earlier one only by look-alike letters is a second reading of the same print and is dropped.
     """
     fixed: list[str] = []
     for email in emails:
         local, _, domain = email.partition("@")
         parts = re.split(r"([._-])", local)
+        _fix_initial(parts, name_words, initial)
         for i, part in enumerate(parts):
             for word in name_words:
                 for cand in (

@@ -44,6 +44,15 @@ STREET_RULES: tuple[tuple[str, str], ...] = (
     (r"\bsuite\b", "500 Main St Suite 200"),
 )
 STREET_RE = re.compile("(" + "|".join(p for p, _ in STREET_RULES) + ")", re.IGNORECASE)
+
+# (OCR slip, street word it stands for, card text it exists for): street abbreviations OCR
+# misreads in small print; fixed only as a whole word after a house number or a name.
+STREET_SLIPS: tuple[tuple[str, str, str], ...] = (
+    ("Bivd", "Blvd", "2712 Washington Bivd"),  # l read as i
+    ("BIvd", "Blvd", "9 Sunset BIvd"),  # l read as a capital I
+    ("Stteet", "Street", "66 High Stteet"),  # r read as t
+    ("Raad", "Road", "45 Station Raad"),  # o read as a
+)
 # --- Addresses --------------------------------------------------------------------------------
 # A house number: "12", "12a", "5/3" (Vienna door numbers), "10-12".
 HOUSE_NUMBER_RE = re.compile(r"\b\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)*\b")
@@ -124,6 +133,7 @@ COUNTRY_RULES: tuple[tuple[str, str], ...] = (
     ("germany", "DE"),
     ("österreich", "AT"),
     ("oesterreich", "AT"),
+    ("osterreich", "AT"),  # OCR lost the dots of the Ö
     ("austria", "AT"),
     ("schweiz", "CH"),
     ("switzerland", "CH"),

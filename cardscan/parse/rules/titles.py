@@ -100,11 +100,17 @@ TITLE_SUFFIX_RE = re.compile(
 
 # Every word of the title table and its examples, for correcting OCR slips in a title line
 # ("Geschaftstuhrerin" is Geschäftsführerin).  Only words of 7 letters or more are corrected.
-TITLE_VOCABULARY: frozenset[str] = frozenset(
+_WORDS = {
     w
     for word, example in TITLE_WORD_RULES
     for w in [word, word + "in", *re.findall(r"[^\W\d_]{7,}", example.lower())]
     if len(w) >= 7
+}
+_DOTS = str.maketrans("äöü", "aou")
+# Without the umlaut-less twins that word + "in" makes: "Rechtsanwältin", not "Rechtsanwaltin"
+# (so a title whose dots OCR lost is put right, not taken as spelled).
+TITLE_VOCABULARY: frozenset[str] = frozenset(
+    _WORDS - {w.translate(_DOTS) for w in _WORDS if w.translate(_DOTS) != w}
 )
 
 # Endings of German compound titles, longest first: "Vertriebsleiterin", "Produktmanager".
