@@ -44,6 +44,16 @@ CASES = [
         "66 High Street + Edinburgh « EH2 9RT + England",
         Address("66 High Street", "EH2 9RT", "Edinburgh", None, "England"),
     ),
+    # UK postcode slips: the outward digit read as l, the inward digit as a letter, a final J
+    # as a bar or bracket; a company before the postcode on its line is not the city
+    ("193 Park Road\nGlasgow Gl 1FF", Address("193 Park Road", "G1 1FF", "Glasgow")),
+    ("205 Park Road » Oxford » OX1 ARQ", Address("205 Park Road", "OX1 4RQ", "Oxford")),
+    ("150 London Road\nEdinburgh\nEH2 4P|", Address("150 London Road", "EH2 4PJ", "Edinburgh")),
+    ("204 Albion Place\nBristol BS2 6R]", Address("204 Albion Place", "BS2 6RJ", "Bristol")),
+    (
+        "229 Church Street\nGlasgow\nCook Partners Ltd | G2 9A)",
+        Address("229 Church Street", "G2 9AJ", "Glasgow"),
+    ),
     # the country line without the dots of its Ö
     (
         "Marko-Hollaus-Ring 101/11\n8045 Graz\nOsterreich",

@@ -23,6 +23,11 @@ EMAILS = [
     # a space after the dot inside the local part
     ("E carol. wilson@payne-cooke.co.uk", ["carol.wilson@payne-cooke.co.uk"]),
     ("Mail. anna@firma.de", ["anna@firma.de"]),
+    # the dot after an initial read as a space; a leading li read as Ii
+    ("E-Mail k finke@alpenblick de", ["k.finke@alpenblick.de"]),
+    ("E e kirby@acme.co. uk", ["e.kirby@acme.co.uk"]),
+    ("Iinnea koeberl@baier.at", ["linnea.koeberl@baier.at"]),
+    ("Ilse.berg@firma.de", ["ilse.berg@firma.de"]),
     # a narrow initial read as a bar or bracket becomes l (correct_emails uses the name)
     ("E-mail |.price@ sonnhalde.com", ["l.price@sonnhalde.com"]),
     ("E-Mail: {.zurlinden@rose-metallbau.de", ["l.zurlinden@rose-metallbau.de"]),
@@ -112,6 +117,9 @@ def test_domain_words_skip_free_mail():
         (["dlachmann@c.de", "diachmann@c.de"], ["dieter", "lachmann"], ["dlachmann@c.de"]),
         (["info@c.de", "anna@c.de"], ["anna", "lachmann"], ["info@c.de", "anna@c.de"]),
         (["ilse@c.de"], ["ilse", "lachmann"], ["ilse@c.de"]),
+        # rn read as m: Simon Turner's s.tumer@ (the name is not bent to a misread e-mail)
+        (["s.tumer@w.co.uk"], ["simon", "turner"], ["s.turner@w.co.uk"]),
+        (["s.turner@w.co.uk"], ["simon", "tumer"], ["s.turner@w.co.uk"]),
     ],
 )
 def test_correct_emails(emails, name, expected):
@@ -167,3 +175,31 @@ def test_narrow_initial_restored_from_name(email, name, initial, expected):
     from cardscan.parse.web import correct_emails
 
     assert correct_emails([email], name, initial) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("emails", "urls", "expected_emails", "expected_urls"),
+    [
+        # the e-mail domain misread, the website right
+        (
+            ["carmen.aumann@gude-metalibau.de"],
+            ["https://www.gude-metallbau.de"],
+            ["carmen.aumann@gude-metallbau.de"],
+            ["https://www.gude-metallbau.de"],
+        ),
+        # the website misread, the e-mail right
+        (
+            ["b.taylor@hartleywhite.co.uk"],
+            ["https://www.hartieywhite.co.uk/kontakt"],
+            ["b.taylor@hartleywhite.co.uk"],
+            ["https://www.hartleywhite.co.uk/kontakt"],
+        ),
+        # different domains are left alone
+        (["a@firma.de"], ["https://www.andere.de"], ["a@firma.de"], ["https://www.andere.de"]),
+        (["a@fima.de"], ["https://www.firma.de"], ["a@fima.de"], ["https://www.firma.de"]),
+    ],
+)
+def test_email_and_website_domains_agree(emails, urls, expected_emails, expected_urls):
+    from cardscan.parse.web import agree_domains
+
+    assert agree_domains(emails, urls) == (expected_emails, expected_urls)

@@ -9,6 +9,7 @@ from cardscan.model import Address
 from cardscan.parse.rules import (
     COUNTRIES,
     HOUSE_NUMBER_RE,
+    LEGAL_FORM_RE,
     POSTCODE_CITY_RE,
     POSTCODE_PREFIX_REGION,
     STREET_RE,
@@ -103,15 +104,34 @@ def find_city(text: str, index: int, region: str = "DE") -> CityFind | None:
         # "137 Station Road, Glasgow", or with a separator OCR read as ":" or "-"
         parts = [p.strip() for p in re.split(rf"\s*{_SEPARATOR}\s*|\s[-–]\s", before) if p.strip()]
         city = parts[-1] if parts else ""
-        code = re.sub(r"\s*([\dOS][A-Za-z]{2})$", r" \1", m.group("code")).upper()
-        digit = {"O": "0", "S": "5"}.get(code[-3], code[-3])  # "B2 OHA", "G1 SNY": OCR slips
-        code = code[:-3] + digit + code[-2:]
+        code = uk_postcode(m.group("code"))
         if not city:  # "Birmingham" on the line above, "B2 0GT" alone on its own line
             return CityFind(index, code, "", None, "GB", "", text[m.end() :])
         if not any(ch.isdigit() for ch in city):
             rest = ", ".join(parts[:-1])
             return CityFind(index, code, city, None, "GB", rest, text[m.end() :])
     return None
+
+
+# OCR slips in UK postcodes, which have a fixed shape (outward "G1", "EH2", "SW1A"; inward
+# digit + two letters, never C I K M O V): the outward digit read as l ("Glasgow Gl 1FF"), the
+# inward digit read as a letter ("B2 OHA", "G1 SNY", "OX1 ARQ"), and a final J read as a bar
+# or bracket ("EH2 4P|", "G2 9A)", "BS2 6R]").
+_UK_INWARD_DIGIT = {"O": "0", "S": "5", "A": "4"}
+_UK_FINAL_J = {"|": "J", ")": "J", "]": "J"}
+
+
+def uk_postcode(raw: str) -> str:
+    """ "Gl 1FF" -> "G1 1FF", "EH2 4P|" -> "EH2 4PJ": a UK postcode as printed."""
+    raw = re.sub(r"\s+", "", raw)
+    outward, inward = raw[:-3], raw[-3:]
+    outward = re.sub(r"^([A-Z]{1,2})l", r"\g<1>1", outward)
+    inward = (
+        _UK_INWARD_DIGIT.get(inward[0], inward[0])
+        + inward[1]
+        + _UK_FINAL_J.get(inward[2], inward[2])
+    )
+    return f"{outward} {inward}".upper()
 
 
 def _looks_like_city(city: str) -> bool:
@@ -150,6 +170,9 @@ def build_address(
     taken = {city.index}
     free = [j for j in above if j not in used]
     if not city.city:  # a UK postcode alone: the city is the line above it
+        # (not the company printed before it on the same line: "Cook Partners Ltd | G2 9AJ")
+        if free and LEGAL_FORM_RE.search(lines[free[0]]):
+            free.pop(0)
         if not free or not _looks_like_city(lines[free[0]]) or re.search(r"\d", lines[free[0]]):
             return Address(postal_code=city.postal_code), taken
         j = free.pop(0)

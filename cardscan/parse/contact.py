@@ -33,7 +33,13 @@ from cardscan.parse.rules import (
     fix_legal_form,
     is_area_line,
 )
-from cardscan.parse.web import correct_by_domain, correct_emails, domain_words, find_web
+from cardscan.parse.web import (
+    agree_domains,
+    correct_by_domain,
+    correct_emails,
+    domain_words,
+    find_web,
+)
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +127,7 @@ def parse_card(
         contact.emails += [e for e in found.emails if e not in contact.emails]
         contact.urls += [u for u in found.urls if u not in contact.urls]
         contact.profiles += [p for p in found.profiles if p not in contact.profiles]
+    contact.emails, contact.urls = agree_domains(contact.emails, contact.urls)
     if contact.emails:
         conf["emails"] = _confidence(web_lines, 1.0)
     if contact.urls:

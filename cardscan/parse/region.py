@@ -36,8 +36,9 @@ def infer_region(texts: list[str], emails: list[str], urls: list[str], *, defaul
         if m2 and m2.group("state") in US_STATES:
             return "US"
         uk = UK_POSTCODE_RE.search(t)
-        # stricter here (a digit or O, not an S read for 5): "B2B SAP" must not make a card British
-        if uk and uk.group("code")[-3] != "S" and not re.search(r"\d{4,5}\s+[A-ZÄÖÜ]", t):
+        # stricter here (a digit or O, not an S or A read for 5 or 4): "B2B SAP" must not make
+        # a card British
+        if uk and uk.group("code")[-3] in "0123456789O" and not re.search(r"\d{4,5}\s+[A-ZÄÖÜ]", t):
             return "GB"
     votes: Counter[str] = Counter()
     for t in texts:  # 3. the country codes of numbers printed in international form

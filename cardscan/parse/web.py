@@ -30,6 +30,10 @@ _SPACE_AFTER_DOT = re.compile(
 # "|.price@firma.com", "{.zurlinden@firma.de": a narrow initial (f, i, j, l, t) read as a bar or
 # bracket.  It becomes an l here; correct_emails puts the printed name's initial back.
 _BRACKET_INITIAL = re.compile(r"(?<![\w.])[|{}\[\]()!](?=\.[a-z][\w+-]*\s?@)")
+# "k finke@firma.de": the dot after a lower-case initial read as a space.
+_SPACED_INITIAL = re.compile(r"(?<![\w.@-])([a-z])\s(?=[a-z][\w.+-]*\s?@)")
+# "Iinnea.koeberl@": a leading li read as Ii (no name starts with "Ii"; "Ilse" stays Ilse).
+_CAPITAL_I_START = re.compile(r"(?<![\w.@-])I(?=i[a-z])")
 # "clifford barker @firma.co.uk": OCR lost the dot between two name words of the local part.
 _SPACE_IN_LOCAL = re.compile(
     r"(?<![\w.@-])(?!(?:e-?mail|mail|email|kontakt|contact|at)\b)([a-z]{2,})\s([a-z]{2,}\s?@)"
@@ -130,6 +134,8 @@ def repair_email_text(text: str) -> str:
     text = _AT_WORD.sub("@", text)
     text = _BAR_BEFORE_AT.sub("l", text)
     text = _COLON_INITIAL.sub(r"\1.", text)
+    text = _SPACED_INITIAL.sub(r"\1.", text)
+    text = _CAPITAL_I_START.sub("l", text)
     text = _SPACE_AFTER_DOT.sub(r"\1", text)
     text = _BRACKET_INITIAL.sub("l", text)
     text = _SPACE_IN_LOCAL.sub(r"\1.\2", text)
@@ -234,6 +240,15 @@ def _fix_initial(parts: list[str], name_words: list[str], initial: str) -> None:
         parts[0] = initial
 
 
+def _misread_as(read: str, printed: str) -> bool:
+    """Could OCR have read ``printed`` as ``read``?  Look-alike letters, and "rn" read as "m"
+    ("s.tumer@" for Simon Turner; hardly ever the other way round, so only this direction)."""
+    key = read.translate(_LOOKALIKE)
+    if len(read) == len(printed) and key == printed.translate(_LOOKALIKE):
+        return True
+    return "rn" in printed and key == printed.replace("rn", "m").translate(_LOOKALIKE)
+
+
 def correct_emails(emails: list[str], name_words: list[str], initial: str = "") -> list[str]:
     """Fix l/i slips in e-mail local parts by the printed name, and drop OCR near-duplicates.
 
@@ -254,11 +269,7 @@ def correct_emails(emails: list[str], name_words: list[str], initial: str = "") 
                     word[:1] + name_words[-1] if len(name_words) > 1 else word,
                     word[:1],  # "i.wright@" for Lucy Wright: the initial
                 ):
-                    if (
-                        part != cand
-                        and len(part) == len(cand)
-                        and part.translate(_LOOKALIKE) == cand.translate(_LOOKALIKE)
-                    ):
+                    if part != cand and _misread_as(part, cand):
                         parts[i] = cand
         fixed.append("".join(parts) + "@" + domain)
     out: list[str] = []
@@ -303,3 +314,51 @@ def correct_by_domain(text: str, domains: set[str]) -> str:
         return word
 
     return re.sub(r"[A-Za-z][A-Za-z!|]*", fix, text)
+
+
+def _host(url: str) -> str:
+    host = re.sub(r"^https?://", "", url).split("/")[0]
+    return host[4:] if host.startswith("www.") else host
+
+
+def _l_spelling(a: str, b: str) -> str | None:
+    """The spelling with l where the other has a look-alike ("metalibau" / "metallbau" ->
+    "metallbau"), when the two differ in nothing else; None otherwise."""
+    if a == b or len(a) != len(b):
+        return None
+    spelled = []
+    for x, y in zip(a, b, strict=True):
+        if x == y:
+            spelled.append(x)
+        elif {x, y} <= {"l", "i", "1"} and "l" in (x, y):
+            spelled.append("l")
+        else:
+            return None
+    return "".join(spelled)
+
+
+def agree_domains(emails: list[str], urls: list[str]) -> tuple[list[str], list[str]]:
+    """Make the e-mail domain and the website agree where OCR read an l as i in one of them.
+
+    "carmen.aumann@gude-metalibau.de" beside "www.gude-metallbau.de": the same company domain
+    printed twice; OCR reads l as i far more often than i as l, so the l spelling wins.
+    """
+    hosts = {_host(u) for u in urls}
+    fixed_emails = []
+    for email in emails:
+        local, _, domain = email.partition("@")
+        for host in hosts:
+            spelled = _l_spelling(domain, host)
+            if spelled:
+                domain = spelled
+        fixed_emails.append(f"{local}@{domain}")
+    domains = {e.partition("@")[2] for e in fixed_emails}
+    fixed_urls = []
+    for url in urls:
+        host = _host(url)
+        for domain in domains:
+            spelled = _l_spelling(host, domain)
+            if spelled:
+                url = url.replace(host, spelled, 1)
+        fixed_urls.append(url)
+    return fixed_emails, fixed_urls
