@@ -31,6 +31,7 @@ EMAILS = [
     # a narrow initial read as a bar or bracket becomes l (correct_emails uses the name)
     ("E-mail |.price@ sonnhalde.com", ["l.price@sonnhalde.com"]),
     ("E-Mail: {.zurlinden@rose-metallbau.de", ["l.zurlinden@rose-metallbau.de"]),
+    ("\\.devries @ hale-partners.co.uk", ["l.devries@hale-partners.co.uk"]),
 ]
 
 
@@ -156,6 +157,14 @@ def test_bar_initial_on_a_card_is_the_given_names_initial():
 
     card = "Josephine Price\nSenior Account Manager\nE-mail |.price@ sonnhalde.com"
     assert parse_card(lines_from_text(card)).emails == ["j.price@sonnhalde.com"]
+
+
+def test_academic_prefix_is_no_email_initial():
+    from cardscan.parse import lines_from_text, parse_card
+
+    # "Ing." must not turn Lars's l.meusburger@ (read I.meusburger@) into i.meusburger@
+    card = "Dipl.-Ing. Lars Meusburger\nI.meusburger@zaunerenergie.at"
+    assert parse_card(lines_from_text(card)).emails == ["l.meusburger@zaunerenergie.at"]
 
 
 @pytest.mark.parametrize(

@@ -114,7 +114,8 @@ def find_city(text: str, index: int, region: str = "DE") -> CityFind | None:
 
 
 # OCR slips in UK postcodes, which have a fixed shape (outward "G1", "EH2", "SW1A"; inward
-# digit + two letters, never C I K M O V): the outward digit read as l ("Glasgow Gl 1FF"), the
+# digit + two letters, never C I K M O V): the outward digit read as l or I ("Glasgow Gl 1FF",
+# "London WIT 5EJ"), the
 # inward digit read as a letter ("B2 OHA", "G1 SNY", "OX1 ARQ"), and a final J read as a bar
 # or bracket ("EH2 4P|", "G2 9A)", "BS2 6R]").
 _UK_INWARD_DIGIT = {"O": "0", "S": "5", "A": "4"}
@@ -125,7 +126,7 @@ def uk_postcode(raw: str) -> str:
     """ "Gl 1FF" -> "G1 1FF", "EH2 4P|" -> "EH2 4PJ": a UK postcode as printed."""
     raw = re.sub(r"\s+", "", raw)
     outward, inward = raw[:-3], raw[-3:]
-    outward = re.sub(r"^([A-Z]{1,2})l", r"\g<1>1", outward)
+    outward = re.sub(r"^([A-Z]{1,2})[lI]", r"\g<1>1", outward)
     inward = (
         _UK_INWARD_DIGIT.get(inward[0], inward[0])
         + inward[1]

@@ -269,9 +269,11 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
             contact.name = name
             conf["name"] = _confidence([best_name[1].line], min(1.0, 0.5 + best_name[0] / 2))
     name_seg = best_name[1] if contact.name and best_name else None
-    name_words = (
-        [fold(w) for w in re.findall(r"[^\W\d_]+", contact.name.full)] if contact.name else []
+    # Given and family name only: "Ing." of "Dipl.-Ing. Lars Meusburger" is no e-mail initial.
+    person = (
+        " ".join(filter(None, [contact.name.given, contact.name.family])) if contact.name else ""
     )
+    name_words = [fold(w) for w in re.findall(r"[^\W\d_]+", person)]
     initial = fold(contact.name.given or "")[:1] if contact.name else ""
     contact.emails = correct_emails(contact.emails, [w for w in name_words if len(w) > 1], initial)
 

@@ -27,9 +27,9 @@ _COLON_INITIAL = re.compile(r"(?<![\w.:])([a-z]):(?=[a-z][\w.+-]*\s?@)")
 _SPACE_AFTER_DOT = re.compile(
     r"(?<![\w.@-])(?!(?:e-?mail|mail|email|kontakt|contact)\.)([a-z][a-z0-9_-]*\.)\s(?=[a-z][\w.+-]*\s?@)"
 )
-# "|.price@firma.com", "{.zurlinden@firma.de": a narrow initial (f, i, j, l, t) read as a bar or
+# "|.price@firma.com", "{.zurlinden@firma.de", "\.devries@": a narrow initial (f, i, j, l, t) read as a bar or
 # bracket.  It becomes an l here; correct_emails puts the printed name's initial back.
-_BRACKET_INITIAL = re.compile(r"(?<![\w.])[|{}\[\]()!](?=\.[a-z][\w+-]*\s?@)")
+_BRACKET_INITIAL = re.compile(r"(?<![\w.])[|{}\[\]()!\\](?=\.[a-z][\w+-]*\s?@)")
 # "k finke@firma.de": the dot after a lower-case initial read as a space.
 _SPACED_INITIAL = re.compile(r"(?<![\w.@-])([a-z])\s(?=[a-z][\w.+-]*\s?@)")
 # "Iinnea.koeberl@": a leading li read as Ii (no name starts with "Ii"; "Ilse" stays Ilse).

@@ -65,9 +65,9 @@ POSTCODE_CITY_RE = re.compile(
 )
 # UK postcode: "London SW1A 1AA", and with OCR slips "Leeds LS2 2Hj", "Birmingham B2 OHA",
 # "Glasgow G1 SNY" (the inward code always starts with a digit: O is 0, S is 5).
-# And (address.uk_postcode repairs them) "Glasgow Gl 1FF", "Oxford OX1 ARQ", "EH2 4P|".
+# And (address.uk_postcode repairs them) "Glasgow Gl 1FF", "London WIT OZE", "EH2 4P|".
 UK_POSTCODE_RE = re.compile(
-    r"\b(?P<code>[A-Z]{1,2}[\dl][A-Z\d]?\s*[\dOSA][A-Z][A-Za-z|\])])(?![\w|\])])"
+    r"\b(?P<code>[A-Z]{1,2}[\dlI][A-Z\d]?\s*[\dOSA][A-Z][A-Za-z|\])])(?![\w|\])])"
 )
 # US: "Springfield, IL 62704", "New York, NY 10001-1234".
 US_CITY_STATE_ZIP_RE = re.compile(
