@@ -49,7 +49,7 @@ CASES = [
     ("193 Park Road\nGlasgow Gl 1FF", Address("193 Park Road", "G1 1FF", "Glasgow")),
     ("205 Park Road » Oxford » OX1 ARQ", Address("205 Park Road", "OX1 4RQ", "Oxford")),
     ("141 Park Road\nLondon WIT OZE", Address("141 Park Road", "W1T 0ZE", "London")),
-    ("214 High Street\nLondon\nWIT5EJ", Address("214 High Street", "W1T 5EJ", "London")),
+    ("214 High Street\nLondon\nWIT 5EJ", Address("214 High Street", "W1T 5EJ", "London")),
     ("150 London Road\nEdinburgh\nEH2 4P|", Address("150 London Road", "EH2 4PJ", "Edinburgh")),
     ("204 Albion Place\nBristol BS2 6R]", Address("204 Albion Place", "BS2 6RJ", "Bristol")),
     (
@@ -76,3 +76,10 @@ def test_no_address_without_postcode():
 def test_plus_before_a_digit_is_a_phone_not_a_separator():
     contact = parse_card(lines_from_text("Anna Müller\nTel. + 49 30 1234567"))
     assert [p.number for p in contact.phones] == ["+49301234567"]
+
+
+def test_all_caps_name_is_no_uk_postcode():
+    # SHIMADA would be SH1M 4DA if a slipped digit needed no space between the halves
+    contact = parse_card(lines_from_text("KYOSUKE SHIMADA\nE-mail:shimada@gzeal.co.jp"))
+    assert contact.address is None
+    assert contact.name is not None and contact.name.family == "Shimada"
