@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
-from cardscan.ocr.engine import EngineOptions, make_engine
+from cardscan.ocr.engine import EngineOptions, probe_engine
 from cardscan.options import ScanOptions
 from cardscan.pipeline import Outcome, ScanFailure, Scanner
 
@@ -63,10 +63,7 @@ def _work(path: Path) -> Outcome:
 
 def check_engine(options: ScanOptions) -> None:
     """Fail early, in this process, when Tesseract or a language is missing (not in 2 workers)."""
-    engine = make_engine(options.engine, EngineOptions(lang=options.lang))
-    close = getattr(engine, "close", None)
-    if close is not None:
-        close()
+    probe_engine(options.engine, EngineOptions(lang=options.lang))
 
 
 def scan_many(

@@ -46,8 +46,17 @@ def test_many_cards_stream_in_order(fake_workers):
     assert [Path(o.source).name for o in outcomes] == names
 
 
-def test_missing_language_fails_before_the_pool():
+@pytest.mark.parametrize("engine", ["auto", "tesserocr", "pytesseract"])
+def test_missing_language_fails_before_the_pool(engine):
     from cardscan.errors import MissingDependencyError
 
-    with pytest.raises(MissingDependencyError):
-        list(batch.scan_many([Path("a.jpg"), Path("b.jpg")], ScanOptions(lang="xyz"), jobs=2))
+    options = ScanOptions(lang="deu+xyz", engine=engine)
+    with pytest.raises(MissingDependencyError, match="'xyz'"):
+        list(batch.scan_many([Path("a.jpg"), Path("b.jpg")], options, jobs=2))
+
+
+def test_unknown_engine_fails_before_the_pool():
+    from cardscan.errors import MissingDependencyError
+
+    with pytest.raises(MissingDependencyError, match="unknown OCR engine"):
+        list(batch.scan_many([Path("a.jpg"), Path("b.jpg")], ScanOptions(engine="x"), jobs=2))

@@ -163,3 +163,20 @@ def make_engine(name: str = "auto", options: EngineOptions | None = None) -> Ocr
 
         return PytesseractEngine(options)
     raise MissingDependencyError(f"unknown OCR engine {name!r}: use tesserocr or pytesseract")
+
+
+def probe_engine(name: str = "auto", options: EngineOptions | None = None) -> None:
+    """Raise MissingDependencyError when the engine or a language model is missing, without
+    loading the models (a quarter second that a batch's parent process would spend for nothing)."""
+    options = options or EngineOptions()
+    if name == "auto":
+        name = available_engines()[0]
+    if name != "tesserocr":
+        make_engine(name, options)  # the pytesseract engine only checks; unknown names raise
+        return
+    from cardscan.ocr.tessdata import check_languages, tessdata_dir
+    from cardscan.ocr.tesserocr_engine import require_tesserocr
+
+    require_tesserocr()
+
+    check_languages(options.lang, tessdata_dir())

@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from collections.abc import Iterator
+from types import ModuleType
 
 import numpy as np
 
@@ -41,17 +42,23 @@ def _quiet_native_stderr() -> Iterator[None]:
         os.close(devnull)
 
 
+def require_tesserocr() -> ModuleType:
+    """The tesserocr module, or MissingDependencyError with what to do."""
+    try:
+        import tesserocr
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise MissingDependencyError(
+            "the tesserocr engine is not installed: `pip install tesserocr` "
+            "or use --engine pytesseract"
+        ) from exc
+    return tesserocr
+
+
 class TesserocrEngine:
     name = "tesserocr"
 
     def __init__(self, options: EngineOptions) -> None:
-        try:
-            import tesserocr
-        except ImportError as exc:  # pragma: no cover - depends on the install
-            raise MissingDependencyError(
-                "the tesserocr engine is not installed: `pip install tesserocr` "
-                "or use --engine pytesseract"
-            ) from exc
+        tesserocr = require_tesserocr()
         folder = tessdata_dir()
         check_languages(options.lang, folder)
         self._options = options
