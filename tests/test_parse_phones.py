@@ -91,3 +91,20 @@ def test_infer_region_uk_postcode_slips(texts, expected):
     from cardscan.parse.region import infer_region
 
     assert infer_region(texts, [], [], default="DE") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        # a one-letter label printed (or read) without a space before the number
+        ("T0341 621432-62", "DE", [("+4934162143262", "work")]),
+        (
+            "T 071 978 61 02 - M078 420 40 20",
+            "CH",
+            [("+41719786102", "work"), ("+41784204020", "mobile")],
+        ),
+        ("F0761 73078598", "DE", [("+4976173078598", "fax")]),
+    ],
+)
+def test_label_glued_to_the_number(text, region, expected):
+    assert [(f.phone.number, f.phone.type) for f in find_phones(text, region)] == expected

@@ -212,3 +212,28 @@ def test_email_and_website_domains_agree(emails, urls, expected_emails, expected
     from cardscan.parse.web import agree_domains
 
     assert agree_domains(emails, urls) == (expected_emails, expected_urls)
+
+
+@pytest.mark.parametrize(
+    ("card", "url"),
+    [
+        # look-alike slips in a handle, put right by the printed name
+        ("Ilir Fehr\nxing.com/profile/llir_Fehr", "https://www.xing.com/profile/Ilir_Fehr"),
+        (
+            "Geraldine Hill\nlinkedin.com/in/geraidine-hill-948a08",
+            "https://www.linkedin.com/in/geraldine-hill-948a08",
+        ),
+        # slashes and letters of the address read wrong
+        (
+            "Driton Bolliger\nwww.linkedin.convin/driton-bolliger",
+            "https://www.linkedin.com/in/driton-bolliger",
+        ),
+        ("Troy Pham\nlinkedin.com/initroypham", "https://www.linkedin.com/in/troypham"),
+        # a handle that is not the name stays
+        ("Anna Berg\nlinkedin.com/in/ivan-berg", "https://www.linkedin.com/in/ivan-berg"),
+    ],
+)
+def test_profile_slips(card, url):
+    from cardscan.parse import lines_from_text, parse_card
+
+    assert [p.url for p in parse_card(lines_from_text(card)).profiles] == [url]

@@ -37,6 +37,7 @@ from cardscan.parse.web import (
     agree_domains,
     correct_by_domain,
     correct_emails,
+    correct_profiles,
     domain_words,
     find_web,
 )
@@ -276,6 +277,7 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
     name_words = [fold(w) for w in re.findall(r"[^\W\d_]+", person)]
     initial = fold(contact.name.given or "")[:1] if contact.name else ""
     contact.emails = correct_emails(contact.emails, [w for w in name_words if len(w) > 1], initial)
+    contact.profiles = correct_profiles(contact.profiles, [w for w in name_words if len(w) > 2])
 
     if org_seg is None:
         # No legal form or domain: fall back to a line with organisation words.

@@ -51,7 +51,13 @@ _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,24}", re.IGNORECASE
 PROFILE_PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         "linkedin",  # "linkedin.com/in/anna-mueller-1a2b3c", "de.linkedin.com/in/..."
-        re.compile(r"(?:[a-z]{2,3}\.)?linkedin\.com\w?/(?:in|n|ln|im)/([\w\-%]+)", re.IGNORECASE),
+        # and OCR's "linkedin.convin/anna-mueller" (m read as n, / as v), "/initroypham"
+        # (the second / read as i)
+        re.compile(
+            r"(?:[a-z]{2,3}\.)?linkedin\.co(?:m\w?/|nv)(?:in|n|ln|im)(?:/|[|il](?=[a-z0-9]))"
+            r"([\w\-%]+)",
+            re.IGNORECASE,
+        ),
         "https://www.linkedin.com/in/{}",
     ),
     (
@@ -284,6 +290,22 @@ def correct_emails(emails: list[str], name_words: list[str], initial: str = "") 
             continue
         out.append(email)
     return out
+
+
+def correct_profiles(profiles: list[Profile], name_words: list[str]) -> list[Profile]:
+    """Fix look-alike slips in profile handles by the printed name: "xing.com/profile/llir_Fehr"
+    on Ilir Fehr's card is Ilir_Fehr, "linkedin.com/in/geraidine-hill" is geraldine-hill."""
+    fixed = []
+    for profile in profiles:
+        head, _, handle = profile.url.rpartition("/")
+        parts = re.split(r"([_-])", handle)
+        capitalised = any(ch.isupper() for ch in handle)  # Xing's "Anna_Mueller" style
+        for i, part in enumerate(parts):
+            for word in name_words:
+                if part.lower() != word and _misread_as(part.lower(), word):
+                    parts[i] = word.capitalize() if capitalised else word
+        fixed.append(Profile(profile.network, f"{head}/{''.join(parts)}"))
+    return fixed
 
 
 def correct_by_domain(text: str, domains: set[str]) -> str:

@@ -43,7 +43,12 @@ from cardscan.parse.rules.orgs import (
     fix_legal_form,
     is_area_line,
 )
-from cardscan.parse.rules.phones import PHONE_LABEL_RE, PHONE_LABEL_RULES, PHONE_LABELS
+from cardscan.parse.rules.phones import (
+    PHONE_LABEL_GLUED_RE,
+    PHONE_LABEL_RE,
+    PHONE_LABEL_RULES,
+    PHONE_LABELS,
+)
 from cardscan.parse.rules.titles import (
     TITLE_RE,
     TITLE_SUFFIX_RE,
@@ -74,6 +79,7 @@ __all__ = [
     "ORG_WORD_RULES",
     "PARTICLE_RULES",
     "PHONE_LABELS",
+    "PHONE_LABEL_GLUED_RE",
     "PHONE_LABEL_RE",
     "PHONE_LABEL_RULES",
     "POSTCODE_CITY_RE",

@@ -42,10 +42,10 @@ PHONE_LABEL_RULES: tuple[tuple[str, PhoneType, str], ...] = (
 )
 PHONE_LABELS: dict[str, PhoneType] = {word: kind for word, kind, _ in PHONE_LABEL_RULES}
 
+_LABEL_WORDS = "|".join(sorted((re.escape(k) for k in PHONE_LABELS), key=len, reverse=True))
 # "Tel." / "Tel:" / "T" / "Mobil." followed by a separator; group 1 is the label word.
 PHONE_LABEL_RE = re.compile(
-    r"(?<![\w@.])("
-    + "|".join(sorted((re.escape(k) for k in PHONE_LABELS), key=len, reverse=True))
-    + r")\s*\.?\s*[:.]?\s*(?=[\s+(\d])",
-    re.IGNORECASE,
+    r"(?<![\w@.])(" + _LABEL_WORDS + r")\s*\.?\s*[:.]?\s*(?=[\s+(\d])", re.IGNORECASE
 )
+# A label printed (or read) without a space before the number: "T0341 621432-62", "M078 420".
+PHONE_LABEL_GLUED_RE = re.compile(r"(?<![\w@.])(" + _LABEL_WORDS + r")(?=[+(]?\d)", re.IGNORECASE)
