@@ -180,10 +180,12 @@ def scan_options(func: F) -> F:
         click.option("--no-qr", is_flag=True, help="Ignore QR codes on the cards."),
         click.option(
             "--photo",
-            type=click.Choice(["none", "card"]),
+            type=click.Choice(["none", "card", "face"]),
             default="none",
             show_default=True,
-            help="Embed a small JPEG of the card in the vCard (PHOTO, at most 512 px).",
+            help="Embed a small JPEG (at most 512 px) in the vCard as PHOTO: card = the flattened "
+            "card, face = the portrait printed on the card (no PHOTO when the card has none), "
+            "none = no picture.",
         ),
     )(wrapper)
 

@@ -20,7 +20,9 @@ class ScanOptions:
     max_pixels: int = DEFAULT_MAX_PIXELS
     ocr_timeout: float = 60.0  # seconds per card for the subprocess engine
     qr: bool = True  # decode QR codes on the card and merge their data
-    photo: str = "none"  # "card": keep a small JPEG of the flattened card for vCard PHOTO
+    # vCard PHOTO: "card" = a small JPEG of the flattened card, "face" = the portrait printed
+    # on the card (none when it has none), "none" = no picture
+    photo: str = "none"
     # Below this OCR confidence the upside-down reading is tried as well.
     flip_below: float = 0.80
 
@@ -31,6 +33,6 @@ class ScanOptions:
             not part.isalnum() for part in self.lang.replace("_", "").split("+")
         ):
             raise ValueError(f"languages {self.lang!r} must look like deu+eng")
-        if self.photo not in ("none", "card"):
-            raise ValueError(f"--photo must be card or none, not {self.photo!r}")
+        if self.photo not in ("none", "card", "face"):
+            raise ValueError(f"--photo must be card, face or none, not {self.photo!r}")
         object.__setattr__(self, "region", self.region.upper())

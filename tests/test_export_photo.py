@@ -9,10 +9,16 @@ import numpy as np
 import pytest
 import vobject
 
-from cardscan.errors import MissingDependencyError
 from cardscan.export.vcard import LINE_OCTETS, to_vcard
 from cardscan.model import Contact, Name
-from cardscan.photo import MAX_BYTES, MAX_SIDE, face_photo, jpeg_photo
+from cardscan.photo import (
+    FACE_SOURCE_SIDE,
+    MAX_BYTES,
+    MAX_SIDE,
+    card_picture,
+    face_photo,
+    jpeg_photo,
+)
 
 
 def _noisy_card(h: int = 1200, w: int = 2000) -> np.ndarray:
@@ -60,10 +66,15 @@ def test_no_photo_no_property_and_not_in_json() -> None:
     assert "photo" not in contact.to_dict()
 
 
-def test_face_photo_without_the_detector_says_what_to_do() -> None:
-    image = np.full((400, 600, 3), 255, np.uint8)
-    if not hasattr(cv2, "CascadeClassifier"):
-        with pytest.raises(MissingDependencyError, match="--photo card"):
-            face_photo(image)
-    else:
-        assert face_photo(image) is None  # a blank card has no face
+def test_face_photo_of_a_blank_card_is_none() -> None:
+    # More on --photo face (a card with a portrait, no scikit-image) in test_photo_face.py.
+    assert face_photo(np.full((400, 600, 3), 255, np.uint8)) is None
+
+
+@pytest.mark.parametrize("max_side", [MAX_SIDE, FACE_SOURCE_SIDE])
+def test_card_picture_is_flat_and_max_side_long(max_side: int) -> None:
+    camera = np.full((1500, 2000, 3), 90, np.uint8)
+    quad = np.array([[300, 200], [1700, 260], [1650, 1100], [330, 1050]], np.float32)
+    picture = card_picture(camera, quad, (700, 1200), max_side=max_side)
+    assert picture.shape == (round(700 * max_side / 1200), max_side, 3)
+    assert card_picture(camera, None, (700, 1200)) is camera  # no card found: the photo as is
