@@ -21,7 +21,7 @@ from cardscan.model import Contact
 from cardscan.ocr.engine import EngineOptions, OcrEngine, OcrResult, make_engine
 from cardscan.options import ScanOptions
 from cardscan.parse import parse_card
-from cardscan.photo import card_picture, jpeg_photo
+from cardscan.photo import FACE_SOURCE_SIDE, card_picture, face_photo, jpeg_photo
 from cardscan.qr import contact_from_qr
 
 log = logging.getLogger(__name__)
@@ -125,6 +125,12 @@ class Scanner:
                 contact = merge_contacts(qr_contact, contact)
         if self.options.photo == "card":
             contact.photo = jpeg_photo(card_picture(image, prepared.quad, prepared.image.shape))
+        elif self.options.photo == "face":
+            # The detector wants the card larger than the 512 px of a card picture, upright.
+            flat = card_picture(
+                image, prepared.quad, prepared.image.shape, max_side=FACE_SOURCE_SIDE
+            )
+            contact.photo = face_photo(flat)
         return contact, result.confidence
 
     def scan(self, paths: Sequence[Path]) -> ScanResult:

@@ -175,6 +175,29 @@ def test_cli_accepts_photo_face(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert result.exit_code == 0, result.output
     assert [options.photo for options in seen] == ["face"]
     assert "BEGIN:VCARD" in result.stdout
+    assert "PHOTO;ENCODING=b;TYPE=JPEG:" in result.stdout
+
+
+def _camera_photo(card: np.ndarray) -> np.ndarray:
+    """The card photographed at a slant on a dark desk."""
+    quad = np.array([[420, 300], [2380, 360], [2300, 1500], [470, 1420]], np.float32)
+    corners = np.array([[0, 0], [1049, 0], [1049, 599], [0, 599]], np.float32)
+    matrix = cv2.getPerspectiveTransform(corners, quad)
+    return cv2.warpPerspective(
+        card, matrix, (2800, 1900), borderMode=cv2.BORDER_CONSTANT, borderValue=(70, 60, 50)
+    )
+
+
+@pytest.mark.parametrize(("portrait", "has_photo"), [(True, True), (False, False)])
+def test_scan_with_photo_face_end_to_end(tmp_path: Path, portrait: bool, has_photo: bool) -> None:
+    """The real pipeline (Tesseract, card detection, flattening): the portrait printed on the
+    card becomes the vCard PHOTO; a card without one gets none and still gives its contact."""
+    path = tmp_path / "card.jpg"
+    cv2.imwrite(str(path), _camera_photo(_card(portrait=portrait)))
+    result = CliRunner().invoke(cli.main, ["scan", str(path), "--photo", "face", "--no-qr"])
+    assert result.exit_code == 0, result.output
+    assert "anna@beispiel.de" in result.stdout.lower()
+    assert ("PHOTO;ENCODING=b;TYPE=JPEG:" in result.stdout) is has_photo
 
 
 def test_cli_refuses_an_unknown_photo_kind(tmp_path: Path) -> None:
