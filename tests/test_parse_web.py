@@ -32,6 +32,8 @@ EMAILS = [
     ("E-mail |.price@ sonnhalde.com", ["l.price@sonnhalde.com"]),
     ("E-Mail: {.zurlinden@rose-metallbau.de", ["l.zurlinden@rose-metallbau.de"]),
     ("\\.devries @ hale-partners.co.uk", ["l.devries@hale-partners.co.uk"]),
+    # OCR's Turkish dotless ı: addresses on cards are ASCII
+    ("vandıjk@salz-maschinenbau.de", ["vandijk@salz-maschinenbau.de"]),
 ]
 
 
@@ -121,6 +123,12 @@ def test_domain_words_skip_free_mail():
         # rn read as m: Simon Turner's s.tumer@ (the name is not bent to a misread e-mail)
         (["s.tumer@w.co.uk"], ["simon", "turner"], ["s.turner@w.co.uk"]),
         (["s.turner@w.co.uk"], ["simon", "tumer"], ["s.turner@w.co.uk"]),
+        # a thin letter read twice, a zero for an o
+        (["natalia.stoeckll@g.at"], ["natalia", "stoeckl"], ["natalia.stoeckl@g.at"]),
+        (["a.0estrovsky@n.de"], ["anna", "oestrovsky"], ["a.oestrovsky@n.de"]),
+        # an address that is the name stays as it is
+        (["tim@x.de"], ["tim", "berg"], ["tim@x.de"]),
+        (["timm@x.de"], ["tim", "berg"], ["timm@x.de"]),  # too short to call a letter doubled
     ],
 )
 def test_correct_emails(emails, name, expected):
@@ -137,6 +145,13 @@ def test_correct_emails(emails, name, expected):
         # the domain itself misread: an l on the card is never "corrected" to i
         ("Prantl Medizintechnik", {"prantimedizintechnik"}, "Prantl Medizintechnik"),
         ("Silverline GmbH", {"silverline"}, "Silverline GmbH"),
+        # more slips OCR makes in company names: l as t, f as t, c as e, g as s
+        ("Sitvertine Bau AG", {"silverlinebau"}, "Silverline Bau AG"),
+        ("Greentield Capital LLC", {"greenfield-capital"}, "Greenfield Capital LLC"),
+        ("Meneit Corp.", {"mcneil"}, "Mcneil Corp."),
+        ("sreenfieid Metallbau GmbH", {"greenfieldmetallbau"}, "Greenfield Metallbau GmbH"),
+        # a different word of the same length is not a slip
+        ("Nordwind Bau AG", {"nordlicht-bau"}, "Nordwind Bau AG"),
     ],
 )
 def test_company_name_corrected_by_domain(org, domains, expected):
@@ -237,3 +252,55 @@ def test_profile_slips(card, url):
     from cardscan.parse import lines_from_text, parse_card
 
     assert [p.url for p in parse_card(lines_from_text(card)).profiles] == [url]
+
+
+@pytest.mark.parametrize(
+    ("email", "url", "org", "expected"),
+    [
+        # a letter lost in one of the two readings of the company's domain
+        (
+            "p@james-ogistics.co.uk",
+            "https://www.james-logistics.co.uk",
+            None,
+            "james-logistics.co.uk",
+        ),
+        # rn read as m
+        ("m@murphywamer.co.uk", "https://www.murphywarner.co.uk", None, "murphywarner.co.uk"),
+        # a letter too many: the organisation's name says which reading was printed
+        ("b@mcqguire.com", "https://www.mcguire.com", "McGuire Inc.", "mcguire.com"),
+        # a hyphen or digit more may be a second domain of the company: both stay
+        ("m@muellerbau.de", "https://www.mueller-bau.de", None, None),
+        ("m@firma.de", "https://www.firma2.de", None, None),
+        # two letters apart: different domains
+        ("m@abc-bau.de", "https://www.xyz-bau.de", None, None),
+    ],
+)
+def test_domains_one_letter_apart_agree(email, url, org, expected):
+    from cardscan.parse.web import agree_domains
+
+    emails, urls = agree_domains([email], [url], org, edits=True)
+    if expected is None:
+        assert (emails, urls) == ([email], [url])
+    else:
+        assert emails[0].endswith("@" + expected) and urls == [f"https://www.{expected}"]
+    # without edits (before the organisation is known) only l/i slips are evened out
+    assert agree_domains([email], [url]) == ([email], [url])
+
+
+@pytest.mark.parametrize("role", ["info", "hello", "office", "kontakt", "sales"])
+def test_role_mailbox_slips(role):
+    from cardscan.parse.web import correct_emails
+
+    misread = role.replace("l", "i", 1).replace("o", "0", 1)
+    assert correct_emails([f"{misread}@firma.de"], ["anna", "berg"]) == [f"{role}@firma.de"]
+
+
+def test_letter_before_the_full_given_name_is_debris():
+    from cardscan.parse.web import correct_emails
+
+    # "E" read as "t" before bethan.moore@: not an initial
+    assert correct_emails(["t.bethan.moore@v.co.uk"], ["bethan", "moore"]) == [
+        "bethan.moore@v.co.uk"
+    ]
+    # a real initial before the family name stays
+    assert correct_emails(["t.moore@v.co.uk"], ["bethan", "moore"]) == ["t.moore@v.co.uk"]

@@ -192,6 +192,9 @@ def parse_card(
         seg.text = text
         rest += _split_name_and_title(seg)
     _assign_people_fields(contact, rest)
+    contact.emails, contact.urls = agree_domains(
+        contact.emails, contact.urls, contact.organization, edits=True
+    )
     _add_profile_urls(contact)
     return contact
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from email_validator import EmailNotValidError, validate_email
 
 from cardscan.model import Profile
+from cardscan.parse.names import fold
 
 # OCR repairs before looking for e-mails: "anna.mueller (at) firma.de", "anna @ firma.de",
 # "anna.mueller@firma,de" (comma for dot before the TLD).
@@ -157,9 +158,13 @@ def repair_email_text(text: str) -> str:
 _CAPITAL_I = re.compile(r"(?<=[a-z])I(?=[a-z.@_-]|$)|(?<=[._-])I(?=[a-z])")
 
 
+# OCR's dotless ı in an address is an i: cards print ASCII addresses.
+_DOTLESS = str.maketrans({"ı": "i"})
+
+
 def normalize_email(candidate: str) -> str | None:
     """A syntactically valid, lower-cased address (no DNS), or None."""
-    candidate = candidate.strip(".,;:'")
+    candidate = candidate.strip(".,;:'").translate(_DOTLESS)
     local, _, domain = candidate.partition("@")
     candidate = _CAPITAL_I.sub("l", local) + "@" + _CAPITAL_I.sub("l", domain)
     try:
@@ -171,7 +176,7 @@ def normalize_email(candidate: str) -> str | None:
 
 def normalize_url(candidate: str) -> str | None:
     """ "www.Firma.de/" -> "https://www.firma.de"; None when it does not look like a website."""
-    url = candidate.strip(".,;:)(")
+    url = candidate.strip(".,;:)(").translate(_DOTLESS)
     m = re.match(r"(?i)(https?://)?([^/]+)(/.*)?$", url)
     if not m:
         return None
@@ -226,8 +231,11 @@ def domain_words(emails: list[str], urls: list[str]) -> set[str]:
     return words - generic
 
 
-# OCR confuses these letters in e-mail addresses ("iydia.wood@", "vlester@" read "viester@").
-_LOOKALIKE = str.maketrans({"i": "l", "1": "l", "I": "l", "|": "l", "!": "l"})
+# OCR confuses these letters in e-mail addresses ("iydia.wood@", "vlester@" read "viester@",
+# "a.0estrovsky@" for a.oestrovsky@, a Turkish dotless ı for i).
+_LOOKALIKE = str.maketrans(
+    {"i": "l", "1": "l", "I": "l", "|": "l", "!": "l", "ı": "l", "0": "o", "O": "o"}
+)
 
 
 # Narrow letters and the glyphs OCR reads them as: an initial "j." printed before the family
@@ -247,12 +255,33 @@ def _fix_initial(parts: list[str], name_words: list[str], initial: str) -> None:
 
 
 def _misread_as(read: str, printed: str) -> bool:
-    """Could OCR have read ``printed`` as ``read``?  Look-alike letters, and "rn" read as "m"
-    ("s.tumer@" for Simon Turner; hardly ever the other way round, so only this direction)."""
-    key = read.translate(_LOOKALIKE)
-    if len(read) == len(printed) and key == printed.translate(_LOOKALIKE):
+    """Could OCR have read ``printed`` as ``read``?  Look-alike letters, "rn" read as "m"
+    ("s.tumer@" for Simon Turner; hardly ever the other way round, so only this direction),
+    and a thin letter read twice ("stoeckll@" for Natalia Stöckl)."""
+    key, want = read.translate(_LOOKALIKE), printed.translate(_LOOKALIKE)
+    if len(read) == len(printed) and key == want:
+        return True
+    doubled = len(key) == len(want) + 1 and len(want) >= 4
+    if doubled and any(
+        key[i] == key[i - 1] and key[:i] + key[i + 1 :] == want for i in range(1, len(key))
+    ):
         return True
     return "rn" in printed and key == printed.replace("rn", "m").translate(_LOOKALIKE)
+
+
+# Team and role mailboxes printed beside the person's address ("hello@", "info@"): a local
+# part one look-alike slip away from one is that word ("heilo@firma.com").
+ROLE_MAILBOXES: tuple[str, ...] = (
+    "info", "hello", "hallo", "office", "kontakt", "contact", "mail", "sales", "vertrieb",
+    "service", "support", "team", "post", "buero", "empfang",
+)  # fmt: skip
+
+
+def _drop_debris_initial(parts: list[str], name_words: list[str]) -> None:
+    """ "t.bethan.moore@" for Bethan Moore: a letter before the full given name is debris (a
+    label read as a letter), not an initial."""
+    if len(parts) >= 5 and len(parts[0]) == 1 and parts[1] == "." and parts[2:3] == name_words[:1]:
+        del parts[:2]
 
 
 def correct_emails(emails: list[str], name_words: list[str], initial: str = "") -> list[str]:
@@ -267,7 +296,11 @@ def correct_emails(emails: list[str], name_words: list[str], initial: str = "") 
     for email in emails:
         local, _, domain = email.partition("@")
         parts = re.split(r"([._-])", local)
+        _drop_debris_initial(parts, name_words)
         _fix_initial(parts, name_words, initial)
+        role = next((r for r in ROLE_MAILBOXES if local != r and _misread_as(local, r)), None)
+        if role:
+            parts = [role]
         for i, part in enumerate(parts):
             for word in name_words:
                 for cand in (
@@ -308,12 +341,22 @@ def correct_profiles(profiles: list[Profile], name_words: list[str]) -> list[Pro
     return fixed
 
 
-def correct_by_domain(text: str, domains: set[str]) -> str:
-    """Fix l-read-as-i slips in a company name by the card's own domain.
+# (read, printed): letters OCR reads for others in company names, in that direction only:
+# "Aipenblick" (l read as i), "Nordticht" (l as t), "Greentield" (f as t), "Meneil" (c as e),
+# "sreenfield" (g as s).
+_ORG_SLIPS = frozenset(
+    {("i", "l"), ("1", "l"), ("|", "l"), ("!", "l"), ("t", "l"), ("t", "f"), ("e", "c"),
+     ("c", "e"), ("s", "g"), ("c", "g")}
+)  # fmt: skip
 
-    "Aipenblick Logistik GmbH" on a card of alpenblick-logistik.de is Alpenblick: a word that
-    differs from a part of the domain only by look-alike letters takes the domain's spelling
-    (capitalised as printed).
+
+def correct_by_domain(text: str, domains: set[str]) -> str:
+    """Fix OCR slips in a company name by the card's own domain.
+
+    "Aipenblick Logistik GmbH" on a card of alpenblick-logistik.de is Alpenblick, "Sitvertine
+    Bau AG" beside silverlinebau.ch is Silverline: a word of 4+ letters that differs from a
+    stretch of the domain only by the slips of _ORG_SLIPS (one, or two in words of 6+
+    letters) takes the domain's spelling, capitalised as printed.
     """
     parts = [p for d in domains for p in re.split(r"[-_.]", d) if len(p) >= 4]
     if not parts:
@@ -322,17 +365,16 @@ def correct_by_domain(text: str, domains: set[str]) -> str:
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
         low = word.lower()
-        key = low.translate(_LOOKALIKE)
+        if len(low) < 4 or any(low in part for part in parts):
+            return word
+        budget = 1 if len(low) < 6 else 2
         for part in parts:
-            start = part.translate(_LOOKALIKE).find(key)
-            if len(low) >= 4 and start >= 0:
+            for start in range(len(part) - len(low) + 1):
                 spelled = part[start : start + len(low)]
-                # only the usual direction: OCR reads an l as i, hardly ever an i as l
-                if spelled != low and all(
-                    a == b or (a in "i1|!" and b == "l") for a, b in zip(low, spelled, strict=True)
-                ):
-                    return spelled.capitalize() if word[:1].isupper() else spelled
-                return word
+                slips = [(a, b) for a, b in zip(low, spelled, strict=True) if a != b]
+                if len(slips) <= budget and all(slip in _ORG_SLIPS for slip in slips):
+                    first = m.start() == 0 or word[:1].isupper()
+                    return spelled.capitalize() if first else spelled
         return word
 
     return re.sub(r"[A-Za-z][A-Za-z!|]*", fix, text)
@@ -359,27 +401,71 @@ def _l_spelling(a: str, b: str) -> str | None:
     return "".join(spelled)
 
 
-def agree_domains(emails: list[str], urls: list[str]) -> tuple[list[str], list[str]]:
-    """Make the e-mail domain and the website agree where OCR read an l as i in one of them.
+def _org_key(org: str | None) -> str:
+    """ "Müller & Schmidt GmbH" -> "muellerschmidtgmbh": the organisation as a domain spells it."""
+    if not org:
+        return ""
+    return re.sub(r"[^a-z0-9]", "", fold(org))
+
+
+def _edited_spelling(a: str, b: str, org_key: str) -> str | None:
+    """Of two readings of one domain one OCR edit apart, the one that was printed: the one the
+    organisation's name spells, else the one with "rn" (read as "m"), else the longer one
+    (OCR loses letters more often than it adds them); None when they are not that close."""
+    squash = [re.sub(r"[^a-z0-9]", "", x.split(".")[0]) for x in (a, b)]
+    for x, key in zip((a, b), squash, strict=True):
+        if org_key and len(key) >= 4 and key in org_key:
+            other = b if x is a else a
+            if _one_edit(x.replace("rn", "m"), other.replace("rn", "m")):
+                return x
+    if a.replace("rn", "m") == b.replace("rn", "m"):
+        return a if "rn" in a else b
+    if len(a) >= 6 and len(a) != len(b) and _one_edit(a, b):
+        longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+        extra = next(
+            (ch for i, ch in enumerate(longer) if shorter[:i] + ch + shorter[i:] == longer), ""
+        )
+        # a lost letter; a hyphen or digit more or less may be a second domain of the company
+        return longer if extra.isalpha() else None
+    return None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """At most one substitution, insertion or deletion apart."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    if len(a) > len(b):
+        a, b = b, a
+    return len(b) - len(a) == 1 and any(a == b[:i] + b[i + 1 :] for i in range(len(b)))
+
+
+def agree_domains(
+    emails: list[str], urls: list[str], org: str | None = None, *, edits: bool = False
+) -> tuple[list[str], list[str]]:
+    """Make the e-mail domain and the website agree where OCR misread one of them.
 
     "carmen.aumann@gude-metalibau.de" beside "www.gude-metallbau.de": the same company domain
-    printed twice; OCR reads l as i far more often than i as l, so the l spelling wins.
+    printed twice; OCR reads l as i far more often than i as l, so the l spelling wins.  With
+    ``edits`` (once the organisation is known) also readings one letter apart:
+    "poole@james-ogistics.co.uk" beside "www.james-logistics.co.uk" on James Logistics' card.
     """
+
+    def spelling(a: str, b: str) -> str | None:
+        return _l_spelling(a, b) or (_edited_spelling(a, b, _org_key(org)) if edits else None)
+
     hosts = {_host(u) for u in urls}
     fixed_emails = []
     for email in emails:
         local, _, domain = email.partition("@")
         for host in hosts:
-            spelled = _l_spelling(domain, host)
-            if spelled:
-                domain = spelled
+            domain = spelling(domain, host) or domain
         fixed_emails.append(f"{local}@{domain}")
     domains = {e.partition("@")[2] for e in fixed_emails}
     fixed_urls = []
     for url in urls:
         host = _host(url)
         for domain in domains:
-            spelled = _l_spelling(host, domain)
+            spelled = spelling(host, domain)
             if spelled:
                 url = url.replace(host, spelled, 1)
         fixed_urls.append(url)

@@ -183,6 +183,9 @@ LEGAL_FORM_SLIPS: tuple[tuple[str, str], ...] = (
     ("Gmbh", "GmbH"),  # "Pohl Logistik Gmbh": the capital H read small
     ("GmbH.", "GmbH"),
     ("lnc.", "Inc."),  # "Northwind lnc.": I read as l
+    ("kc", "KG"),  # "Helix kc": the capitals read small, G as c
+    ("KC", "KG"),  # "Helix KC"
+    ("Co", "Co."),  # "Pratt Systems Co": the dot lost
 )
 _SLIPS = dict(LEGAL_FORM_SLIPS)
 
