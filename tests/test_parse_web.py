@@ -304,3 +304,15 @@ def test_letter_before_the_full_given_name_is_debris():
     ]
     # a real initial before the family name stays
     assert correct_emails(["t.moore@v.co.uk"], ["bethan", "moore"]) == ["t.moore@v.co.uk"]
+
+
+def test_readings_that_agree_after_domain_repair_are_one_address():
+    from cardscan.parse import lines_from_text, parse_card
+
+    # The second OCR reading lost the given name and a letter of the domain; once the domain
+    # agrees with the website, "parsons@" is the tail of "amanda.parsons@" and goes.
+    card = (
+        "Amanda Parsons\nAlpenblick Analytics LLC\nparsons@alpenblick-analytcs.com\n"
+        "amanda.parsons@alpenblick-analytics.com\nwww.alpenblick-analytics.com"
+    )
+    assert parse_card(lines_from_text(card)).emails == ["amanda.parsons@alpenblick-analytics.com"]

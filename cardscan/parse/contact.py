@@ -38,6 +38,7 @@ from cardscan.parse.web import (
     correct_by_domain,
     correct_emails,
     correct_profiles,
+    dedupe_emails,
     domain_words,
     find_web,
 )
@@ -192,9 +193,10 @@ def parse_card(
         seg.text = text
         rest += _split_name_and_title(seg)
     _assign_people_fields(contact, rest)
-    contact.emails, contact.urls = agree_domains(
+    emails, contact.urls = agree_domains(
         contact.emails, contact.urls, contact.organization, edits=True
     )
+    contact.emails = dedupe_emails(emails)  # two readings may have become one
     _add_profile_urls(contact)
     return contact
 

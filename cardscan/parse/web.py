@@ -311,14 +311,21 @@ def correct_emails(emails: list[str], name_words: list[str], initial: str = "") 
                     if part != cand and _misread_as(part, cand):
                         parts[i] = cand
         fixed.append("".join(parts) + "@" + domain)
+    return dedupe_emails(fixed)
+
+
+def dedupe_emails(emails: list[str]) -> list[str]:
+    """Drop second readings of one printed address: the tail of another one ("jackson@x.com"
+    beside "theresa.jackson@x.com") or one that differs from an earlier one only by look-alike
+    letters."""
     out: list[str] = []
-    for email in fixed:
+    for email in emails:
         key = email.translate(_LOOKALIKE)
         if any(key == other.translate(_LOOKALIKE) for other in out):
             continue
         local, _, domain = email.partition("@")
         if any(
-            o.endswith("@" + domain) and re.search(rf"[._-]{re.escape(local)}@", o) for o in fixed
+            o.endswith("@" + domain) and re.search(rf"[._-]{re.escape(local)}@", o) for o in emails
         ):
             continue
         out.append(email)
