@@ -316,3 +316,32 @@ def test_readings_that_agree_after_domain_repair_are_one_address():
         "amanda.parsons@alpenblick-analytics.com\nwww.alpenblick-analytics.com"
     )
     assert parse_card(lines_from_text(card)).emails == ["amanda.parsons@alpenblick-analytics.com"]
+
+
+@pytest.mark.parametrize(
+    ("card", "emails"),
+    [
+        # the top-level domain lost: completed from the website, kept in printed order
+        (
+            "Mail: a.hettner@gute-doehn\nMail: info@gute-doehn.de\nwww.gute-doehn.de",
+            ["a.hettner@gute-doehn.de", "info@gute-doehn.de"],
+        ),
+        # the dot before the top-level domain lost in the e-mail and the website
+        (
+            "m.leunberger @schnyder-mayerch\nhttps://www.schnyder-mayerch",
+            ["m.leunberger@schnyder-mayer.ch"],
+        ),
+        # the end of the domain garbled: the start of the website's host (8+ letters)
+        (
+            "caterina.zimmer@eberhardt-gott :\\j\nWeb: www.eberhardt-gotthard.de",
+            ["caterina.zimmer@eberhardt-gotthard.de"],
+        ),
+        # a broken domain that is not the website's stays out
+        ("anna@firma\nwww.andere.de", []),
+        ("anna@eberh\nwww.eberhardt-gotthard.de", []),  # too little of it to tell
+    ],
+)
+def test_broken_email_domain_completed_from_the_website(card, emails):
+    from cardscan.parse import lines_from_text, parse_card
+
+    assert parse_card(lines_from_text(f"Anna Berg\n{card}")).emails == emails

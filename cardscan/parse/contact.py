@@ -41,6 +41,8 @@ from cardscan.parse.web import (
     dedupe_emails,
     domain_words,
     find_web,
+    host_of,
+    repair_by_hosts,
 )
 
 log = logging.getLogger(__name__)
@@ -121,14 +123,23 @@ def parse_card(
 
     # 1. E-mails, websites and profile links: the most reliable patterns go first.
     web_lines: list[TextLine] = []
-    for seg in segments:
+    printed_at: dict[str, int] = {}  # e-mail -> the segment it was printed in
+    for i, seg in enumerate(segments):
         found = find_web(seg.text)
+        printed_at.update((e, i) for e in found.emails if e not in printed_at)
         if found.emails or found.urls or found.profiles:
             web_lines.append(seg.line)
             seg.text = found.rest
-        contact.emails += [e for e in found.emails if e not in contact.emails]
         contact.urls += [u for u in found.urls if u not in contact.urls]
         contact.profiles += [p for p in found.profiles if p not in contact.profiles]
+    # E-mails whose domain OCR broke, completed from the card's website and other e-mails.
+    hosts = {host_of(u) for u in contact.urls} | {e.partition("@")[2] for e in printed_at}
+    for i, seg in enumerate(segments):
+        repaired, seg.text = repair_by_hosts(seg.text, hosts)
+        printed_at.update((e, i) for e in repaired if e not in printed_at)
+        if repaired:
+            web_lines.append(seg.line)
+    contact.emails = sorted(printed_at, key=printed_at.__getitem__)  # in printed order
     contact.emails, contact.urls = agree_domains(contact.emails, contact.urls)
     if contact.emails:
         conf["emails"] = _confidence(web_lines, 1.0)

@@ -45,6 +45,8 @@ _URL_REPAIRS = (
     (re.compile(r"(?i)\bwww\s?[.,]\s?(?=[a-z0-9])"), "www."),
     # "wwwschaeferring.de": the dot after www was lost (no real host starts with "wwws...")
     (re.compile(r"(?i)(?<![\w.@/])www(?=[a-z0-9-]{2,}\.[a-z]{2,})"), "www."),
+    # "www.schnyder-mayerch": the dot before the top-level domain lost (a host needs one)
+    (re.compile(r"(?i)(?<![\w.@])(www\.[a-z0-9-]{3,}?)(de|at|ch|com)\b(?![.\w-])"), r"\1.\2"),
 )
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,24}", re.IGNORECASE)
 
@@ -387,7 +389,8 @@ def correct_by_domain(text: str, domains: set[str]) -> str:
     return re.sub(r"[A-Za-z][A-Za-z!|]*", fix, text)
 
 
-def _host(url: str) -> str:
+def host_of(url: str) -> str:
+    """ "https://www.firma.de/kontakt" -> "firma.de"."""
     host = re.sub(r"^https?://", "", url).split("/")[0]
     return host[4:] if host.startswith("www.") else host
 
@@ -460,7 +463,7 @@ def agree_domains(
     def spelling(a: str, b: str) -> str | None:
         return _l_spelling(a, b) or (_edited_spelling(a, b, _org_key(org)) if edits else None)
 
-    hosts = {_host(u) for u in urls}
+    hosts = {host_of(u) for u in urls}
     fixed_emails = []
     for email in emails:
         local, _, domain = email.partition("@")
@@ -470,10 +473,42 @@ def agree_domains(
     domains = {e.partition("@")[2] for e in fixed_emails}
     fixed_urls = []
     for url in urls:
-        host = _host(url)
+        host = host_of(url)
         for domain in domains:
             spelled = spelling(host, domain)
             if spelled:
                 url = url.replace(host, spelled, 1)
         fixed_urls.append(url)
     return fixed_emails, fixed_urls
+
+
+# What is left of an e-mail whose domain OCR broke: "a.hettner@gute-doehn" (the top-level
+# domain lost), "mieunberger @schnyder-mayerch" (its dot lost), "caterina.zimmer@eberhardt-gott
+# :\j" (the end garbled).
+_BROKEN_EMAIL = re.compile(r"(?<![\w.@-])([a-z0-9][\w.+'-]*)\s?@\s?([a-z0-9][\w.-]*)", re.I)
+
+
+def repair_by_hosts(text: str, hosts: set[str]) -> tuple[list[str], str]:
+    """E-mails in ``text`` whose domain OCR broke, completed from the card's own hosts (its
+    website, its other e-mails): the broken domain is a host without its dots or top-level
+    domain, or the start of one (8+ letters).  Returns the e-mails and the text without them."""
+    found: list[str] = []
+
+    def complete(m: re.Match[str]) -> str:
+        local, fragment = m.group(1), m.group(2).lower().rstrip(".-")
+        squashed = fragment.replace(".", "")
+        for host in sorted(hosts):
+            stem = host.rsplit(".", 1)[0]
+            if not (
+                squashed in (host.replace(".", ""), stem.replace(".", ""))
+                or (len(fragment) >= 8 and host.startswith(fragment))
+            ):
+                continue
+            email = normalize_email(f"{local}@{host}")
+            if email:
+                found.append(email)
+                return " "
+        return m.group(0)
+
+    rest = _BROKEN_EMAIL.sub(complete, text)
+    return found, rest
