@@ -22,6 +22,7 @@ EMAILS = [
     ("E-Mail:anna@firma.de", ["anna@firma.de"]),
     # a space after the dot inside the local part
     ("E carol. wilson@payne-cooke.co.uk", ["carol.wilson@payne-cooke.co.uk"]),
+    ("E: stanley,rhodes@sonnhalde.co.uk", ["stanley.rhodes@sonnhalde.co.uk"]),
     ("Mail. anna@firma.de", ["anna@firma.de"]),
     # the dot after an initial read as a space; a leading li read as Ii
     ("E-Mail k finke@alpenblick de", ["k.finke@alpenblick.de"]),
@@ -129,6 +130,9 @@ def test_domain_words_skip_free_mail():
         # an address that is the name stays as it is
         (["tim@x.de"], ["tim", "berg"], ["tim@x.de"]),
         (["timm@x.de"], ["tim", "berg"], ["timm@x.de"]),  # too short to call a letter doubled
+        # an initial that is the family name's first letter is no doubled letter
+        (["aalbrecht@b.ch"], ["anne", "albrecht"], ["aalbrecht@b.ch"]),
+        (["rrose@g.com"], ["robert", "rose"], ["rrose@g.com"]),
     ],
 )
 def test_correct_emails(emails, name, expected):

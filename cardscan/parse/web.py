@@ -31,6 +31,8 @@ _SPACE_AFTER_DOT = re.compile(
 # "|.price@firma.com", "{.zurlinden@firma.de", "\.devries@": a narrow initial (f, i, j, l, t) read as a bar or
 # bracket.  It becomes an l here; correct_emails puts the printed name's initial back.
 _BRACKET_INITIAL = re.compile(r"(?<![\w.])[|{}\[\]()!\\](?=\.[a-z][\w+-]*\s?@)")
+# "stanley,rhodes@firma.co.uk": a comma for the dot inside the local part.
+_COMMA_IN_LOCAL = re.compile(r"(?<=[a-z]),(?=[a-z][\w.+-]*\s?@)")
 # "k finke@firma.de": the dot after a lower-case initial read as a space.
 _SPACED_INITIAL = re.compile(r"(?<![\w.@-])([a-z])\s(?=[a-z][\w.+-]*\s?@)")
 # "Iinnea.koeberl@": a leading li read as Ii (no name starts with "Ii"; "Ilse" stays Ilse).
@@ -143,6 +145,7 @@ def repair_email_text(text: str) -> str:
     text = _AT_WORD.sub("@", text)
     text = _BAR_BEFORE_AT.sub("l", text)
     text = _COLON_INITIAL.sub(r"\1.", text)
+    text = _COMMA_IN_LOCAL.sub(".", text)
     text = _SPACED_INITIAL.sub(r"\1.", text)
     text = _CAPITAL_I_START.sub("l", text)
     text = _SPACE_AFTER_DOT.sub(r"\1", text)
@@ -263,9 +266,10 @@ def _misread_as(read: str, printed: str) -> bool:
     key, want = read.translate(_LOOKALIKE), printed.translate(_LOOKALIKE)
     if len(read) == len(printed) and key == want:
         return True
+    # (not at the start: "aalbrecht@" is Anne Albrecht's initial before her family name)
     doubled = len(key) == len(want) + 1 and len(want) >= 4
     if doubled and any(
-        key[i] == key[i - 1] and key[:i] + key[i + 1 :] == want for i in range(1, len(key))
+        key[i] == key[i - 1] and key[:i] + key[i + 1 :] == want for i in range(2, len(key))
     ):
         return True
     return "rn" in printed and key == printed.replace("rn", "m").translate(_LOOKALIKE)
