@@ -349,3 +349,21 @@ def test_broken_email_domain_completed_from_the_website(card, emails):
     from cardscan.parse import lines_from_text, parse_card
 
     assert parse_card(lines_from_text(f"Anna Berg\n{card}")).emails == emails
+
+
+def test_domain_misread_alike_twice_is_spelled_by_the_organisation():
+    from cardscan.parse.web import agree_domains
+
+    emails, urls = agree_domains(
+        ["b.taylor@hartieywhite.co.uk"],
+        ["https://www.hartieywhite.co.uk"],
+        "Hartley White Ltd",
+        edits=True,
+    )
+    assert emails == ["b.taylor@hartleywhite.co.uk"]
+    assert urls == ["https://www.hartleywhite.co.uk"]
+    # an organisation with another name changes nothing
+    assert agree_domains(["a@prantimed.de"], [], "Weber GmbH", edits=True) == (
+        ["a@prantimed.de"],
+        [],
+    )

@@ -467,13 +467,26 @@ def agree_domains(
     def spelling(a: str, b: str) -> str | None:
         return _l_spelling(a, b) or (_edited_spelling(a, b, _org_key(org)) if edits else None)
 
+    def by_org(domain: str) -> str:
+        """Both readings misread alike ("hartieywhite.co.uk" twice): the organisation's name
+        spells the company label with l where the domain has i ("Hartley White Ltd")."""
+        label, dot, tld = domain.partition(".")
+        key = _org_key(org)
+        if not edits or not label.isalpha() or len(label) < 5 or label in key:
+            return domain
+        for start in range(len(key) - len(label) + 1):
+            spelled = _l_spelling(label, key[start : start + len(label)])
+            if spelled:
+                return spelled + dot + tld
+        return domain
+
     hosts = {host_of(u) for u in urls}
     fixed_emails = []
     for email in emails:
         local, _, domain = email.partition("@")
         for host in hosts:
             domain = spelling(domain, host) or domain
-        fixed_emails.append(f"{local}@{domain}")
+        fixed_emails.append(f"{local}@{by_org(domain)}")
     domains = {e.partition("@")[2] for e in fixed_emails}
     fixed_urls = []
     for url in urls:
@@ -481,8 +494,8 @@ def agree_domains(
         for domain in domains:
             spelled = spelling(host, domain)
             if spelled:
-                url = url.replace(host, spelled, 1)
-        fixed_urls.append(url)
+                url, host = url.replace(host, spelled, 1), spelled
+        fixed_urls.append(url.replace(host, by_org(host), 1))
     return fixed_emails, fixed_urls
 
 
