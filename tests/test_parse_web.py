@@ -133,6 +133,12 @@ def test_domain_words_skip_free_mail():
         # an initial that is the family name's first letter is no doubled letter
         (["aalbrecht@b.ch"], ["anne", "albrecht"], ["aalbrecht@b.ch"]),
         (["rrose@g.com"], ["robert", "rose"], ["rrose@g.com"]),
+        # a thin letter lost; the initial and a family name of two words
+        (["rta@s.co.uk"], ["rita", "smith"], ["rita@s.co.uk"]),
+        (["ana@s.co.uk"], ["anna", "smith"], ["ana@s.co.uk"]),
+        (["izurlinden@l.at"], ["lisa", "zur", "linden"], ["lzurlinden@l.at"]),
+        # the family name's own initial is no candidate: not "oswald.tthies@"
+        (["oswald.thies@b.de"], ["oswald", "thies"], ["oswald.thies@b.de"]),
     ],
 )
 def test_correct_emails(emails, name, expected):
@@ -154,6 +160,8 @@ def test_correct_emails(emails, name, expected):
         ("Greentield Capital LLC", {"greenfield-capital"}, "Greenfield Capital LLC"),
         ("Meneit Corp.", {"mcneil"}, "Mcneil Corp."),
         ("sreenfieid Metallbau GmbH", {"greenfieldmetallbau"}, "Greenfield Metallbau GmbH"),
+        ("Bamett Logistics Inc.", {"barnettlogistics"}, "Barnett Logistics Inc."),  # rn as m
+        ("Hammer Bau AG", {"hammer-bau"}, "Hammer Bau AG"),
         # a different word of the same length is not a slip
         ("Nordwind Bau AG", {"nordlicht-bau"}, "Nordwind Bau AG"),
     ],

@@ -272,6 +272,14 @@ def _misread_as(read: str, printed: str) -> bool:
         key[i] == key[i - 1] and key[:i] + key[i + 1 :] == want for i in range(2, len(key))
     ):
         return True
+    # a thin letter lost ("rta@" for Rita), in names of four letters or more
+    # (not one of a double letter: "thies@" is no misreading of "tthies")
+    thin_lost = len(key) == len(want) - 1 and len(want) >= 4
+    if thin_lost and any(
+        want[i] in "lft" and want[i] != want[i - 1] and want[:i] + want[i + 1 :] == key
+        for i in range(1, len(want))
+    ):
+        return True
     return "rn" in printed and key == printed.replace("rn", "m").translate(_LOOKALIKE)
 
 
@@ -307,15 +315,14 @@ def correct_emails(emails: list[str], name_words: list[str], initial: str = "") 
         role = next((r for r in ROLE_MAILBOXES if local != r and _misread_as(local, r)), None)
         if role:
             parts = [role]
+        cands = [w for word in name_words for w in (word, word[:1])]  # "i.wright@": initial
+        if len(name_words) > 1:  # "viester@" for Victor Lester, "izurlinden@" for Lisa zur Linden
+            given = name_words[0][:1]
+            cands += [given + name_words[-1], given + "".join(name_words[1:])]
         for i, part in enumerate(parts):
-            for word in name_words:
-                for cand in (
-                    word,
-                    word[:1] + name_words[-1] if len(name_words) > 1 else word,
-                    word[:1],  # "i.wright@" for Lucy Wright: the initial
-                ):
-                    if part != cand and _misread_as(part, cand):
-                        parts[i] = cand
+            for cand in cands:
+                if part != cand and _misread_as(part, cand):
+                    parts[i] = cand
         fixed.append("".join(parts) + "@" + domain)
     return dedupe_emails(fixed)
 
@@ -380,13 +387,17 @@ def correct_by_domain(text: str, domains: set[str]) -> str:
         low = word.lower()
         if len(low) < 4 or any(low in part for part in parts):
             return word
+        first = m.start() == 0 or word[:1].isupper()
+        for i, ch in enumerate(low):  # "Bamett Logistics" for barnettlogistics.com: rn read as m
+            wider = low[:i] + "rn" + low[i + 1 :]
+            if ch == "m" and any(wider in part for part in parts):
+                return wider.capitalize() if first else wider
         budget = 1 if len(low) < 6 else 2
         for part in parts:
             for start in range(len(part) - len(low) + 1):
                 spelled = part[start : start + len(low)]
                 slips = [(a, b) for a, b in zip(low, spelled, strict=True) if a != b]
                 if len(slips) <= budget and all(slip in _ORG_SLIPS for slip in slips):
-                    first = m.start() == 0 or word[:1].isupper()
                     return spelled.capitalize() if first else spelled
         return word
 
