@@ -179,6 +179,13 @@ def test_email_initial_corrected_by_name():
     assert correct_emails(["a.wright@x.com"], ["lucy", "wright"]) == ["a.wright@x.com"]
 
 
+def test_bar_before_the_at_is_an_l_not_a_separator():
+    from cardscan.parse import lines_from_text, parse_card
+
+    card = "Marta Eberl\nMail eber|@gabriel.at\nhttps://www.gabriel.at"
+    assert parse_card(lines_from_text(card)).emails == ["eberl@gabriel.at"]
+
+
 def test_bar_initial_on_a_card_is_the_given_names_initial():
     from cardscan.parse import lines_from_text, parse_card
 
