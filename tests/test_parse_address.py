@@ -49,6 +49,7 @@ CASES = [
     ("193 Park Road\nGlasgow Gl 1FF", Address("193 Park Road", "G1 1FF", "Glasgow")),
     ("205 Park Road » Oxford » OX1 ARQ", Address("205 Park Road", "OX1 4RQ", "Oxford")),
     ("141 Park Road\nLondon WIT OZE", Address("141 Park Road", "W1T 0ZE", "London")),
+    ("209 Queen Street\nBirmingham B2 1xw", Address("209 Queen Street", "B2 1XW", "Birmingham")),
     ("214 High Street\nLondon\nWIT 5EJ", Address("214 High Street", "W1T 5EJ", "London")),
     ("150 London Road\nEdinburgh\nEH2 4P|", Address("150 London Road", "EH2 4PJ", "Edinburgh")),
     ("204 Albion Place\nBristol BS2 6R]", Address("204 Albion Place", "BS2 6RJ", "Bristol")),

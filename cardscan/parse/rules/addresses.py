@@ -67,10 +67,11 @@ POSTCODE_CITY_RE = re.compile(
 # "Glasgow G1 SNY" (the inward code always starts with a digit: O is 0, S is 5).
 # And (address.uk_postcode repairs them) "Glasgow Gl 1FF", "London WIT OZE", "EH2 4P|"; a
 # digit read as a letter only with a space between the halves, or "KYOSUKE SHIMADA" would be
-# the postcode SH1M 4DA.
+# the postcode SH1M 4DA; so too the inward letters read small ("Birmingham B2 1xw").
 UK_POSTCODE_RE = re.compile(
     r"\b(?P<code>[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z][A-Za-z|\])]"
-    r"|[A-Z]{1,2}[\dlI][A-Z\d]?\s+[\dOSA][A-Z][A-Za-z|\])])(?![\w|\])])"
+    r"|[A-Z]{1,2}[\dlI][A-Z\d]?\s+[\dOSA][A-Z][A-Za-z|\])]"
+    r"|[A-Z]{1,2}\d[A-Z\d]?\s+\d[a-z]{2})(?![\w|\])])"
 )
 # US: "Springfield, IL 62704", "New York, NY 10001-1234".
 US_CITY_STATE_ZIP_RE = re.compile(
