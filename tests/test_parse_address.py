@@ -84,3 +84,11 @@ def test_all_caps_name_is_no_uk_postcode():
     contact = parse_card(lines_from_text("KYOSUKE SHIMADA\nE-mail:shimada@gzeal.co.jp"))
     assert contact.address is None
     assert contact.name is not None and contact.name.family == "Shimada"
+
+
+def test_plus_in_a_company_name_is_no_separator():
+    # German firms print "Schmidt + Partner"; OCR's "+" for a middle dot only parts addresses
+    card = "Anna Berg\nSchmidt + Partner GmbH · Hauptstr. 5 · 10115 Berlin"
+    contact = parse_card(lines_from_text(card))
+    assert contact.organization == "Schmidt + Partner GmbH"
+    assert contact.address == Address("Hauptstr. 5", "10115", "Berlin")

@@ -174,10 +174,14 @@ def build_address(
         # (not the company printed before it on the same line: "Cook Partners Ltd | G2 9AJ")
         if free and LEGAL_FORM_RE.search(lines[free[0]]):
             free.pop(0)
-        if not free or not _looks_like_city(lines[free[0]]) or re.search(r"\d", lines[free[0]]):
+        if not free:
+            return Address(postal_code=city.postal_code), taken
+        # "66 High Street + Edinburgh" (a middle dot read as +) above "EH2 9RT": street and city
+        *head, last = re.split(rf"\s*{_SEPARATOR}\s*", lines[free[0]].strip(" ,"))
+        if not _looks_like_city(last) or re.search(r"\d", last):
             return Address(postal_code=city.postal_code), taken
         j = free.pop(0)
-        city = CityFind(j, city.postal_code, lines[j].strip(" ,"), None, "GB", "", city.after)
+        city = CityFind(j, city.postal_code, last, None, "GB", ", ".join(head), city.after)
         taken.add(j)
         free = [k for k in (above_city or free) if k not in used | taken]
     street: str | None = None

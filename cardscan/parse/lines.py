@@ -8,13 +8,13 @@ import unicodedata
 from dataclasses import dataclass
 
 # Separators printed between items on one line: "Hauptstraße 12 · 10115 Berlin | Tel. 030 123".
-# OCR reads a middle dot as "+" or "«": "Hauptstraße 12 + 10115 Berlin" (never before a digit,
-# so "Tel. + 49 30 ..." stays one phone number).
+# OCR reads a middle dot as "«" too.  (Also as "+", but "Schmidt + Partner GmbH" is a company:
+# the address parser deals with a "+" between address parts.)
 # A bar right before a dot is an initial OCR misread: "E-Mail |.price@firma.com" is j.price;
 # one right before an @ is an l: "eber|@gabriel.at".
 # A bar that ends a line right after a capital or digit is a letter: "EH2 4P|" is EH2 4PJ.
 _SEPARATORS = re.compile(
-    r"\s*(?:\|(?!\.\w|@)(?!(?<=[A-Z0-9]\|)\s*$)|[·•◆♦●▪■►»«]|\s[-–—/+]\s(?=\D)|\s{3,})\s*"
+    r"\s*(?:\|(?!\.\w|@)(?!(?<=[A-Z0-9]\|)\s*$)|[·•◆♦●▪■►»«]|\s[-–—/]\s(?=\D)|\s{3,})\s*"
 )
 
 # OCR look-alikes that never belong on a card: curly quotes, odd dashes, ligatures.
