@@ -23,6 +23,7 @@ EMAILS = [
     # a space after the dot inside the local part
     ("E carol. wilson@payne-cooke.co.uk", ["carol.wilson@payne-cooke.co.uk"]),
     ("E: stanley,rhodes@sonnhalde.co.uk", ["stanley.rhodes@sonnhalde.co.uk"]),
+    ("10115 Berlin,anna@firma.de", ["anna@firma.de"]),  # a comma after a word is a comma
     ("Mail. anna@firma.de", ["anna@firma.de"]),
     # the dot after an initial read as a space; a leading li read as Ii
     ("E-Mail k finke@alpenblick de", ["k.finke@alpenblick.de"]),

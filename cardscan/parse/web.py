@@ -32,7 +32,7 @@ _SPACE_AFTER_DOT = re.compile(
 # bracket.  It becomes an l here; correct_emails puts the printed name's initial back.
 _BRACKET_INITIAL = re.compile(r"(?<![\w.])[|{}\[\]()!\\](?=\.[a-z][\w+-]*\s?@)")
 # "stanley,rhodes@firma.co.uk": a comma for the dot inside the local part.
-_COMMA_IN_LOCAL = re.compile(r"(?<=[a-z]),(?=[a-z][\w.+-]*\s?@)")
+_COMMA_IN_LOCAL = re.compile(r"(?<![\w.])([a-z][a-z0-9_-]*),(?=[a-z][\w.+-]*\s?@)")
 # "k finke@firma.de": the dot after a lower-case initial read as a space.
 _SPACED_INITIAL = re.compile(r"(?<![\w.@-])([a-z])\s(?=[a-z][\w.+-]*\s?@)")
 # "Iinnea.koeberl@": a leading li read as Ii (no name starts with "Ii"; "Ilse" stays Ilse).
@@ -145,7 +145,7 @@ def repair_email_text(text: str) -> str:
     text = _AT_WORD.sub("@", text)
     text = _BAR_BEFORE_AT.sub("l", text)
     text = _COLON_INITIAL.sub(r"\1.", text)
-    text = _COMMA_IN_LOCAL.sub(".", text)
+    text = _COMMA_IN_LOCAL.sub(r"\1.", text)
     text = _SPACED_INITIAL.sub(r"\1.", text)
     text = _CAPITAL_I_START.sub("l", text)
     text = _SPACE_AFTER_DOT.sub(r"\1", text)
