@@ -59,6 +59,7 @@ system-deps:
 venv: system-deps $(STAMP)
 
 $(STAMP): pyproject.toml
+	@echo "Setting up $(VENV) with cardscan and its test tools (the first time: about a minute)"
 	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev]'

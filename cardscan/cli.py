@@ -261,6 +261,21 @@ def _options(
     )
 
 
+# The format a file name asks for when --format is not given: "-o contacts.csv" writes CSV.
+_FORMAT_BY_SUFFIX = {".vcf": "vcard", ".vcard": "vcard", ".json": "json", ".jsonl": "jsonl",
+                     ".ndjson": "jsonl", ".csv": "csv"}  # fmt: skip
+
+
+def _format_for(fmt: str | None, output: Path | None, options: ScanOptions) -> str:
+    """--format, else what -o's ending asks for, else vCard; warns when --photo has no place."""
+    if fmt is None:
+        suffix = output.suffix.lower() if output is not None and str(output) != "-" else ""
+        fmt = _FORMAT_BY_SUFFIX.get(suffix, "vcard")
+    if options.photo != "none" and fmt != "vcard":
+        click.echo(f"cardscan: --photo {options.photo} goes into vCards only, not {fmt}", err=True)
+    return fmt
+
+
 @contextlib.contextmanager
 def _output(path: Path | None, previous: str = "") -> Iterator[TextIO]:
     """stdout, or a file replaced atomically; ``previous`` is written first (--resume)."""
@@ -291,9 +306,9 @@ def main(verbose: int) -> None:
     "--format",
     "fmt",
     type=click.Choice(["vcard", "json", "jsonl", "csv", "google-csv", "outlook-csv"]),
-    default="vcard",
-    show_default=True,
-    help="vCard (for address books), a JSON record, CSV, or the CSV Google Contacts/Outlook import.",
+    default=None,
+    help="vCard (for address books), a JSON record, CSV, or the CSV Google Contacts/Outlook "
+    "import [default: from the ending of -o FILE (.vcf .json .jsonl .csv), else vcard].",
 )
 @click.option(
     "-o",
@@ -307,7 +322,7 @@ def main(verbose: int) -> None:
 @handle_errors
 def scan(
     photos: tuple[Path, ...],
-    fmt: str,
+    fmt: str | None,
     vcard_version: str,
     output: Path | None,
     options: ScanOptions,
@@ -317,6 +332,7 @@ def scan(
     **encounter: Any,
 ) -> None:
     """Read one card; several PHOTOS (front and back) are merged into one contact."""
+    fmt = _format_for(fmt, output, options)
     request = _book_request(save, db, profile_url=profile_urls, **encounter)
     scanner = Scanner(options)
     result = scanner.scan(list(photos))
@@ -332,6 +348,8 @@ def scan(
     if request:
         with Book(request[0]) as book:
             _save(book, request[1], result.contact, str(photos[0]), profile_urls)
+    if options.photo == "face" and result.contact.photo is None and fmt == "vcard":
+        click.echo("cardscan: no portrait found on the card: the vCard has no PHOTO", err=True)
     review = result.contact.review()
     if review:
         click.echo(f"cardscan: please check {', '.join(review)} (low confidence)", err=True)
@@ -349,9 +367,9 @@ def scan(
     "--format",
     "fmt",
     type=click.Choice(["vcard", "jsonl", "json", "csv", "google-csv", "outlook-csv"]),
-    default="vcard",
-    show_default=True,
-    help="One .vcf with all contacts, JSON Lines (one record a line), a JSON array, or CSV.",
+    default=None,
+    help="One .vcf with all contacts, JSON Lines (one record a line), a JSON array, or CSV "
+    "[default: from the ending of -o FILE (.vcf .json .jsonl .csv), else vcard].",
 )
 @click.option(
     "--jobs",
@@ -381,7 +399,7 @@ def scan(
 def batch(
     folder: Path,
     output: Path | None,
-    fmt: str,
+    fmt: str | None,
     vcard_version: str,
     jobs: int | None,
     recursive: bool,
@@ -398,6 +416,7 @@ def batch(
     **encounter: Any,
 ) -> None:
     """Read every card photo in FOLDER into one file; one bad photo never stops the batch."""
+    fmt = _format_for(fmt, output, options)
     _terminate_like_ctrl_c()
     paths = find_images(folder, recursive=recursive)
     if not paths:

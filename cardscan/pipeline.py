@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 #: File endings batch picks up (case-insensitive).
 IMAGE_SUFFIXES = frozenset(
-    {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".bmp", ".heic", ".heif"}
+    {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".bmp", ".avif", ".heic", ".heif"}
 )
 
 

@@ -341,3 +341,49 @@ def test_no_native_library_noise_on_stderr():
     )
     assert proc.returncode == 0
     assert "Error in" not in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "starts"),
+    [
+        ("contacts.csv", [], "\ufefffull_name,"),  # the file name asks for CSV
+        ("contacts.json", [], "{"),
+        ("contacts.vcf", [], "BEGIN:VCARD"),
+        ("contacts.txt", [], "BEGIN:VCARD"),  # an unknown ending: the default vCard
+        ("contacts.csv", ["--format", "vcard"], "BEGIN:VCARD"),  # --format wins
+    ],
+)
+def test_output_format_follows_the_file_name(tmp_path, name, args, starts):
+    out = tmp_path / name
+    result = _run("scan", str(_samples(1)[0]), "-o", str(out), *args)
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith(starts)
+
+
+def test_batch_output_format_follows_the_file_name(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for p in _samples(2):
+        shutil.copy(p, folder / p.name)
+    out = tmp_path / "all.jsonl"
+    result = _run("batch", str(folder), "-o", str(out), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 2
+
+
+def test_photo_option_says_when_it_has_no_place(tmp_path):
+    photo = str(_samples(1)[0])
+    result = _run("scan", photo, "--photo", "card", "--format", "json")
+    assert "--photo card goes into vCards only, not json" in result.stderr
+    # no portrait on the sample card: said, not silently left out
+    result = _run("scan", photo, "--photo", "face")
+    assert result.exit_code == 0
+    assert "no portrait found on the card" in result.stderr
+    assert "PHOTO" not in result.stdout
+
+
+def test_a_language_name_instead_of_a_code_says_which_codes():
+    result = _run("scan", str(_samples(1)[0]), "--lang", "german")
+    assert result.exit_code == 3
+    assert "--lang deu+eng" in result.stderr and "tesseract-ocr-german" not in result.stderr

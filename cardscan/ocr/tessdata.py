@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -46,6 +47,12 @@ def tessdata_dir() -> Path:
 def check_languages(lang: str, folder: Path) -> None:
     """Raise with an install hint when a language of "deu+eng" has no model in ``folder``."""
     for code in filter(None, lang.split("+")):
+        if not re.fullmatch(r"[a-z]{3}(?:_[a-z]+)?|osd", code):  # "german", "de"
+            raise MissingDependencyError(
+                f"{code!r} is no Tesseract language code: use its three-letter codes, "
+                "for example --lang deu+eng (German and English); `tesseract --list-langs` "
+                "shows the installed ones"
+            )
         if not (folder / f"{code}.traineddata").is_file():
             pkg = APT_PACKAGE.get(code, f"tesseract-ocr-{code}")
             raise MissingDependencyError(
