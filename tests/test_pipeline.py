@@ -53,6 +53,24 @@ def test_low_confidence_tries_upside_down(tmp_path):
     assert result.contact.name is not None
 
 
+def test_known_orientation_is_rechecked_only_when_the_reading_is_hopeless():
+    import numpy as np
+
+    from cardscan.imaging.preprocess import PreparedCard
+
+    card = PreparedCard(
+        np.full((60, 100), 255, np.uint8), True, None, 0, False, 1.0, orientation_known=True
+    )
+    # the letters' shapes said upright, yet the reading is hopeless: the turn is tried
+    engine = FakeEngine(ocr_result("xx yy", confidence=0.2), ocr_result(CARD, confidence=0.9))
+    result, turned = Scanner(ScanOptions(qr=False), engine=engine).read(card)
+    assert engine.calls == 2 and result.confidence == 0.9 and turned.rotated == 180
+    # a middling reading of a card whose way up is known is not read twice
+    engine = FakeEngine(ocr_result(CARD, confidence=0.7))
+    Scanner(ScanOptions(qr=False), engine=engine).read(card)
+    assert engine.calls == 1
+
+
 def test_upside_down_kept_only_when_better(tmp_path):
     engine = FakeEngine(ocr_result(CARD, confidence=0.7), ocr_result("zz", confidence=0.5))
     result = Scanner(ScanOptions(qr=False), engine=engine).scan([_photo(tmp_path)])
