@@ -36,7 +36,7 @@ from cardscan.imaging.load import display_name
 from cardscan.model import Contact
 from cardscan.options import ScanOptions
 from cardscan.pipeline import ScanFailure, Scanner, ScanResult
-from cardscan.report import TABLE_ROWS, failure_text, who_was_found
+from cardscan.report import TABLE_ROWS, failure_text, to_check, who_was_found
 from cardscan.resume import done_sources
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -441,6 +441,7 @@ def batch(
     # Only this (parent) process writes to the book, in the order the cards arrive.
     book = Book(request[0]) if request else None
     found: list[Contact] = []
+    checks: list[tuple[str, list[str]]] = []  # (photo, fields to check)
     failures: list[ScanFailure] = []
     count = 0
     kept = False
@@ -465,6 +466,8 @@ def batch(
                         _save(book, request[1], outcome.contact, outcome.source, profile_urls)
                     if len(found) < TABLE_ROWS:
                         found.append(outcome.contact)
+                    if outcome.contact.review():
+                        checks.append((outcome.source, list(outcome.contact.review())))
                     continue
                 if isinstance(outcome, ScanResult):
                     outcome = ScanFailure(outcome.source, "no contact details were recognised")
@@ -495,6 +498,9 @@ def batch(
     )
     if kept:
         click.echo(f"Nothing was read, so {output} was left as it was.", err=True)
+    note = to_check(checks)
+    if note:
+        click.echo(note, err=True)
     if len(failures) > 1:
         for f in failures:
             click.echo(f"  failed: {failure_text(f)}", err=True)

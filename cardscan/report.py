@@ -33,5 +33,24 @@ def who_was_found(contacts: list[Contact], total: int) -> str:
     return "\n".join(row.rstrip() for row in rows)
 
 
+#: The please-check line names at most this many photos.
+REVIEW_NAMES = 10
+
+
+def to_check(items: list[tuple[str, list[str]]]) -> str | None:
+    """ "Please check 3 contacts: a.jpg (title), b.jpg (name, phones), ..." or None.
+
+    ``items`` are (photo, fields read with low confidence) of the contacts that have any."""
+    if not items:
+        return None
+    listed = ", ".join(f"{source} ({', '.join(fields)})" for source, fields in items[:REVIEW_NAMES])
+    more = f" and {len(items) - REVIEW_NAMES} more" if len(items) > REVIEW_NAMES else ""
+    noun = "contact" if len(items) == 1 else "contacts"
+    return (
+        f"Please check {len(items)} {noun} (fields read with low confidence, marked in the "
+        f"output): {listed}{more}"
+    )
+
+
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"

@@ -387,3 +387,22 @@ def test_a_language_name_instead_of_a_code_says_which_codes():
     result = _run("scan", str(_samples(1)[0]), "--lang", "german")
     assert result.exit_code == 3
     assert "--lang deu+eng" in result.stderr and "tesseract-ocr-german" not in result.stderr
+
+
+def test_batch_names_the_contacts_to_check(tmp_path, monkeypatch):
+    from cardscan import batch as batch_module
+    from cardscan.pipeline import Scanner
+    from tests.fakes import FakeEngine, ocr_result
+
+    class UnsureScanner(Scanner):  # every word read at confidence 0.3
+        def __init__(self, options, engine=None):
+            reading = ocr_result("Anna Berg\nGeschäftsführerin\nanna@berg.de", confidence=0.3)
+            super().__init__(options, engine=FakeEngine(reading))
+
+    monkeypatch.setattr(batch_module, "Scanner", UnsureScanner)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(_samples(1)[0], folder / "card.jpg")
+    result = _run("batch", str(folder), "-o", str(tmp_path / "out.vcf"), "--jobs", "1", "--no-qr")
+    assert result.exit_code == 0, result.output
+    assert "Please check 1 contact" in result.stderr and "card.jpg (" in result.stderr

@@ -28,3 +28,15 @@ def test_who_was_found_table():
     assert "Dr. Anna Müller" in table[2] and "anna@beispiel.de" in table[2]
     assert "+49301234567" in table[3]
     assert table[-1] == "... and 3 more"
+
+
+def test_to_check_names_the_photos_and_fields():
+    from cardscan.report import REVIEW_NAMES, to_check
+
+    assert to_check([]) is None
+    one = to_check([("a.jpg", ["title"])])
+    assert one is not None and one.startswith("Please check 1 contact ")
+    assert one.endswith(": a.jpg (title)")
+    many = to_check([(f"{i}.jpg", ["name", "phones"]) for i in range(REVIEW_NAMES + 3)])
+    assert many is not None and "0.jpg (name, phones)" in many and many.endswith(" and 3 more")
+    assert f"{REVIEW_NAMES}.jpg" not in many
