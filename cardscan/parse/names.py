@@ -188,14 +188,14 @@ def correct_words(text: str, vocabulary: frozenset[str], suffixes: tuple[str, ..
             cand = _strip_dots(target)
             # a letter more or less at the end is a real variant ("Institut"/"Institute")
             variant = len(cand) != len(plain) and (cand.startswith(plain) or plain.startswith(cand))
-            if abs(len(cand) - len(plain)) <= 1 and not variant and _one_edit(plain, cand):
+            if abs(len(cand) - len(plain)) <= 1 and not variant and one_edit(plain, cand):
                 best = target
                 break
         if best is None:
             # a compound ending in a slipped title word: "Projektieiterin" -> "Projektleiterin"
             for suffix in suffixes:
                 tail = low[-len(suffix) :]
-                if len(low) > len(suffix) + 2 and tail != suffix and _one_edit(tail, suffix):
+                if len(low) > len(suffix) + 2 and tail != suffix and one_edit(tail, suffix):
                     best = low[: -len(suffix)] + suffix
                     break
         if best is None:
@@ -211,7 +211,7 @@ def _strip_dots(text: str) -> str:
     return text.translate(str.maketrans("äöüß", "aous"))
 
 
-def _one_edit(a: str, b: str) -> bool:
+def one_edit(a: str, b: str) -> bool:
     """At most one substitution, insertion or deletion apart."""
     if a == b:
         return True

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from email_validator import EmailNotValidError, validate_email
 
 from cardscan.model import Profile
-from cardscan.parse.names import fold
+from cardscan.parse.names import fold, one_edit
 
 # OCR repairs before looking for e-mails: "anna.mueller (at) firma.de", "anna @ firma.de",
 # "anna.mueller@firma,de" (comma for dot before the TLD).
@@ -441,11 +441,11 @@ def _edited_spelling(a: str, b: str, org_key: str) -> str | None:
     for x, key in zip((a, b), squash, strict=True):
         if org_key and len(key) >= 4 and key in org_key:
             other = b if x is a else a
-            if _one_edit(x.replace("rn", "m"), other.replace("rn", "m")):
+            if one_edit(x.replace("rn", "m"), other.replace("rn", "m")):
                 return x
     if a.replace("rn", "m") == b.replace("rn", "m"):
         return a if "rn" in a else b
-    if len(a) >= 6 and len(a) != len(b) and _one_edit(a, b):
+    if len(a) >= 6 and len(a) != len(b) and one_edit(a, b):
         longer, shorter = (a, b) if len(a) > len(b) else (b, a)
         extra = next(
             (ch for i, ch in enumerate(longer) if shorter[:i] + ch + shorter[i:] == longer), ""
@@ -453,15 +453,6 @@ def _edited_spelling(a: str, b: str, org_key: str) -> str | None:
         # a lost letter; a hyphen or digit more or less may be a second domain of the company
         return longer if extra.isalpha() else None
     return None
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """At most one substitution, insertion or deletion apart."""
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
-    if len(a) > len(b):
-        a, b = b, a
-    return len(b) - len(a) == 1 and any(a == b[:i] + b[i + 1 :] for i in range(len(b)))
 
 
 def agree_domains(
