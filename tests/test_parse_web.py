@@ -315,6 +315,13 @@ def test_role_mailbox_slips(role):
     assert correct_emails([f"{misread}@firma.de"], ["anna", "berg"]) == [f"{role}@firma.de"]
 
 
+def test_a_name_is_no_misread_role_mailbox():
+    from cardscan.parse.web import correct_emails
+
+    assert correct_emails(["mai@firma.de"], ["mai", "nguyen"]) == ["mai@firma.de"]
+    assert correct_emails(["mai@firma.de"], ["anna", "berg"]) == ["mail@firma.de"]
+
+
 def test_letter_before_the_full_given_name_is_debris():
     from cardscan.parse.web import correct_emails
 

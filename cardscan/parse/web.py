@@ -262,7 +262,7 @@ def _fix_initial(parts: list[str], name_words: list[str], initial: str) -> None:
 def _misread_as(read: str, printed: str) -> bool:
     """Could OCR have read ``printed`` as ``read``?  Look-alike letters, "rn" read as "m"
     ("s.tumer@" for Simon Turner; hardly ever the other way round, so only this direction),
-    and a thin letter read twice ("stoeckll@" for Natalia Stöckl)."""
+    a thin letter read twice ("stoeckll@" for Natalia Stöckl) or lost ("rta@" for Rita)."""
     key, want = read.translate(_LOOKALIKE), printed.translate(_LOOKALIKE)
     if len(read) == len(printed) and key == want:
         return True
@@ -313,7 +313,7 @@ def correct_emails(emails: list[str], name_words: list[str], initial: str = "") 
         _drop_debris_initial(parts, name_words)
         _fix_initial(parts, name_words, initial)
         role = next((r for r in ROLE_MAILBOXES if local != r and _misread_as(local, r)), None)
-        if role:
+        if role and local not in name_words:  # Mai Nguyen's "mai@" is no lost "mail@"
             parts = [role]
         cands = [w for word in name_words for w in (word, word[:1])]  # "i.wright@": initial
         if len(name_words) > 1:  # "viester@" for Victor Lester, "izurlinden@" for Lisa zur Linden
