@@ -25,7 +25,7 @@ from cardscan.book import edit as book_edit
 from cardscan.book import match as book_match
 from cardscan.book import render as book_render
 from cardscan.book.export import BOOK_FORMATS, write_book
-from cardscan.book.image import card_thumbnail
+from cardscan.book.image import card_thumbnail, vcard_photo
 from cardscan.book.search import search
 from cardscan.carddav import CarddavClient, PushResult, split_vcards
 from cardscan.errors import CardscanError, ExitCode, InputError
@@ -653,11 +653,18 @@ def book_edit_cmd(contact_id: int, db: Path | None) -> None:
 @_DB
 @handle_errors
 def book_export(output: Path | None, fmt: str, db: Path | None) -> None:
-    """The whole book as vCard (encounters in NOTE), JSON Lines or CSV."""
+    """The whole book as vCard (encounters in NOTE, the card photo as PHOTO), JSON Lines, CSV,
+    or the CSV that Google Contacts/Outlook import (encounters in Notes)."""
     with Book(resolve_location(db)) as store:
         entries = store.entries()
+        photos: dict[int, bytes] = {}
+        for entry in entries if fmt == "vcard" else []:
+            stored = store.images(entry.id) if entry.has_image else []
+            photo = vcard_photo(stored[-1]) if stored else None
+            if photo:
+                photos[entry.id] = photo
     with _output(output) as stream:
-        count = write_book(entries, fmt, stream)
+        count = write_book(entries, fmt, stream, photos)
     click.echo(f"Exported {count} contacts{f' -> {output}' if output else ''}", err=True)
 
 

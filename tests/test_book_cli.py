@@ -131,6 +131,37 @@ def test_export_formats(db: Path, tmp_path: Path) -> None:
     assert {r["events"] for r in rows} == {"Hannover Messe; CeBIT", "Expo"}
 
 
+def test_export_for_google_and_outlook_carries_the_encounters(db: Path) -> None:
+    google = run("book", "export", "--format", "google-csv", "--db", str(db)).stdout
+    rows = list(csv.DictReader(io.StringIO(google)))
+    martina = next(r for r in rows if r["First Name"] == "Martina")
+    assert "CeBIT" in martina["Notes"] and "2026-09-14" in martina["Notes"]
+    outlook = run("book", "export", "--format", "outlook-csv", "--db", str(db)).stdout
+    assert outlook.startswith("\ufeff")  # Outlook reads UTF-8 only with a BOM
+    rows = list(csv.DictReader(io.StringIO(outlook.lstrip("\ufeff"))))
+    assert any("Hannover Messe" in r["Notes"] for r in rows)
+
+
+def test_export_puts_the_stored_card_photo_into_the_vcard(db: Path, tmp_path: Path) -> None:
+    import datetime
+
+    import cv2
+    import numpy as np
+
+    card = np.full((300, 500, 3), 240, np.uint8)
+    cv2.putText(card, "Martina Mueller", (20, 150), cv2.FONT_HERSHEY_SIMPLEX, 1.2, (20, 20, 20), 2)
+    _, jpeg = cv2.imencode(".jpg", card)
+    with Book(db) as book:
+        martina = next(e for e in book.entries() if e.contact.display_name() == "Martina Müller")
+        book.add_image(martina.id, jpeg.tobytes(), datetime.date(2026, 9, 14))
+    out = tmp_path / "book.vcf"
+    assert run("book", "export", "-o", str(out), "--db", str(db)).exit_code == 0
+    cards = {c.fn.value: c for c in vobject.readComponents(out.read_text(encoding="utf-8"))}
+    photo = cards["Martina Müller"].photo.value  # vobject decodes the base64
+    assert cv2.imdecode(np.frombuffer(photo, np.uint8), cv2.IMREAD_COLOR).shape[1] == 500
+    assert not hasattr(cards["Hans Schmidt"], "photo")
+
+
 def test_forget_needs_yes(db: Path) -> None:
     result = run("book", "forget", "1", "--db", str(db))
     assert result.exit_code == 2 and "--yes" in result.output

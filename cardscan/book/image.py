@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 import cv2
+import numpy as np
 
 log = logging.getLogger(__name__)
 
@@ -30,3 +31,12 @@ def card_thumbnail(path: Path) -> bytes | None:
         image = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
     ok, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, JPEG_QUALITY])
     return bytes(data.tobytes()) if ok else None
+
+
+def vcard_photo(jpeg: bytes) -> bytes | None:
+    """A stored card photo as a vCard PHOTO within cardscan.photo's size limits; None when
+    the stored bytes cannot be decoded."""
+    from cardscan.photo import jpeg_photo
+
+    image = cv2.imdecode(np.frombuffer(jpeg, np.uint8), cv2.IMREAD_COLOR)
+    return jpeg_photo(image) if image is not None else None

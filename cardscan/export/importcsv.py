@@ -244,10 +244,7 @@ class _LayoutCsvWriter(ContactWriter):
             self._csv.writerow(self.header)
 
     def _write(self, contact: Contact) -> None:
-        cells = self._cells(contact)
-        unknown = set(cells) - set(self.header)
-        assert not unknown, f"cells without a column: {unknown}"
-        self._csv.writerow([_cell(column, cells.get(column) or "") for column in self.header])
+        self._csv.writerow(layout_row(self.header, self._cells(contact)))
 
     def _cells(self, contact: Contact) -> dict[str, str]:
         raise NotImplementedError
@@ -256,6 +253,16 @@ class _LayoutCsvWriter(ContactWriter):
 def _cell(column: str, value: str) -> str:
     text = clean_text(value).strip()
     return text if column in _PHONE_COLUMNS else neutralise_cell(text)
+
+
+def layout_row(header: tuple[str, ...], cells: dict[str, str], note: str = "") -> list[str]:
+    """One CSV row of ``header`` from ``cells`` (google_row/outlook_row), cleaned and
+    neutralised; ``note`` (the contact book's encounters) is added to the Notes cell."""
+    if note:
+        cells = {**cells, "Notes": "\n".join(x for x in (cells.get("Notes"), note) if x)}
+    unknown = set(cells) - set(header)
+    assert not unknown, f"cells without a column: {unknown}"
+    return [_cell(column, cells.get(column) or "") for column in header]
 
 
 class GoogleCsvWriter(_LayoutCsvWriter):
