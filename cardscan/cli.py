@@ -588,7 +588,8 @@ def push(
 @_DB
 @handle_errors
 def who(query: tuple[str, ...], db: Path | None) -> None:
-    """Who was that? Search the contact book by name, company, e-mail, event, notes or tags."""
+    """Who was that? Search the contact book by name, company, e-mail, event, notes or tags,
+    or by a phone number (who called: "+49 341 4086755", "0341 4086755")."""
     with Book(resolve_location(db)) as book:
         hits = search(book.entries(), " ".join(query))
     if not hits:

@@ -54,6 +54,19 @@ def test_who_uses_the_environment_variable(db: Path) -> None:
     assert "Martina Müller" in run("who", "Muller", env={"CARDSCAN_DB": str(db)}).output
 
 
+@pytest.mark.parametrize(
+    "number", ["+4940123123123", "+49 40 123123123", "040 123 123 123", "0049 40 123123123"]
+)
+def test_who_finds_a_caller_by_phone_number(db: Path, number: str) -> None:
+    result = run("who", number, "--db", str(db))
+    assert result.exit_code == 0, result.output
+    assert "Hans Schmidt" in result.stdout and "Martina" not in result.stdout
+
+
+def test_who_with_a_number_nobody_has(db: Path) -> None:
+    assert run("who", "+49 30 9999999", "--db", str(db)).exit_code == 6
+
+
 def test_who_without_match(db: Path) -> None:
     result = run("who", "nobody", "--db", str(db))
     assert result.exit_code == 6 and "nobody in the contact book matches" in result.output

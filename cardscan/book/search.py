@@ -60,10 +60,36 @@ def search(entries: list[BookEntry], query: str) -> list[BookEntry]:
     """Entries matching every word of ``query``, best first (then most recently met)."""
     if not query.strip():
         raise ValueError("`cardscan who` needs something to look for, e.g. a name or an event")
-    scored = [(score(e, query), e) for e in entries]
+    digits = _phone_digits(query)
+    if digits:  # "+49 341 4086755", "0341/4086755": who called?
+        scored = [(2.0 if _has_phone(e, digits) else 0.0, e) for e in entries]
+    else:
+        scored = [(score(e, query), e) for e in entries]
     hits = [(s, e) for s, e in scored if s > 0]
     hits.sort(key=lambda se: (-se[0], -(se[1].last_met() or _EPOCH).toordinal()))
     return [e for _, e in hits]
+
+
+#: A query of only phone characters with at least this many digits is a phone number.
+PHONE_MIN_DIGITS = 6
+
+
+def _phone_digits(query: str) -> str | None:
+    """The significant digits of a query that is a phone number, else None: "+49 (0)341
+    4086755" and "0341 4086755" both give "3414086755"'s tail to compare."""
+    if not re.fullmatch(r"[\d\s+()/.-]+", query.strip()):
+        return None
+    query = re.sub(r"\(0\)", "", query)  # "+49 (0)341": the trunk zero in brackets
+    digits = re.sub(r"\D", "", query)
+    if len(digits) < PHONE_MIN_DIGITS:
+        return None
+    # "0049 341 ..." and "+49 341 ..." match the stored E.164 number whole, "0341 ..." (the
+    # trunk zero dropped) its tail
+    return digits.lstrip("0")
+
+
+def _has_phone(entry: BookEntry, digits: str) -> bool:
+    return any(p.number.lstrip("+").endswith(digits) for p in entry.contact.phones)
 
 
 def _near(forms: set[str], words: set[str]) -> bool:
