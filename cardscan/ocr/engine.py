@@ -178,5 +178,4 @@ def probe_engine(name: str = "auto", options: EngineOptions | None = None) -> No
     from cardscan.ocr.tesserocr_engine import require_tesserocr
 
     require_tesserocr()
-
     check_languages(options.lang, tessdata_dir())
