@@ -46,10 +46,7 @@ def to_check(items: list[tuple[str, list[str]]]) -> str | None:
     listed = ", ".join(f"{source} ({', '.join(fields)})" for source, fields in items[:REVIEW_NAMES])
     more = f" and {len(items) - REVIEW_NAMES} more" if len(items) > REVIEW_NAMES else ""
     noun = "contact" if len(items) == 1 else "contacts"
-    return (
-        f"Please check {len(items)} {noun} (fields read with low confidence, marked in the "
-        f"output): {listed}{more}"
-    )
+    return f"Please check {len(items)} {noun} (fields read with low confidence): {listed}{more}"
 
 
 def _cut(text: str, width: int) -> str:
