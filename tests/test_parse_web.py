@@ -143,7 +143,7 @@ def test_domain_words_skip_free_mail():
     ],
 )
 def test_correct_emails(emails, name, expected):
-    from cardscan.parse.web import correct_emails
+    from cardscan.parse.crosscheck import correct_emails
 
     assert correct_emails(emails, name) == expected
 
@@ -168,13 +168,13 @@ def test_correct_emails(emails, name, expected):
     ],
 )
 def test_company_name_corrected_by_domain(org, domains, expected):
-    from cardscan.parse.web import correct_by_domain
+    from cardscan.parse.crosscheck import correct_by_domain
 
     assert correct_by_domain(org, domains) == expected
 
 
 def test_email_initial_corrected_by_name():
-    from cardscan.parse.web import correct_emails
+    from cardscan.parse.crosscheck import correct_emails
 
     assert correct_emails(["i.wright@x.com"], ["lucy", "wright"]) == ["l.wright@x.com"]
     assert correct_emails(["a.wright@x.com"], ["lucy", "wright"]) == ["a.wright@x.com"]
@@ -216,7 +216,7 @@ def test_academic_prefix_is_no_email_initial():
     ],
 )
 def test_narrow_initial_restored_from_name(email, name, initial, expected):
-    from cardscan.parse.web import correct_emails
+    from cardscan.parse.crosscheck import correct_emails
 
     assert correct_emails([email], name, initial) == [expected]
 
@@ -244,7 +244,7 @@ def test_narrow_initial_restored_from_name(email, name, initial, expected):
     ],
 )
 def test_email_and_website_domains_agree(emails, urls, expected_emails, expected_urls):
-    from cardscan.parse.web import agree_domains
+    from cardscan.parse.crosscheck import agree_domains
 
     assert agree_domains(emails, urls) == (expected_emails, expected_urls)
 
@@ -296,7 +296,7 @@ def test_profile_slips(card, url):
     ],
 )
 def test_domains_one_letter_apart_agree(email, url, org, expected):
-    from cardscan.parse.web import agree_domains
+    from cardscan.parse.crosscheck import agree_domains
 
     emails, urls = agree_domains([email], [url], org, edits=True)
     if expected is None:
@@ -309,21 +309,21 @@ def test_domains_one_letter_apart_agree(email, url, org, expected):
 
 @pytest.mark.parametrize("role", ["info", "hello", "office", "kontakt", "sales"])
 def test_role_mailbox_slips(role):
-    from cardscan.parse.web import correct_emails
+    from cardscan.parse.crosscheck import correct_emails
 
     misread = role.replace("l", "i", 1).replace("o", "0", 1)
     assert correct_emails([f"{misread}@firma.de"], ["anna", "berg"]) == [f"{role}@firma.de"]
 
 
 def test_a_name_is_no_misread_role_mailbox():
-    from cardscan.parse.web import correct_emails
+    from cardscan.parse.crosscheck import correct_emails
 
     assert correct_emails(["mai@firma.de"], ["mai", "nguyen"]) == ["mai@firma.de"]
     assert correct_emails(["mai@firma.de"], ["anna", "berg"]) == ["mail@firma.de"]
 
 
 def test_letter_before_the_full_given_name_is_debris():
-    from cardscan.parse.web import correct_emails
+    from cardscan.parse.crosscheck import correct_emails
 
     # "E" read as "t" before bethan.moore@: not an initial
     assert correct_emails(["t.bethan.moore@v.co.uk"], ["bethan", "moore"]) == [
@@ -375,7 +375,7 @@ def test_broken_email_domain_completed_from_the_website(card, emails):
 
 
 def test_domain_misread_alike_twice_is_spelled_by_the_organisation():
-    from cardscan.parse.web import agree_domains
+    from cardscan.parse.crosscheck import agree_domains
 
     emails, urls = agree_domains(
         ["b.taylor@hartieywhite.co.uk"],

@@ -9,6 +9,15 @@ from dataclasses import dataclass
 
 from cardscan.model import Contact
 from cardscan.parse.address import build_address, country_of, find_city
+from cardscan.parse.crosscheck import (
+    agree_domains,
+    correct_by_domain,
+    correct_emails,
+    correct_profiles,
+    dedupe_emails,
+    host_of,
+    repair_by_hosts,
+)
 from cardscan.parse.lines import TextLine, clean, split_segments
 from cardscan.parse.names import (
     correct_words,
@@ -33,17 +42,7 @@ from cardscan.parse.rules import (
     fix_legal_form,
     is_area_line,
 )
-from cardscan.parse.web import (
-    agree_domains,
-    correct_by_domain,
-    correct_emails,
-    correct_profiles,
-    dedupe_emails,
-    domain_words,
-    find_web,
-    host_of,
-    repair_by_hosts,
-)
+from cardscan.parse.web import domain_words, find_web
 
 log = logging.getLogger(__name__)
 
