@@ -20,7 +20,7 @@ from cardscan.merge import merge_contacts, same_person
 from cardscan.model import Contact
 from cardscan.ocr.engine import EngineOptions, OcrEngine, OcrResult, make_engine
 from cardscan.options import ScanOptions
-from cardscan.parse import parse_card
+from cardscan.parse import crosscheck, parse_card
 from cardscan.photo import FACE_SOURCE_SIDE, card_picture, face_photo, jpeg_photo
 from cardscan.qr import contact_from_qr
 
@@ -121,6 +121,7 @@ class Scanner:
             second = self.engine.recognize(prepared.image, psm=SECOND_PSM, noise_filter=False)
             other = parse_card(ocr_lines(second), source=source, region=self.options.region)
             contact = merge_contacts(contact, other)
+            crosscheck(contact)  # the two readings' e-mails and domains, checked together
         if self.options.qr:
             # zxing reads QR codes best on the photo itself (the prepared card is binarised
             # for text); the flattened card is the second try.

@@ -11,6 +11,10 @@ EMAILS = [
     ("anna.mueller (at) firma.de", ["anna.mueller@firma.de"]),
     ("anna.mueller[at]firma.de", ["anna.mueller@firma.de"]),
     ("anna.mueller @ firma.de", ["anna.mueller@firma.de"]),
+    # the @ read as a registered sign or a bracket; a bracketed domain stays a website
+    ("E gpearce®silverline.co.uk", ["gpearce@silverline.co.uk"]),
+    ("Email: powers(colon-thomas.com", ["powers@colon-thomas.com"]),
+    ("Firma(firma.de)", []),
     ("anna.mueller@firma,de", ["anna.mueller@firma.de"]),
     ("E-mail wlarson@weber com", ["wlarson@weber.com"]),
     ("E-mail wlarson@weber. com", ["wlarson@weber.com"]),
@@ -22,6 +26,9 @@ EMAILS = [
     ("E-Mail:anna@firma.de", ["anna@firma.de"]),
     # a space after the dot inside the local part
     ("E carol. wilson@payne-cooke.co.uk", ["carol.wilson@payne-cooke.co.uk"]),
+    # ... or before it
+    ("Mail amanda .parsons@alpenblick.com", ["amanda.parsons@alpenblick.com"]),
+    ("Mail .parsons@alpenblick.com", ["parsons@alpenblick.com"]),
     ("E: stanley,rhodes@sonnhalde.co.uk", ["stanley.rhodes@sonnhalde.co.uk"]),
     ("10115 Berlin,anna@firma.de", ["anna@firma.de"]),  # a comma after a word is a comma
     ("Mail. anna@firma.de", ["anna@firma.de"]),
@@ -48,6 +55,9 @@ URLS = [
     ("www.firma.de", ["https://www.firma.de"]),
     ("Web: www.Firma.de/", ["https://www.firma.de"]),
     ("https://firma.de/kontakt", ["https://firma.de/kontakt"]),
+    ("https:/Awww.firma.de", ["https://www.firma.de"]),  # the second slash read as a letter
+    ("https:/|www.firma.de", ["https://www.firma.de"]),
+    ("https://awards.firma.de", ["https://awards.firma.de"]),
     ("firma.com", ["https://firma.com"]),
     ("Dr.Müller", []),
     ("anna@firma.de", []),  # the e-mail's domain is not a website of its own
@@ -390,3 +400,72 @@ def test_domain_misread_alike_twice_is_spelled_by_the_organisation():
         ["a@prantimed.de"],
         [],
     )
+
+
+@pytest.mark.parametrize(
+    ("emails", "expected"),
+    [
+        # a second reading that lost the start of the local part
+        (["ude@silverline.de", "kgude@silverline.de"], ["kgude@silverline.de"]),
+        # a garbled second reading beside the one that spells the printed name
+        (
+            ["joel.hochreiter@quantis.at", "jo.aochreiter@quantis.at"],
+            ["joel.hochreiter@quantis.at"],
+        ),
+        (["jo.aochreiter@quantis.at", "j.hochreiter@quantis.at"], ["j.hochreiter@quantis.at"]),
+        # the person's address and a team address are two addresses
+        (
+            ["joel.hochreiter@quantis.at", "info@quantis.at"],
+            ["joel.hochreiter@quantis.at", "info@quantis.at"],
+        ),
+        (["jhochreiter@quantis.at", "hochreiter@quantis.at"], ["jhochreiter@quantis.at"]),
+        # nothing spells the name: both stay (nothing tells which one was printed)
+        (
+            ["jo.aochreiter@quantis.at", "joe.hochreuter@quantis.at"],
+            ["jo.aochreiter@quantis.at", "joe.hochreuter@quantis.at"],
+        ),
+        # not the same domain: two addresses
+        (
+            ["joel.hochreiter@quantis.at", "jo.aochreiter@privat.at"],
+            ["joel.hochreiter@quantis.at", "jo.aochreiter@privat.at"],
+        ),
+    ],
+)
+def test_second_readings_of_one_address_are_dropped(emails, expected):
+    from cardscan.parse.crosscheck import dedupe_emails
+
+    assert dedupe_emails(emails, "joel", "hochreiter") == expected
+
+
+def test_name_spellings_include_both_parts_of_a_double_given_name():
+    from cardscan.parse.crosscheck import dedupe_emails
+
+    emails = ["khgude@firma.de", "kh.gxde@firma.de"]
+    assert dedupe_emails(emails, "karl-heinz", "gude") == ["khgude@firma.de"]
+
+
+def test_team_address_domain_agrees_with_the_persons():
+    from cardscan.parse.crosscheck import agree_domains
+
+    # "wi" read as "m" in the second e-mail's domain: the organisation spells the first one
+    emails, _ = agree_domains(
+        ["mohamed.anderson@lewis-haynes.co.uk", "info@lems-haynes.co.uk"],
+        [],
+        "Lewis & Haynes Ltd",
+        edits=True,
+    )
+    assert emails == ["mohamed.anderson@lewis-haynes.co.uk", "info@lewis-haynes.co.uk"]
+    # two slips in a short name are too many to tell
+    emails, _ = agree_domains(["a@helix.de", "info@heit.de"], [], "Helix GmbH", edits=True)
+    assert emails == ["a@helix.de", "info@heit.de"]
+
+
+def test_given_name_before_a_family_name_address_is_put_back():
+    from cardscan.parse import lines_from_text, parse_card
+
+    # the dot after the given name read as a space: "brown@" alone is not what was printed
+    card = "Victoria Brown\nVertex Capital Corp.\nVictoria brown@vertex-capital.com"
+    assert parse_card(lines_from_text(card)).emails == ["victoria.brown@vertex-capital.com"]
+    # a label before a family-name address changes nothing
+    card = "Victoria Brown\nVertex Capital Corp.\nE-Mail brown@vertex-capital.com"
+    assert parse_card(lines_from_text(card)).emails == ["brown@vertex-capital.com"]

@@ -235,3 +235,15 @@ def test_same_person(a, b, same):
     from cardscan.merge import same_person
 
     assert same_person(a, b) is same
+
+
+def test_two_readings_are_checked_together(tmp_path):
+    # the first reading lost the name line, the second the start of the e-mail: merged, the
+    # name tells that "ude@" is a piece of "kgude@", which stays alone
+    first = ocr_result("Silverline GmbH\nkgude@silverline.de\nTel. 030 1234567")
+    second = ocr_result("Karl Gude\nGeschäftsführer\nE-Mail ude@silverline.de")
+    engine = FakeEngine(first, second)
+    contact = Scanner(ScanOptions(qr=False), engine=engine).scan([_photo(tmp_path)]).contact
+    assert engine.calls == 2
+    assert contact.name is not None and contact.name.family == "Gude"
+    assert contact.emails == ["kgude@silverline.de"]

@@ -16,6 +16,11 @@ _BG_FACTOR = 8
 _BG_KERNEL = 5
 #: Window (on the small image) for telling light-on-dark regions: about 6 mm of the card.
 _POLARITY_WINDOW = 15
+#: Light strokes are narrower than this many cells (9 cells: about 70 px at OCR scale, wider
+#: than the strokes of a large bold name, narrower than a lit patch of paper).
+_STROKE_CELLS = 9
+#: Paint darker than this is no paper (a dark band, a dark card).
+_DARK_PAINT = 100
 #: Contrast (grey levels) below which a window holds no ink at all.
 _BLANK = 25
 #: Ink this dark or lighter is stretched to black (gain up to 2.7). Tuned on 360 generated
@@ -57,12 +62,26 @@ def normalise(grey: np.ndarray) -> tuple[np.ndarray, float]:
     block_max, block_min = _block_extremes(grey, small.shape)
     lighter = cv2.dilate(block_max, window).astype(np.float32) - median
     darker = median - cv2.erode(block_min, window).astype(np.float32)
+    # Light ink is fine detail: strokes brighter than the paint right around them. A bright
+    # area wider than any stroke is lit paper, as beside the edge of a shadow across the card,
+    # where the window sees bright paper on one side and shaded paper with dark text on the
+    # other: without this check, that text was inverted into white blotches.
+    stroke = cv2.getStructuringElement(cv2.MORPH_RECT, (_STROKE_CELLS, _STROKE_CELLS))
+    detail = cv2.morphologyEx(block_max, cv2.MORPH_TOPHAT, stroke)
+    light_detail = cv2.dilate(detail, window).astype(np.float32)
     # Light ink clearly outweighs dark ink; isolated cells (a bright glint) do not count.
-    light_cells = ((lighter - darker > 15.0) & (lighter > 40.0)).astype(np.uint8)
+    light_cells = (
+        (lighter - darker > 15.0) & (lighter > 40.0) & (light_detail > 0.5 * lighter)
+    ).astype(np.uint8)
     opened = cv2.morphologyEx(light_cells, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
     light_text_small = opened.astype(bool)
     # No ink anywhere near: paper or paint only, which becomes plain white (no noise).
     blank_small = (lighter < _BLANK) & (darker < _BLANK)
+    # Also dark paint with no ink right around it that is not light text: a dark band's
+    # empty end beside white paper (dividing it by its own dark level only amplified noise).
+    near = np.ones((3, 3), np.uint8)
+    local = cv2.dilate(block_max, near).astype(np.float32) - cv2.erode(block_min, near)
+    blank_small |= (local < _BLANK) & ~light_text_small & (small < _DARK_PAINT)
     # Share of the inked area (text, logos) that is light on dark: the card's polarity.
     inked = int(np.count_nonzero(~blank_small))
     inverted_fraction = float(np.count_nonzero(light_text_small & ~blank_small)) / max(inked, 1)

@@ -17,6 +17,7 @@ from cardscan.parse.crosscheck import (
     dedupe_emails,
     host_of,
     repair_by_hosts,
+    restore_given_name,
 )
 from cardscan.parse.lines import TextLine, clean, split_segments
 from cardscan.parse.names import (
@@ -203,12 +204,33 @@ def parse_card(
         seg.text = text
         rest += _split_name_and_title(seg)
     _assign_people_fields(contact, rest)
-    emails, contact.urls = agree_domains(
-        contact.emails, contact.urls, contact.organization, edits=True
-    )
-    contact.emails = dedupe_emails(emails)  # two readings may have become one
+    crosscheck(contact)
     _add_profile_urls(contact)
     return contact
+
+
+def crosscheck(contact: Contact) -> None:
+    """Check the fields of a whole card against each other: e-mails and profile handles by the
+    name, e-mail domains and websites by each other and the company name, and drop second
+    readings of one address.  Run again after two readings of one card are merged."""
+    words = _name_words(contact)
+    initial = fold(contact.name.given or "")[:1] if contact.name else ""
+    emails = correct_emails(contact.emails, [w for w in words if len(w) > 1], initial)
+    contact.profiles = correct_profiles(contact.profiles, [w for w in words if len(w) > 2])
+    emails, contact.urls = agree_domains(emails, contact.urls, contact.organization, edits=True)
+    given = fold(contact.name.given or "") if contact.name else ""
+    family = fold(contact.name.family or "") if contact.name else ""
+    emails = restore_given_name(emails, contact.raw_text, given, family)
+    contact.emails = dedupe_emails(emails, given, family)  # two readings may have become one
+
+
+def _name_words(contact: Contact) -> list[str]:
+    """The folded given and family name words ("Ing." of "Dipl.-Ing. Lars Meusburger" is no
+    e-mail initial)."""
+    if not contact.name:
+        return []
+    person = " ".join(filter(None, [contact.name.given, contact.name.family]))
+    return [fold(w) for w in re.findall(r"[^\W\d_]+", person)]
 
 
 def _same_column(a: TextLine, b: TextLine) -> bool:
@@ -285,14 +307,6 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
             contact.name = name
             conf["name"] = _confidence([best_name[1].line], min(1.0, 0.5 + best_name[0] / 2))
     name_seg = best_name[1] if contact.name and best_name else None
-    # Given and family name only: "Ing." of "Dipl.-Ing. Lars Meusburger" is no e-mail initial.
-    person = (
-        " ".join(filter(None, [contact.name.given, contact.name.family])) if contact.name else ""
-    )
-    name_words = [fold(w) for w in re.findall(r"[^\W\d_]+", person)]
-    initial = fold(contact.name.given or "")[:1] if contact.name else ""
-    contact.emails = correct_emails(contact.emails, [w for w in name_words if len(w) > 1], initial)
-    contact.profiles = correct_profiles(contact.profiles, [w for w in name_words if len(w) > 2])
 
     if org_seg is None:
         # No legal form or domain: fall back to a line with organisation words.

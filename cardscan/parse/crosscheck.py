@@ -104,10 +104,27 @@ def correct_emails(emails: list[str], name_words: list[str], initial: str = "") 
     return dedupe_emails(fixed)
 
 
-def dedupe_emails(emails: list[str]) -> list[str]:
+def restore_given_name(emails: list[str], text: str, given: str, family: str) -> list[str]:
+    """ "Victoria brown@vertex.com" on Victoria Brown's card: OCR read the dot after the given
+    name as a space (and capitalised it), so the address found was the family name alone.
+    The given name printed right before it is put back, with the usual dot."""
+    if not given or not family:
+        return emails
+    fixed = []
+    for email in emails:
+        if email.partition("@")[0] == family and re.search(
+            rf"(?<![\w.@-]){re.escape(given)}\s+{re.escape(email)}", fold(text), re.IGNORECASE
+        ):
+            email = f"{given}.{email}"
+        fixed.append(email)
+    return fixed
+
+
+def dedupe_emails(emails: list[str], given: str = "", family: str = "") -> list[str]:
     """Drop second readings of one printed address: the tail of another one ("jackson@x.com"
-    beside "theresa.jackson@x.com") or one that differs from an earlier one only by look-alike
-    letters."""
+    beside "theresa.jackson@x.com", "ude@x.de" beside "kgude@x.de"), one that differs from an
+    earlier one only by look-alike letters, or a garbled one ("jo.aochreiter@quantis.at")
+    beside a close reading that spells the printed name ("joel.hochreiter@quantis.at")."""
     out: list[str] = []
     for email in emails:
         key = email.translate(_LOOKALIKE)
@@ -118,8 +135,52 @@ def dedupe_emails(emails: list[str]) -> list[str]:
             o.endswith("@" + domain) and re.search(rf"[._-]{re.escape(local)}@", o) for o in emails
         ):
             continue
+        if local not in ROLE_MAILBOXES and any(
+            o != email and o.endswith(local + "@" + domain) for o in emails
+        ):
+            continue
+        if (
+            local not in ROLE_MAILBOXES
+            and not _fits_name(local, given, family)
+            and any(
+                o.endswith("@" + domain)
+                and _fits_name(o.partition("@")[0], given, family)
+                and _close(local, o.partition("@")[0])
+                for o in emails
+            )
+        ):
+            continue
         out.append(email)
     return out
+
+
+def _fits_name(local: str, given: str, family: str) -> bool:
+    """Is the local part one of the usual spellings of the name: for Karl-Heinz Müller (given
+    "karl-heinz", family "mueller") karl-heinz.mueller, kmueller, khmueller, mueller.karl,
+    karl, mueller?"""
+    if not given or not family:
+        return False
+    words = re.findall(r"[a-z]+", given)
+    first, initials, family = words[0], "".join(w[0] for w in words), family.replace(" ", "")
+    spellings = {first, given, family}
+    for g in {first, given, initials, first[0]}:
+        spellings |= {g + family, family + g}
+    return re.sub(r"[._-]", "", local) in {re.sub(r"[._-]", "", x) for x in spellings}
+
+
+def _close(a: str, b: str) -> bool:
+    """Readings of one word: at most one edit in three letters apart."""
+    return _distance(a, b) <= max(len(a), len(b)) // 3
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1]
 
 
 def correct_profiles(profiles: list[Profile], name_words: list[str]) -> list[Profile]:
@@ -213,12 +274,16 @@ def _org_key(org: str | None) -> str:
 def _edited_spelling(a: str, b: str, org_key: str) -> str | None:
     """Of two readings of one domain one OCR edit apart, the one that was printed: the one the
     organisation's name spells, else the one with "rn" (read as "m"), else the longer one
-    (OCR loses letters more often than it adds them); None when they are not that close."""
+    (OCR loses letters more often than it adds them); None when they are not that close.
+    Two domains that are the same reading return that reading."""
     squash = [re.sub(r"[^a-z0-9]", "", x.split(".")[0]) for x in (a, b)]
     for x, key in zip((a, b), squash, strict=True):
         if org_key and len(key) >= 4 and key in org_key:
             other = b if x is a else a
             if one_edit(x.replace("rn", "m"), other.replace("rn", "m")):
+                return x
+            # two slips in a longer name: "lems-haynes.co.uk" (wi read as m) for Lewis & Haynes
+            if len(key) >= 8 and _distance(x, other) <= 2:
                 return x
     if a.replace("rn", "m") == b.replace("rn", "m"):
         return a if "rn" in a else b
@@ -260,6 +325,8 @@ def agree_domains(
         return domain
 
     hosts = {host_of(u) for u in urls}
+    if edits:  # the person's address and a team address ("info@") print one domain twice
+        hosts |= {e.partition("@")[2] for e in emails}
     fixed_emails = []
     for email in emails:
         local, _, domain = email.partition("@")

@@ -18,6 +18,11 @@ _COMMA_TLD = re.compile(r"(@[\w.-]+),(?=[a-z]{2,6}\b)")
 _SPACED_TLD = re.compile(
     r"(@[\w-]+(?:\.[\w-]+)*)(?:\.\s|\s\.?)(de|at|ch|com|net|org|eu|uk|co\.uk|io|info)\b"
 )
+# "gpearce®silverline.co.uk", "powers(colon-thomas.com": the @ read as ®, © or a bracket,
+# between a local part and a domain with its top-level domain ("Firma (firma.de)" stays).
+_AT_LOOKALIKE = re.compile(
+    r"(?<=[a-z0-9._-])(?:[®©]|\((?![^\s]*\)))(?=[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}\b)", re.I
+)
 # "johann.steind] @firma.at": a bracket or bar just before the @ is an l that OCR misread.
 _BAR_BEFORE_AT = re.compile(r"(?<=\w)[\]|](?=\s*@)")
 # "f:mangold@firma.de": a lower-case initial whose dot OCR read as a colon (labels such as
@@ -26,6 +31,10 @@ _COLON_INITIAL = re.compile(r"(?<![\w.:])([a-z]):(?=[a-z][\w.+-]*\s?@)")
 # "carol. wilson@firma.co.uk": a space after the dot inside the local part.
 _SPACE_AFTER_DOT = re.compile(
     r"(?<![\w.@-])(?!(?:e-?mail|mail|email|kontakt|contact)\.)([a-z][a-z0-9_-]*\.)\s(?=[a-z][\w.+-]*\s?@)"
+)
+# "amanda .parsons@firma.com": a space before the dot inside the local part.
+_SPACE_BEFORE_DOT = re.compile(
+    r"(?<![\w.@-])(?!(?:e-?mail|mail|email|kontakt|contact)\s)([a-z][a-z0-9_-]*)\s(?=\.[a-z][\w.+-]*\s?@)"
 )
 # "|.price@firma.com", "{.zurlinden@firma.de", "\.devries@": a narrow initial (f, i, j, l, t)
 # read as a bar or bracket.  It becomes an l here; crosscheck.correct_emails puts the printed
@@ -43,6 +52,8 @@ _SPACE_IN_LOCAL = re.compile(
 )
 # "https:/www.firma.de", "www. firma.de", "www,firma.de": OCR slips in web addresses.
 _URL_REPAIRS = (
+    # "https:/Awww.firma.de": the second slash read as a letter or a bar before "www."
+    (re.compile(r"(?i)\b(https?):/+[a-z|\\]?(?=www\.)"), r"\1://"),
     (re.compile(r"(?i)\b(https?):/+(?=\w)"), r"\1://"),
     (re.compile(r"(?i)\bwww\s?[.,]\s?(?=[a-z0-9])"), "www."),
     # "wwwschaeferring.de": the dot after www was lost (no real host starts with "wwws...")
@@ -143,12 +154,14 @@ def _repair_linkedin_suffix(handle: str) -> str:
 
 def repair_email_text(text: str) -> str:
     text = _AT_WORD.sub("@", text)
+    text = _AT_LOOKALIKE.sub("@", text)
     text = _BAR_BEFORE_AT.sub("l", text)
     text = _COLON_INITIAL.sub(r"\1.", text)
     text = _COMMA_IN_LOCAL.sub(r"\1.", text)
     text = _SPACED_INITIAL.sub(r"\1.", text)
     text = _CAPITAL_I_START.sub("l", text)
     text = _SPACE_AFTER_DOT.sub(r"\1", text)
+    text = _SPACE_BEFORE_DOT.sub(r"\1", text)
     text = _BRACKET_INITIAL.sub("l", text)
     text = _SPACE_IN_LOCAL.sub(r"\1.\2", text)
     text = _SPACED_AT.sub("@", text)
