@@ -18,6 +18,7 @@ EMAILS = [
     ("anna.mueller@firma,de", ["anna.mueller@firma.de"]),
     ("E-mail wlarson@weber com", ["wlarson@weber.com"]),
     ("E-mail wlarson@weber. com", ["wlarson@weber.com"]),
+    ("E-mail christopher@alpenblick co. uk", ["christopher@alpenblick.co.uk"]),
     ("j.doe@example.co.uk", ["j.doe@example.co.uk"]),
     ("not an e-mail: @home", []),
     # the dot after an initial read as a colon; a capital label letter stays a label
@@ -56,6 +57,11 @@ URLS = [
     ("Web: www.Firma.de/", ["https://www.firma.de"]),
     ("https://firma.de/kontakt", ["https://firma.de/kontakt"]),
     ("https:/Awww.firma.de", ["https://www.firma.de"]),  # the second slash read as a letter
+    ("Web www alpenblick co.uk", ["https://www.alpenblick.co.uk"]),  # dots read as spaces
+    ("Web www firma de", ["https://www.firma.de"]),
+    ("internet www dietz-software. de", ["https://www.dietz-software.de"]),
+    ("www bestellen sie heute", []),
+    ("www bestellende", []),
     ("https:/|www.firma.de", ["https://www.firma.de"]),
     ("https://awards.firma.de", ["https://awards.firma.de"]),
     ("firma.com", ["https://firma.com"]),
@@ -70,6 +76,10 @@ def test_urls(text, expected):
 
 
 PROFILES = [
+    (  # the dot read as a space
+        "Linkedin linkedin com/in/christopher-james",
+        Profile("linkedin", "https://www.linkedin.com/in/christopher-james"),
+    ),
     (
         "linkedin.com/in/anna-mueller-1a2b3c",
         Profile("linkedin", "https://www.linkedin.com/in/anna-mueller-1a2b3c"),
@@ -150,6 +160,12 @@ def test_domain_words_skip_free_mail():
         (["izurlinden@l.at"], ["lisa", "zur", "linden"], ["lzurlinden@l.at"]),
         # the family name's own initial is no candidate: not "oswald.tthies@"
         (["oswald.thies@b.de"], ["oswald", "thies"], ["oswald.thies@b.de"]),
+        # f read as t
+        (["ajungter@h.de"], ["anna", "jungfer"], ["ajungfer@h.de"]),
+        # a name read without its umlaut dots ("Mullner"): the address spells them out
+        (["kristian.mueliner@n.at"], ["kristian", "mullner"], ["kristian.muellner@n.at"]),
+        (["kristian.mullner@n.at"], ["kristian", "mullner"], ["kristian.mullner@n.at"]),
+        (["jbauer@n.at"], ["jan", "bauer"], ["jbauer@n.at"]),
     ],
 )
 def test_correct_emails(emails, name, expected):
@@ -469,3 +485,12 @@ def test_given_name_before_a_family_name_address_is_put_back():
     # a label before a family-name address changes nothing
     card = "Victoria Brown\nVertex Capital Corp.\nE-Mail brown@vertex-capital.com"
     assert parse_card(lines_from_text(card)).emails == ["brown@vertex-capital.com"]
+
+
+def test_name_gets_its_umlaut_back_from_the_corrected_address():
+    from cardscan.parse import lines_from_text, parse_card
+
+    card = "Nussbaumer GmbH\nKristian Mullner\nkristian.mueliner@nussbaumer.at"
+    contact = parse_card(lines_from_text(card))
+    assert contact.emails == ["kristian.muellner@nussbaumer.at"]
+    assert contact.name is not None and contact.name.family == "Müllner"

@@ -222,6 +222,11 @@ def crosscheck(contact: Contact) -> None:
     family = fold(contact.name.family or "") if contact.name else ""
     emails = restore_given_name(emails, contact.raw_text, given, family)
     contact.emails = dedupe_emails(emails, given, family)  # two readings may have become one
+    if contact.name:  # "Kristian Mullner" beside the corrected kristian.muellner@: Müllner
+        hints = [e.partition("@")[0] for e in contact.emails]
+        spelled = restore_umlauts(contact.name.full, hints)
+        if spelled != contact.name.full:
+            contact.name = split_name(spelled) or contact.name
 
 
 def _name_words(contact: Contact) -> list[str]:

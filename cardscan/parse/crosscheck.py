@@ -14,9 +14,9 @@ from cardscan.parse.names import fold, one_edit
 from cardscan.parse.web import normalize_email
 
 # OCR confuses these letters in e-mail addresses ("iydia.wood@", "vlester@" read "viester@",
-# "a.0estrovsky@" for a.oestrovsky@, a Turkish dotless ı for i).
+# "a.0estrovsky@" for a.oestrovsky@, a Turkish dotless ı for i, "ajungter@" for Anna Jungfer).
 _LOOKALIKE = str.maketrans(
-    {"i": "l", "1": "l", "I": "l", "|": "l", "!": "l", "ı": "l", "0": "o", "O": "o"}
+    {"i": "l", "1": "l", "I": "l", "|": "l", "!": "l", "ı": "l", "0": "o", "O": "o", "t": "f"}
 )
 
 
@@ -96,10 +96,18 @@ def correct_emails(emails: list[str], name_words: list[str], initial: str = "") 
         if len(name_words) > 1:  # "viester@" for Victor Lester, "izurlinden@" for Lisa zur Linden
             given = name_words[0][:1]
             cands += [given + name_words[-1], given + "".join(name_words[1:])]
+        # a name whose umlaut dots OCR lost ("Mullner" for Müllner): the address spells them
+        # out ("kristian.mueliner@" is kristian.muellner@)
+        cands += [
+            c[:k] + ch + "e" + c[k + 1 :] for c in cands for k, ch in enumerate(c) if ch in "aou"
+        ]
         for i, part in enumerate(parts):
+            if part in cands:
+                continue
             for cand in cands:
-                if part != cand and _misread_as(part, cand):
+                if _misread_as(part, cand):
                     parts[i] = cand
+                    break
         fixed.append("".join(parts) + "@" + domain)
     return dedupe_emails(fixed)
 

@@ -14,9 +14,10 @@ from cardscan.model import Profile
 _AT_WORD = re.compile(r"\s*[\[(]\s*at\s*[\])]\s*", re.IGNORECASE)
 _SPACED_AT = re.compile(r"(?<=[\w.])\s*@\s*(?=[\w])")
 _COMMA_TLD = re.compile(r"(@[\w.-]+),(?=[a-z]{2,6}\b)")
-# "wlarson@weber com", "wlarson@weber. com": the dot before the top-level domain lost or spaced.
+# "wlarson@weber com", "wlarson@weber. com", "chris@alpenblick co. uk": the dot before the
+# top-level domain lost or spaced.
 _SPACED_TLD = re.compile(
-    r"(@[\w-]+(?:\.[\w-]+)*)(?:\.\s|\s\.?)(de|at|ch|com|net|org|eu|uk|co\.uk|io|info)\b"
+    r"(@[\w-]+(?:\.[\w-]+)*)(?:\.\s|\s\.?)(de|at|ch|com|net|org|eu|uk|co\.\s?uk|io|info)\b"
 )
 # "gpearce®silverline.co.uk", "powers(colon-thomas.com": the @ read as ®, © or a bracket,
 # between a local part and a domain with its top-level domain ("Firma (firma.de)" stays).
@@ -56,6 +57,11 @@ _URL_REPAIRS = (
     (re.compile(r"(?i)\b(https?):/+[a-z|\\]?(?=www\.)"), r"\1://"),
     (re.compile(r"(?i)\b(https?):/+(?=\w)"), r"\1://"),
     (re.compile(r"(?i)\bwww\s?[.,]\s?(?=[a-z0-9])"), "www."),
+    # "linkedin com/in/anna-berg": the dot read as a space
+    (re.compile(r"(?i)\b(linkedin|xing)\s(com|de)/"), r"\1.\2/"),
+    # "www alpenblick co.uk", "www firma de", "www dietz-software. de": dots read as spaces
+    (re.compile(r"(?i)\bwww\s(?=[a-z0-9-]{3,}(?:\.\s?|\s)(?:co\.uk|de|at|ch|com)\b)"), "www."),
+    (re.compile(r"(?i)\b(www\.[a-z0-9-]{3,})\.?\s(co\.uk|de|at|ch|com)\b"), r"\1.\2"),
     # "wwwschaeferring.de": the dot after www was lost (no real host starts with "wwws...")
     (re.compile(r"(?i)(?<![\w.@/])www(?=[a-z0-9-]{2,}\.[a-z]{2,})"), "www."),
     # "www.schnyder-mayerch": the dot before the top-level domain lost (a host needs one)
@@ -166,7 +172,7 @@ def repair_email_text(text: str) -> str:
     text = _SPACE_IN_LOCAL.sub(r"\1.\2", text)
     text = _SPACED_AT.sub("@", text)
     text = _COMMA_TLD.sub(r"\1.", text)
-    text = _SPACED_TLD.sub(r"\1.\2", text)
+    text = _SPACED_TLD.sub(lambda m: f"{m.group(1)}.{m.group(2).replace(' ', '')}", text)
     for pattern, repl in _URL_REPAIRS:
         text = pattern.sub(repl, text)
     return text
