@@ -19,6 +19,8 @@ EMAILS = [
     ("E-mail wlarson@weber com", ["wlarson@weber.com"]),
     ("E-mail wlarson@weber. com", ["wlarson@weber.com"]),
     ("E-mail christopher@alpenblick co. uk", ["christopher@alpenblick.co.uk"]),
+    ("E-mail yamanaka@tpj.co. jp", ["yamanaka@tpj.co.jp"]),  # a country's domain after co.
+    ("E-mail: anna@uni-graz.ac. at", ["anna@uni-graz.ac.at"]),
     ("j.doe@example.co.uk", ["j.doe@example.co.uk"]),
     ("not an e-mail: @home", []),
     # the dot after an initial read as a colon; a capital label letter stays a label
@@ -494,3 +496,32 @@ def test_name_gets_its_umlaut_back_from_the_corrected_address():
     contact = parse_card(lines_from_text(card))
     assert contact.emails == ["kristian.muellner@nussbaumer.at"]
     assert contact.name is not None and contact.name.family == "Müllner"
+
+
+def test_email_domain_gets_back_the_country_the_website_shows():
+    from cardscan.parse.crosscheck import agree_domains
+
+    # OCR lost ".jp" after "co" in the e-mail; the website has it
+    assert agree_domains(["yamanaka@tpj.co"], ["http://www.tpj.co.jp"]) == (
+        ["yamanaka@tpj.co.jp"],
+        ["http://www.tpj.co.jp"],
+    )
+    # "firma.de" beside "firma.de.vu" is no lost country: "de" is no second-level label
+    assert agree_domains(["a@firma.de"], ["http://firma.de.vu"]) == (
+        ["a@firma.de"],
+        ["http://firma.de.vu"],
+    )
+
+
+def test_domain_of_the_companys_initials_is_spelled_by_them():
+    from cardscan.parse.crosscheck import agree_domains
+
+    org = "Internet Initiative Japan Inc."
+    # j read for i in the e-mail, the website right: the initials decide
+    emails, urls = agree_domains(["w-aoto@ijj.ad.jp"], ["https://www.iij.ad.jp"], org, edits=True)
+    assert emails == ["w-aoto@iij.ad.jp"]
+    # both misread alike
+    emails, urls = agree_domains(["r@ilj.ad.jp"], ["https://www.ilj.ad.jp"], org, edits=True)
+    assert (emails, urls) == (["r@iij.ad.jp"], ["https://www.iij.ad.jp"])
+    # another company's card changes nothing
+    assert agree_domains(["r@ilj.ad.jp"], [], "Weber GmbH", edits=True) == (["r@ilj.ad.jp"], [])

@@ -11,6 +11,7 @@ import re
 
 from cardscan.model import Profile
 from cardscan.parse.names import fold, one_edit
+from cardscan.parse.rules import LEGAL_FORM_RE
 from cardscan.parse.web import normalize_email
 
 # OCR confuses these letters in e-mail addresses ("iydia.wood@", "vlester@" read "viester@",
@@ -279,6 +280,40 @@ def _org_key(org: str | None) -> str:
     return re.sub(r"[^a-z0-9]", "", fold(org))
 
 
+# Second-level labels under a country's top-level domain: tpj.co.jp, uni-graz.ac.at, wien.gv.at.
+_SECOND_LEVEL = frozenset(
+    {"co", "com", "ac", "ad", "or", "ne", "gv", "go", "org", "net", "gov", "edu"}
+)
+
+
+def _lost_country(a: str, b: str) -> str | None:
+    """ "tpj.co" beside "tpj.co.jp": OCR lost the country's top-level domain of one reading."""
+    shorter, longer = sorted((a, b), key=len)
+    if shorter.rsplit(".", 1)[-1] in _SECOND_LEVEL and re.fullmatch(
+        re.escape(shorter) + r"\.[a-z]{2}", longer
+    ):
+        return longer
+    return None
+
+
+def _org_initials(org: str | None) -> str:
+    """ "Internet Initiative Japan Inc." -> "iij": the initials a domain is often made of
+    (the legal form and "&" do not count)."""
+    if not org:
+        return ""
+    words = re.findall(r"[^\W\d_]+", LEGAL_FORM_RE.sub(" ", org))
+    return "".join(fold(w)[0] for w in words if w.lower() not in ("und", "and"))
+
+
+# Thin upright letters OCR reads for each other in short domain labels ("iij" read "ijj").
+_STROKES = str.maketrans({"l": "i", "j": "i", "1": "i", "|": "i", "!": "i", "ı": "i"})
+
+
+def _same_strokes(label: str, initials: str) -> bool:
+    """ "ijj" and "iij": the same letters but for thin upright strokes (3+ letters)."""
+    return len(initials) >= 3 and label.translate(_STROKES) == initials.translate(_STROKES)
+
+
 def _edited_spelling(a: str, b: str, org_key: str) -> str | None:
     """Of two readings of one domain one OCR edit apart, the one that was printed: the one the
     organisation's name spells, else the one with "rn" (read as "m"), else the longer one
@@ -317,12 +352,20 @@ def agree_domains(
     """
 
     def spelling(a: str, b: str) -> str | None:
-        return _l_spelling(a, b) or (_edited_spelling(a, b, _org_key(org)) if edits else None)
+        return (
+            _lost_country(a, b)
+            or _l_spelling(a, b)
+            or (_edited_spelling(a, b, _org_key(org)) if edits else None)
+        )
 
     def by_org(domain: str) -> str:
         """Both readings misread alike ("hartieywhite.co.uk" twice): the organisation's name
-        spells the company label with l where the domain has i ("Hartley White Ltd")."""
+        spells the company label with l where the domain has i ("Hartley White Ltd"), or its
+        initials do ("ilj.ad.jp" for Internet Initiative Japan Inc.)."""
         label, dot, tld = domain.partition(".")
+        initials = _org_initials(org)
+        if edits and label != initials and _same_strokes(label, initials):
+            return initials + dot + tld
         key = _org_key(org)
         if not edits or not label.isalpha() or len(label) < 5 or label in key:
             return domain

@@ -19,6 +19,11 @@ _COMMA_TLD = re.compile(r"(@[\w.-]+),(?=[a-z]{2,6}\b)")
 _SPACED_TLD = re.compile(
     r"(@[\w-]+(?:\.[\w-]+)*)(?:\.\s|\s\.?)(de|at|ch|com|net|org|eu|uk|co\.\s?uk|io|info)\b"
 )
+# "yamanaka@tpj.co. jp", "anna@uni-graz.ac. at": a space before a country's top-level domain
+# after a second-level one (co, ac, or, gv ...).
+_SPACED_CCTLD = re.compile(
+    r"(@[\w-]+(?:\.[\w-]+)*\.(?:co|com|ac|ad|or|ne|gv|go|org|net|gov|edu))\.\s([a-z]{2})\b"
+)
 # "gpearce®silverline.co.uk", "powers(colon-thomas.com": the @ read as ®, © or a bracket,
 # between a local part and a domain with its top-level domain ("Firma (firma.de)" stays).
 _AT_LOOKALIKE = re.compile(
@@ -172,6 +177,7 @@ def repair_email_text(text: str) -> str:
     text = _SPACE_IN_LOCAL.sub(r"\1.\2", text)
     text = _SPACED_AT.sub("@", text)
     text = _COMMA_TLD.sub(r"\1.", text)
+    text = _SPACED_CCTLD.sub(r"\1.\2", text)
     text = _SPACED_TLD.sub(lambda m: f"{m.group(1)}.{m.group(2).replace(' ', '')}", text)
     for pattern, repl in _URL_REPAIRS:
         text = pattern.sub(repl, text)
