@@ -359,3 +359,31 @@ def test_never_crashes(height: int, width: int, seed: int, kind: str) -> None:
     result = prepare(image)
     assert result.image.dtype == np.uint8 and result.image.ndim == 2
     assert min(result.image.shape) >= 32
+
+
+def test_outline_of_the_white_panel_grows_to_the_cards_coloured_band(card) -> None:
+    # On a busy desk the crispest outline can be the white panel below a navy band across
+    # the top of the card: the band (with the company name) belongs to the card.
+    from cardscan.imaging.detect import _extend_to_band
+
+    banded = card.copy()
+    band = CARD_H // 4
+    banded[:band] = (110, 50, 20)  # BGR navy
+    cv2.putText(banded, "Beispiel GmbH", (60, band - 40), cv2.FONT_HERSHEY_SIMPLEX, 1.0,
+                (255, 255, 255), 2, cv2.LINE_AA)  # fmt: skip
+    corners = project_card(tilt_x=10, tilt_y=-5, turn=6)
+    small = cv2.resize(photograph(banded, corners), (PHOTO[0] // 2, PHOTO[1] // 2))
+    top_left, top_right, bottom_right, bottom_left = corners / 2
+    panel = np.array(
+        [
+            top_left + 0.25 * (bottom_left - top_left),
+            top_right + 0.25 * (bottom_right - top_right),
+            bottom_right,
+            bottom_left,
+        ],
+        np.float32,
+    )
+    grown = _extend_to_band(panel, small)
+    assert np.abs(grown - corners / 2).max() < 0.015 * np.hypot(*PHOTO) / 2
+    # an outline of a usual card shape is left alone
+    assert np.array_equal(_extend_to_band(corners / 2, small), corners / 2)

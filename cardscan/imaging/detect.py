@@ -38,6 +38,13 @@ _BRIGHTER = 60.0
 #: Intersection over union of a blob and its four corners: real cards give 0.95-0.997; a
 #: card merged with a shadow or with clutter on the desk about 0.9.
 _MIN_FILL = 0.93
+#: Width/height of nearly all printed cards (85x55 mm 1.55, 3.5x2 in 1.75, 90x50 mm 1.8),
+#: with room for a slightly wrong perspective; an outline outside it may be part of a card.
+_USUAL_ASPECT = (1.42, 1.88)
+#: A colour step across a card's edge (largest of B, G, R; grey levels).
+_BAND_STEP = 20.0
+#: Share of a band's pixels in its paint colour (the rest is text or a logo on it).
+_PAINT_SHARE = 0.6
 #: Contrast beyond this adds nothing to a candidate's score.
 _CLEAR = 3.0
 
@@ -82,7 +89,8 @@ def find_card(small: np.ndarray) -> Detection:
             "card outline from %s: area %.2f fill %.2f contrast %.1f (%d candidates)",
             best.source, best.area, best.fill, best.contrast, len(candidates),
         )  # fmt: skip
-        return Detection(_snap_to_edges(best.quad, grey), "outline", best.score)
+        quad = _extend_to_band(best.quad, small)
+        return Detection(_snap_to_edges(quad, grey), "outline", best.score)
 
     blob = _largest_blob_rect(masks["desk"], edges, grey)
     if blob is not None:
@@ -241,6 +249,82 @@ def _refine_sides(quad: np.ndarray, points: np.ndarray) -> np.ndarray:
     if np.abs(refined - quad).max() > 0.05 * max(np.ptp(quad, axis=0)):
         return quad  # the fit went astray (a tab, a shadow): keep the polygon's corners
     return refined
+
+
+def _extend_to_band(quad: np.ndarray, small: np.ndarray) -> np.ndarray:
+    """The whole card when only its white panel was found: a card with a coloured band
+    along one side, on a busy desk, outlines as the panel alone (its edge against the band
+    is the crispest line around), which cuts off the company name printed in the band.
+
+    Only for outlines of an unusual shape (width/height outside _USUAL_ASPECT): each side is
+    tried further out, parallel to itself, up to 60 % of the card; the band's outer edge is
+    a colour step along nearly all of the new side, the strip between is mostly one paint
+    colour (text on it is allowed), and the card gets a usual shape.
+    """
+    height, width = small.shape[:2]
+    aspect = card_aspect(quad, small.shape)
+    aspect = max(aspect, 1 / aspect)
+    if _USUAL_ASPECT[0] <= aspect <= _USUAL_ASPECT[1]:
+        return quad
+    image = cv2.GaussianBlur(small, (3, 3), 0).astype(np.float32)
+    channels = [np.ascontiguousarray(image[..., c]) for c in range(image.shape[2])]
+    centre = quad.mean(axis=0)
+    best: tuple[float, np.ndarray] | None = None
+    for i in range(4):
+        a, b = quad[i], quad[(i + 1) % 4]
+        out_a, out_b = a - quad[i - 1], b - quad[(i + 2) % 4]  # along the adjacent sides
+        for fraction in np.arange(0.08, 0.6, 0.01):
+            na, nb = a + fraction * out_a, b + fraction * out_b
+            grown = quad.copy()
+            grown[i], grown[(i + 1) % 4] = na, nb
+            new_aspect = card_aspect(grown, small.shape)
+            new_aspect = max(new_aspect, 1 / new_aspect)
+            if not _USUAL_ASPECT[0] <= new_aspect <= _USUAL_ASPECT[1]:
+                continue
+            if not _plausible(grown, width, height):
+                continue
+            support = _colour_step(channels, na, nb, centre)
+            if support < 0.8 or not _one_paint(small, a, b, na, nb):
+                continue
+            if best is None or support > best[0]:
+                best = (support, grown)
+    if best is None:
+        return quad
+    log.debug("outline grown to the card's coloured band (step along %.0f %%)", 100 * best[0])
+    return best[1]
+
+
+def _colour_step(
+    channels: list[np.ndarray], a: np.ndarray, b: np.ndarray, centre: np.ndarray
+) -> float:
+    """Share of points along a-b with a clear colour step across the line (within 2 px)."""
+    along = b - a
+    normal = np.array([along[1], -along[0]], np.float32) / max(float(np.hypot(*along)), 1e-6)
+    if float(normal @ ((a + b) / 2 - centre)) < 0:
+        normal = -normal
+    base = a + np.outer(np.linspace(0.1, 0.9, 24, dtype=np.float32), along)
+    offsets = np.arange(-2.0, 2.01, 1.0, dtype=np.float32)
+    where = (base[None, :, :] + offsets[:, None, None] * normal).astype(np.float32)
+    step = np.zeros(where.shape[:2], np.float32)
+    for channel in channels:
+        diff = np.abs(sample(channel, where + 2.0 * normal) - sample(channel, where - 2.0 * normal))
+        step = np.maximum(step, diff)
+    return float(np.mean(step.max(axis=0) >= _BAND_STEP))
+
+
+def _one_paint(
+    small: np.ndarray, a: np.ndarray, b: np.ndarray, na: np.ndarray, nb: np.ndarray
+) -> bool:
+    """Is the strip a-b-nb-na mostly one colour (a band of paint, maybe with text on it)?"""
+    mask = np.zeros(small.shape[:2], np.uint8)
+    strip = np.array([a, b, b + 0.85 * (nb - b), a + 0.85 * (na - a)])  # not the outer edge
+    cv2.fillConvexPoly(mask, np.round(strip).astype(np.int32), 255)
+    pixels = small[mask > 0].astype(np.float32)
+    if len(pixels) < 50:
+        return False
+    median = np.median(pixels, axis=0)
+    near = np.abs(pixels - median).max(axis=1) < 30
+    return float(near.mean()) >= _PAINT_SHARE
 
 
 def _snap_to_edges(quad: np.ndarray, grey: np.ndarray) -> np.ndarray:
