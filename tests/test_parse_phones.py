@@ -104,6 +104,17 @@ def test_infer_region_uk_postcode_slips(texts, expected):
             [("+41719786102", "work"), ("+41784204020", "mobile")],
         ),
         ("F0761 73078598", "DE", [("+4976173078598", "fax")]),
+        # the next label glued to the end of the number before it
+        (
+            "TEL:030-6531-0157FAX:030-6531-0158",
+            "DE",
+            [("+493065310157", "work"), ("+493065310158", "fax")],
+        ),
+        (
+            "Tel. 0341 4086755Mobil: 0171 2345678",
+            "DE",
+            [("+493414086755", "work"), ("+491712345678", "mobile")],
+        ),
     ],
 )
 def test_label_glued_to_the_number(text, region, expected):

@@ -8,7 +8,12 @@ from dataclasses import dataclass
 import phonenumbers as pn
 
 from cardscan.model import Phone, PhoneType
-from cardscan.parse.rules import PHONE_LABEL_GLUED_RE, PHONE_LABEL_RE, PHONE_LABELS
+from cardscan.parse.rules import (
+    PHONE_LABEL_AFTER_NUMBER_RE,
+    PHONE_LABEL_GLUED_RE,
+    PHONE_LABEL_RE,
+    PHONE_LABELS,
+)
 
 # "+49 (0)30 123456": the "(0)" is the national trunk prefix and must go before parsing.
 _TRUNK_IN_BRACKETS = re.compile(r"(\+\d{1,3})\s*\(\s*0\s*\)\s*")
@@ -29,6 +34,7 @@ class PhoneFind:
 
 def _prepare(text: str) -> str:
     text = PHONE_LABEL_GLUED_RE.sub(r"\1 ", text)
+    text = PHONE_LABEL_AFTER_NUMBER_RE.sub(r" \1", text)
     text = _TRUNK_IN_BRACKETS.sub(r"\1 ", text)
     return _DIGITISH.sub(lambda m: "0" if m.group(0) in "Oo" else "1", text)
 

@@ -44,6 +44,7 @@ from cardscan.parse.rules.orgs import (
     is_area_line,
 )
 from cardscan.parse.rules.phones import (
+    PHONE_LABEL_AFTER_NUMBER_RE,
     PHONE_LABEL_GLUED_RE,
     PHONE_LABEL_RE,
     PHONE_LABEL_RULES,
@@ -79,6 +80,7 @@ __all__ = [
     "ORG_WORD_RULES",
     "PARTICLE_RULES",
     "PHONE_LABELS",
+    "PHONE_LABEL_AFTER_NUMBER_RE",
     "PHONE_LABEL_GLUED_RE",
     "PHONE_LABEL_RE",
     "PHONE_LABEL_RULES",

@@ -49,3 +49,11 @@ PHONE_LABEL_RE = re.compile(
 )
 # A label printed (or read) without a space before the number: "T0341 621432-62", "M078 420".
 PHONE_LABEL_GLUED_RE = re.compile(r"(?<![\w@.])(" + _LABEL_WORDS + r")(?=[+(]?\d)", re.IGNORECASE)
+# ... or right after the number before it: "TEL:06-6531-0157FAX:06-6531-0158" (words of three
+# letters or more, with a colon or dot: "12F" or "3Tel" in an address stay as printed).
+_LONG_LABELS = "|".join(
+    re.escape(k) for k in sorted(PHONE_LABELS, key=len, reverse=True) if len(k) >= 3
+)
+PHONE_LABEL_AFTER_NUMBER_RE = re.compile(
+    r"(?<=\d)(" + _LONG_LABELS + r")(?=\s?[.:]\s?[+(]?\d)", re.IGNORECASE
+)
