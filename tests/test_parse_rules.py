@@ -126,3 +126,19 @@ def test_not_a_name(word, example):
 def test_legal_form_slip(read, printed):
     contact = parse_card(lines_from_text(f"{PERSON}\nBeispiel Handel {read}"))
     assert contact.organization == f"Beispiel Handel {printed}"
+
+
+@pytest.mark.parametrize(
+    ("read", "org"),
+    [
+        ("HOLON Co.Ltd", "HOLON Co.Ltd"),
+        ("HOLON co.,ltd", "HOLON co.,ltd"),
+        ("HOLON Co., Ltd.", "HOLON Co., Ltd."),
+        ("HOLON co, Itd.", "HOLON co, Ltd."),  # L read as I
+        ("HOLON CO LTD", "HOLON CO LTD"),
+    ],
+)
+def test_co_ltd_as_written_and_read(read, org):
+    # Japanese companies' cards in English: "Co., Ltd." in every spelling makes the company
+    contact = parse_card(lines_from_text(f"{PERSON}\nManaging Director\n{read}"))
+    assert contact.organization == org

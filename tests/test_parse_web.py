@@ -20,6 +20,8 @@ EMAILS = [
     ("E-mail wlarson@weber. com", ["wlarson@weber.com"]),
     ("E-mail christopher@alpenblick co. uk", ["christopher@alpenblick.co.uk"]),
     ("E-mail yamanaka@tpj.co. jp", ["yamanaka@tpj.co.jp"]),  # a country's domain after co.
+    ("E-mail kawai@holon.ne.ip", ["kawai@holon.ne.jp"]),
+    ("anna@firma.corn", ["anna@firma.com"]),
     ("E-mail: anna@uni-graz.ac. at", ["anna@uni-graz.ac.at"]),
     ("j.doe@example.co.uk", ["j.doe@example.co.uk"]),
     ("not an e-mail: @home", []),
@@ -61,6 +63,8 @@ URLS = [
     ("https:/Awww.firma.de", ["https://www.firma.de"]),  # the second slash read as a letter
     ("Web www alpenblick co.uk", ["https://www.alpenblick.co.uk"]),  # dots read as spaces
     ("Web www firma de", ["https://www.firma.de"]),
+    ("http://www.holon.ne.ip/", ["http://www.holon.ne.jp"]),  # no top-level domain "ip"
+    ("www.firma.corn", ["https://www.firma.com"]),
     ("internet www dietz-software. de", ["https://www.dietz-software.de"]),
     ("www bestellen sie heute", []),
     ("www bestellende", []),

@@ -62,6 +62,10 @@ _URL_REPAIRS = (
     (re.compile(r"(?i)\b(https?):/+[a-z|\\]?(?=www\.)"), r"\1://"),
     (re.compile(r"(?i)\b(https?):/+(?=\w)"), r"\1://"),
     (re.compile(r"(?i)\bwww\s?[.,]\s?(?=[a-z0-9])"), "www."),
+    # "www.holon.ne.ip", "firma.corn": top-level domains that do not exist, j read as i and
+    # m as rn ("ip" and "corn" are none)
+    (re.compile(r"(?i)(?<=[a-z0-9]\.(?:co|ne|or|ac|ad|go))\.ip\b(?![.\w-])"), ".jp"),
+    (re.compile(r"(?i)(?<=[a-z0-9])\.corn\b(?![.\w-])"), ".com"),
     # "linkedin com/in/anna-berg": the dot read as a space
     (re.compile(r"(?i)\b(linkedin|xing)\s(com|de)/"), r"\1.\2/"),
     # "www alpenblick co.uk", "www firma de", "www dietz-software. de": dots read as spaces

@@ -58,6 +58,8 @@ LEGAL_FORM_RULES: tuple[tuple[str, str], ...] = (
 LEGAL_FORMS: tuple[str, ...] = tuple(form for form, _ in LEGAL_FORM_RULES)
 # Forms of two letters ("AG", "SE", "OG", "eG") are words in their own right and must match
 # exactly; longer ones also in capitals or lower case ("ACME LTD", "HOLON co.,ltd").
+# "Co., Ltd." as printed and read: "HOLON Co.Ltd", "Newbees co, Ltd." ("Itd" is fixed first).
+_CO_LTD = r"co\.?\s?,?\s?ltd\b\.?"
 _EXACT = [f for f in LEGAL_FORMS if len(f.replace(".", "")) <= 2]
 _ANY_CASE = [f for f in LEGAL_FORMS if f not in _EXACT] + ["Co., Ltd.", "Co.,Ltd."]
 LEGAL_FORM_RE = re.compile(
@@ -65,6 +67,8 @@ LEGAL_FORM_RE = re.compile(
     + "|".join(re.escape(f) for f in _EXACT)
     + "|(?i:"
     + "|".join(re.escape(f) for f in sorted(_ANY_CASE, key=len, reverse=True))
+    + "|"
+    + _CO_LTD
     + r"))(?!\w)"
 )
 
@@ -186,6 +190,8 @@ LEGAL_FORM_SLIPS: tuple[tuple[str, str], ...] = (
     ("kc", "KG"),  # "Helix kc": the capitals read small, G as c
     ("KC", "KG"),  # "Helix KC"
     ("Co", "Co."),  # "Pratt Systems Co": the dot lost
+    ("Itd", "Ltd"),  # "Newbees co, Itd.": L read as I
+    ("Itd.", "Ltd."),
 )
 _SLIPS = dict(LEGAL_FORM_SLIPS)
 
