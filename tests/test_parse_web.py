@@ -459,6 +459,16 @@ def test_second_readings_of_one_address_are_dropped(emails, expected):
     assert dedupe_emails(emails, "joel", "hochreiter") == expected
 
 
+def test_name_in_another_script_is_no_spelling_to_compare():
+    from cardscan.parse import lines_from_text, parse_card
+    from cardscan.parse.crosscheck import dedupe_emails
+
+    emails = ["ivan@firma.de", "ivn@firma.de"]
+    assert dedupe_emails(emails, "иван", "петров") == emails
+    card = "Иван Петров\nДиректор\nivan@firma.de\nivan.petrov@firma.de"
+    assert parse_card(lines_from_text(card)).emails == ["ivan@firma.de", "ivan.petrov@firma.de"]
+
+
 def test_name_spellings_include_both_parts_of_a_double_given_name():
     from cardscan.parse.crosscheck import dedupe_emails
 

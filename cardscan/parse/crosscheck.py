@@ -170,6 +170,8 @@ def _fits_name(local: str, given: str, family: str) -> bool:
     if not given or not family:
         return False
     words = re.findall(r"[a-z]+", given)
+    if not words:  # a name in another script ("Иван") has no ASCII spelling to compare
+        return False
     first, initials, family = words[0], "".join(w[0] for w in words), family.replace(" ", "")
     spellings = {first, given, family}
     for g in {first, given, initials, first[0]}:
@@ -301,8 +303,8 @@ def _org_initials(org: str | None) -> str:
     (the legal form and "&" do not count)."""
     if not org:
         return ""
-    words = re.findall(r"[^\W\d_]+", LEGAL_FORM_RE.sub(" ", org))
-    return "".join(fold(w)[0] for w in words if w.lower() not in ("und", "and"))
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+", LEGAL_FORM_RE.sub(" ", org))]
+    return "".join(w[0] for w in words if w and w not in ("und", "and"))
 
 
 # Thin upright letters OCR reads for each other in short domain labels ("iij" read "ijj").
