@@ -28,6 +28,9 @@ EMAILS = [
     # the dot after an initial read as a colon; a capital label letter stays a label
     ("E-Mail f:mangold @nordlicht-energie.de", ["f.mangold@nordlicht-energie.de"]),
     ("E:anna@firma.de", ["anna@firma.de"]),
+    ("Ea.ernst@seifert-hornig.de", ["a.ernst@seifert-hornig.de"]),  # the label "E" glued on
+    ("Eva.Ernst@seifert-hornig.de", ["eva.ernst@seifert-hornig.de"]),
+    ("ea.ernst@seifert-hornig.de", ["ea.ernst@seifert-hornig.de"]),
     ("E-Mail:anna@firma.de", ["anna@firma.de"]),
     # a space after the dot inside the local part
     ("E carol. wilson@payne-cooke.co.uk", ["carol.wilson@payne-cooke.co.uk"]),

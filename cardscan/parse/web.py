@@ -48,6 +48,9 @@ _SPACE_BEFORE_DOT = re.compile(
 _BRACKET_INITIAL = re.compile(r"(?<![\w.])[|{}\[\]()!\\](?=\.[a-z][\w+-]*\s?@)")
 # "stanley,rhodes@firma.co.uk": a comma for the dot inside the local part.
 _COMMA_IN_LOCAL = re.compile(r"(?<![\w.])([a-z][a-z0-9_-]*),(?=[a-z][\w.+-]*\s?@)")
+# "Ea.ernst@firma.de": the label "E" with the space after it lost, glued to an initial (an
+# address printed with capitals, "Eva.Ernst@", does not look like this).
+_LABEL_E_GLUED = re.compile(r"(?<![\w.@-])E(?=[a-z]\.[a-z][\w.+-]*@)")
 # "k finke@firma.de": the dot after a lower-case initial read as a space.
 _SPACED_INITIAL = re.compile(r"(?<![\w.@-])([a-z])\s(?=[a-z][\w.+-]*\s?@)")
 # "Iinnea.koeberl@": a leading li read as Ii (no name starts with "Ii"; "Ilse" stays Ilse).
@@ -170,6 +173,7 @@ def _repair_linkedin_suffix(handle: str) -> str:
 def repair_email_text(text: str) -> str:
     text = _AT_WORD.sub("@", text)
     text = _AT_LOOKALIKE.sub("@", text)
+    text = _LABEL_E_GLUED.sub("E ", text)
     text = _BAR_BEFORE_AT.sub("l", text)
     text = _COLON_INITIAL.sub(r"\1.", text)
     text = _COMMA_IN_LOCAL.sub(r"\1.", text)
