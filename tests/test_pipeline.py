@@ -173,11 +173,19 @@ def test_no_photo_by_default(tmp_path):
     assert contact.photo is None
 
 
-def test_second_reading_fills_a_missing_email(tmp_path):
-    first = ocr_result("Anna Müller\nBeispiel GmbH\nE-Mail\nTel. +49 30 1234567")
-    second = ocr_result("Anna Müller\nE-Mail: anna.mueller@beispiel.de")
-    engine = FakeEngine(first, second)
+def _read_twice(tmp_path, first: str, second: str) -> tuple[FakeEngine, Contact]:
+    """Scan a photo with an engine whose first and second readings are these texts."""
+    engine = FakeEngine(ocr_result(first), ocr_result(second))
     contact = Scanner(ScanOptions(qr=False), engine=engine).scan([_photo(tmp_path)]).contact
+    return engine, contact
+
+
+def test_second_reading_fills_a_missing_email(tmp_path):
+    engine, contact = _read_twice(
+        tmp_path,
+        "Anna Müller\nBeispiel GmbH\nE-Mail\nTel. +49 30 1234567",
+        "Anna Müller\nE-Mail: anna.mueller@beispiel.de",
+    )
     assert engine.calls == 2
     assert contact.emails == ["anna.mueller@beispiel.de"]
     assert contact.organization == "Beispiel GmbH"
@@ -187,10 +195,11 @@ def test_second_reading_fills_a_missing_email(tmp_path):
 
 def test_website_without_email_asks_for_a_second_reading(tmp_path):
     # Tesseract's noise filter dropped the whole "Mail:" line: only the website hints at it
-    first = ocr_result("Anna Müller\nTel. +49 30 1234567\nwww.beispiel.de")
-    second = ocr_result("Anna Müller\nMail: anna.mueller@beispiel.de\nwww.beispiel.de")
-    engine = FakeEngine(first, second)
-    contact = Scanner(ScanOptions(qr=False), engine=engine).scan([_photo(tmp_path)]).contact
+    _, contact = _read_twice(
+        tmp_path,
+        "Anna Müller\nTel. +49 30 1234567\nwww.beispiel.de",
+        "Anna Müller\nMail: anna.mueller@beispiel.de\nwww.beispiel.de",
+    )
     assert contact.emails == ["anna.mueller@beispiel.de"]
 
 
@@ -240,10 +249,11 @@ def test_same_person(a, b, same):
 def test_two_readings_are_checked_together(tmp_path):
     # the first reading lost the name line, the second the start of the e-mail: merged, the
     # name tells that "ude@" is a piece of "kgude@", which stays alone
-    first = ocr_result("Silverline GmbH\nkgude@silverline.de\nTel. 030 1234567")
-    second = ocr_result("Karl Gude\nGeschäftsführer\nE-Mail ude@silverline.de")
-    engine = FakeEngine(first, second)
-    contact = Scanner(ScanOptions(qr=False), engine=engine).scan([_photo(tmp_path)]).contact
+    engine, contact = _read_twice(
+        tmp_path,
+        "Silverline GmbH\nkgude@silverline.de\nTel. 030 1234567",
+        "Karl Gude\nGeschäftsführer\nE-Mail ude@silverline.de",
+    )
     assert engine.calls == 2
     assert contact.name is not None and contact.name.family == "Gude"
     assert contact.emails == ["kgude@silverline.de"]

@@ -299,9 +299,7 @@ def _colour_step(
 ) -> float:
     """Share of points along a-b with a clear colour step across the line (within 2 px)."""
     along = b - a
-    normal = np.array([along[1], -along[0]], np.float32) / max(float(np.hypot(*along)), 1e-6)
-    if float(normal @ ((a + b) / 2 - centre)) < 0:
-        normal = -normal
+    normal = _outward_normal(a, b, centre)
     base = a + np.outer(np.linspace(0.1, 0.9, 24, dtype=np.float32), along)
     offsets = np.arange(-2.0, 2.01, 1.0, dtype=np.float32)
     where = (base[None, :, :] + offsets[:, None, None] * normal).astype(np.float32)
@@ -327,6 +325,13 @@ def _one_paint(
     return float(near.mean()) >= _PAINT_SHARE
 
 
+def _outward_normal(a: np.ndarray, b: np.ndarray, centre: np.ndarray) -> np.ndarray:
+    """Unit normal of the side a-b, pointing away from the card's centre."""
+    along = b - a
+    normal = np.array([along[1], -along[0]], np.float32) / max(float(np.hypot(*along)), 1e-6)
+    return -normal if float(normal @ ((a + b) / 2 - centre)) < 0 else normal
+
+
 def _snap_to_edges(quad: np.ndarray, grey: np.ndarray) -> np.ndarray:
     """Move each side onto the strongest brightness step nearby.
 
@@ -344,9 +349,7 @@ def _snap_to_edges(quad: np.ndarray, grey: np.ndarray) -> np.ndarray:
     for i in range(4):
         a, b = quad[i].astype(np.float32), quad[(i + 1) % 4].astype(np.float32)
         along = b - a
-        normal = np.array([along[1], -along[0]], np.float32) / max(float(np.hypot(*along)), 1e-6)
-        if float(normal @ ((a + b) / 2 - centre)) < 0:
-            normal = -normal  # pointing out of the card
+        normal = _outward_normal(a, b, centre)
         points = []
         for start, stop in ((0.1, 0.4), (0.6, 0.9)):
             base = a + np.outer(np.linspace(start, stop, 12, dtype=np.float32), along)

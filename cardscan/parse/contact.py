@@ -10,15 +10,12 @@ from dataclasses import dataclass
 from cardscan.model import Contact
 from cardscan.parse.address import build_address, country_of, find_city
 from cardscan.parse.crosscheck import (
-    agree_domains,
-    correct_by_domain,
     correct_emails,
     correct_profiles,
     dedupe_emails,
-    host_of,
-    repair_by_hosts,
     restore_given_name,
 )
+from cardscan.parse.domains import agree_domains, correct_by_domain, host_of, repair_by_hosts
 from cardscan.parse.lines import TextLine, clean, split_segments
 from cardscan.parse.names import (
     correct_words,

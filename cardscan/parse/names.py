@@ -211,6 +211,16 @@ def _strip_dots(text: str) -> str:
     return text.translate(str.maketrans("äöüß", "aous"))
 
 
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance: substitutions, insertions and deletions."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1]
+
+
 def one_edit(a: str, b: str) -> bool:
     """At most one substitution, insertion or deletion apart."""
     if a == b:

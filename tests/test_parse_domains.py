@@ -1,0 +1,193 @@
+"""The card's domains and company name checked against each other (cardscan.parse.domains)."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("org", "domains", "expected"),
+    [
+        ("Aipenblick Logistik GmbH", {"alpenblick-logistik"}, "Alpenblick Logistik GmbH"),
+        ("Atzier & Häring KG", {"atzler-haering"}, "Atzler & Häring KG"),
+        # the domain itself misread: an l on the card is never "corrected" to i
+        ("Prantl Medizintechnik", {"prantimedizintechnik"}, "Prantl Medizintechnik"),
+        ("Silverline GmbH", {"silverline"}, "Silverline GmbH"),
+        # more slips OCR makes in company names: l as t, f as t, c as e, g as s
+        ("Sitvertine Bau AG", {"silverlinebau"}, "Silverline Bau AG"),
+        ("Greentield Capital LLC", {"greenfield-capital"}, "Greenfield Capital LLC"),
+        ("Meneit Corp.", {"mcneil"}, "Mcneil Corp."),
+        ("sreenfieid Metallbau GmbH", {"greenfieldmetallbau"}, "Greenfield Metallbau GmbH"),
+        ("Bamett Logistics Inc.", {"barnettlogistics"}, "Barnett Logistics Inc."),  # rn as m
+        ("Hammer Bau AG", {"hammer-bau"}, "Hammer Bau AG"),
+        # a different word of the same length is not a slip
+        ("Nordwind Bau AG", {"nordlicht-bau"}, "Nordwind Bau AG"),
+    ],
+)
+def test_company_name_corrected_by_domain(org, domains, expected):
+    from cardscan.parse.domains import correct_by_domain
+
+    assert correct_by_domain(org, domains) == expected
+
+
+@pytest.mark.parametrize(
+    ("emails", "urls", "expected_emails", "expected_urls"),
+    [
+        # the e-mail domain misread, the website right
+        (
+            ["carmen.aumann@gude-metalibau.de"],
+            ["https://www.gude-metallbau.de"],
+            ["carmen.aumann@gude-metallbau.de"],
+            ["https://www.gude-metallbau.de"],
+        ),
+        # the website misread, the e-mail right
+        (
+            ["b.taylor@hartleywhite.co.uk"],
+            ["https://www.hartieywhite.co.uk/kontakt"],
+            ["b.taylor@hartleywhite.co.uk"],
+            ["https://www.hartleywhite.co.uk/kontakt"],
+        ),
+        # different domains are left alone
+        (["a@firma.de"], ["https://www.andere.de"], ["a@firma.de"], ["https://www.andere.de"]),
+        (["a@fima.de"], ["https://www.firma.de"], ["a@fima.de"], ["https://www.firma.de"]),
+    ],
+)
+def test_email_and_website_domains_agree(emails, urls, expected_emails, expected_urls):
+    from cardscan.parse.domains import agree_domains
+
+    assert agree_domains(emails, urls) == (expected_emails, expected_urls)
+
+
+@pytest.mark.parametrize(
+    ("email", "url", "org", "expected"),
+    [
+        # a letter lost in one of the two readings of the company's domain
+        (
+            "p@james-ogistics.co.uk",
+            "https://www.james-logistics.co.uk",
+            None,
+            "james-logistics.co.uk",
+        ),
+        # rn read as m
+        ("m@murphywamer.co.uk", "https://www.murphywarner.co.uk", None, "murphywarner.co.uk"),
+        # a letter too many: the organisation's name says which reading was printed
+        ("b@mcqguire.com", "https://www.mcguire.com", "McGuire Inc.", "mcguire.com"),
+        # a hyphen or digit more may be a second domain of the company: both stay
+        ("m@muellerbau.de", "https://www.mueller-bau.de", None, None),
+        ("m@firma.de", "https://www.firma2.de", None, None),
+        # two letters apart: different domains
+        ("m@abc-bau.de", "https://www.xyz-bau.de", None, None),
+    ],
+)
+def test_domains_one_letter_apart_agree(email, url, org, expected):
+    from cardscan.parse.domains import agree_domains
+
+    emails, urls = agree_domains([email], [url], org, edits=True)
+    if expected is None:
+        assert (emails, urls) == ([email], [url])
+    else:
+        assert emails[0].endswith("@" + expected) and urls == [f"https://www.{expected}"]
+    # without edits (before the organisation is known) only l/i slips are evened out
+    assert agree_domains([email], [url]) == ([email], [url])
+
+
+def test_readings_that_agree_after_domain_repair_are_one_address():
+    from cardscan.parse import lines_from_text, parse_card
+
+    # The second OCR reading lost the given name and a letter of the domain; once the domain
+    # agrees with the website, "parsons@" is the tail of "amanda.parsons@" and goes.
+    card = (
+        "Amanda Parsons\nAlpenblick Analytics LLC\nparsons@alpenblick-analytcs.com\n"
+        "amanda.parsons@alpenblick-analytics.com\nwww.alpenblick-analytics.com"
+    )
+    assert parse_card(lines_from_text(card)).emails == ["amanda.parsons@alpenblick-analytics.com"]
+
+
+@pytest.mark.parametrize(
+    ("card", "emails"),
+    [
+        # the top-level domain lost: completed from the website, kept in printed order
+        (
+            "Mail: a.hettner@gute-doehn\nMail: info@gute-doehn.de\nwww.gute-doehn.de",
+            ["a.hettner@gute-doehn.de", "info@gute-doehn.de"],
+        ),
+        # the dot before the top-level domain lost in the e-mail and the website
+        (
+            "m.leunberger @schnyder-mayerch\nhttps://www.schnyder-mayerch",
+            ["m.leunberger@schnyder-mayer.ch"],
+        ),
+        # the end of the domain garbled: the start of the website's host (8+ letters)
+        (
+            "caterina.zimmer@eberhardt-gott :\\j\nWeb: www.eberhardt-gotthard.de",
+            ["caterina.zimmer@eberhardt-gotthard.de"],
+        ),
+        # a broken domain that is not the website's stays out
+        ("anna@firma\nwww.andere.de", []),
+        ("anna@eberh\nwww.eberhardt-gotthard.de", []),  # too little of it to tell
+    ],
+)
+def test_broken_email_domain_completed_from_the_website(card, emails):
+    from cardscan.parse import lines_from_text, parse_card
+
+    assert parse_card(lines_from_text(f"Anna Berg\n{card}")).emails == emails
+
+
+def test_domain_misread_alike_twice_is_spelled_by_the_organisation():
+    from cardscan.parse.domains import agree_domains
+
+    emails, urls = agree_domains(
+        ["b.taylor@hartieywhite.co.uk"],
+        ["https://www.hartieywhite.co.uk"],
+        "Hartley White Ltd",
+        edits=True,
+    )
+    assert emails == ["b.taylor@hartleywhite.co.uk"]
+    assert urls == ["https://www.hartleywhite.co.uk"]
+    # an organisation with another name changes nothing
+    assert agree_domains(["a@prantimed.de"], [], "Weber GmbH", edits=True) == (
+        ["a@prantimed.de"],
+        [],
+    )
+
+
+def test_team_address_domain_agrees_with_the_persons():
+    from cardscan.parse.domains import agree_domains
+
+    # "wi" read as "m" in the second e-mail's domain: the organisation spells the first one
+    emails, _ = agree_domains(
+        ["mohamed.anderson@lewis-haynes.co.uk", "info@lems-haynes.co.uk"],
+        [],
+        "Lewis & Haynes Ltd",
+        edits=True,
+    )
+    assert emails == ["mohamed.anderson@lewis-haynes.co.uk", "info@lewis-haynes.co.uk"]
+    # two slips in a short name are too many to tell
+    emails, _ = agree_domains(["a@helix.de", "info@heit.de"], [], "Helix GmbH", edits=True)
+    assert emails == ["a@helix.de", "info@heit.de"]
+
+
+def test_email_domain_gets_back_the_country_the_website_shows():
+    from cardscan.parse.domains import agree_domains
+
+    # OCR lost ".jp" after "co" in the e-mail; the website has it
+    assert agree_domains(["yamanaka@tpj.co"], ["http://www.tpj.co.jp"]) == (
+        ["yamanaka@tpj.co.jp"],
+        ["http://www.tpj.co.jp"],
+    )
+    # "firma.de" beside "firma.de.vu" is no lost country: "de" is no second-level label
+    assert agree_domains(["a@firma.de"], ["http://firma.de.vu"]) == (
+        ["a@firma.de"],
+        ["http://firma.de.vu"],
+    )
+
+
+def test_domain_of_the_companys_initials_is_spelled_by_them():
+    from cardscan.parse.domains import agree_domains
+
+    org = "Internet Initiative Japan Inc."
+    # j read for i in the e-mail, the website right: the initials decide
+    emails, urls = agree_domains(["w-aoto@ijj.ad.jp"], ["https://www.iij.ad.jp"], org, edits=True)
+    assert emails == ["w-aoto@iij.ad.jp"]
+    # both misread alike
+    emails, urls = agree_domains(["r@ilj.ad.jp"], ["https://www.ilj.ad.jp"], org, edits=True)
+    assert (emails, urls) == (["r@iij.ad.jp"], ["https://www.iij.ad.jp"])
+    # another company's card changes nothing
+    assert agree_domains(["r@ilj.ad.jp"], [], "Weber GmbH", edits=True) == (["r@ilj.ad.jp"], [])
