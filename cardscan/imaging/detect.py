@@ -38,6 +38,9 @@ _BRIGHTER = 60.0
 #: Intersection over union of a blob and its four corners: real cards give 0.95-0.997; a
 #: card merged with a shadow or with clutter on the desk about 0.9.
 _MIN_FILL = 0.93
+#: An outline filled less than this may be a card merged with clutter; one filled at least
+#: _CLEAN_FILL inside it is then taken for the card (see _unmerged).
+_MERGED_FILL, _CLEAN_FILL = 0.96, 0.97
 #: Width/height of nearly all printed cards (85x55 mm 1.55, 3.5x2 in 1.75, 90x50 mm 1.8),
 #: with room for a slightly wrong perspective; an outline outside it may be part of a card.
 _USUAL_ASPECT = (1.42, 1.88)
@@ -84,7 +87,7 @@ def find_card(small: np.ndarray) -> Detection:
         outline = cv2.dilate(soft, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)), iterations=2)
         candidates = _candidates({"soft-edges": outline}, edges, grey)
     if candidates:
-        best = max(candidates, key=lambda c: c.score)
+        best = _unmerged(max(candidates, key=lambda c: c.score), candidates)
         log.debug(
             "card outline from %s: area %.2f fill %.2f contrast %.1f (%d candidates)",
             best.source, best.area, best.fill, best.contrast, len(candidates),
@@ -98,6 +101,36 @@ def find_card(small: np.ndarray) -> Detection:
         return Detection(blob, "blob")
     log.debug("no card found; using the whole image")
     return Detection(None, "whole")
+
+
+def _unmerged(best: _Candidate, candidates: list[_Candidate]) -> _Candidate:
+    """The card itself when the best outline is the card merged with something beside it.
+
+    On a busy desk a coloured shape touching the card can join it in the desk masks, and
+    the union, being larger, outscores the card's own outline. The union fills its four
+    corners less well (0.93-0.95 on development photos) than a card does (0.97-0.997), so
+    a clean outline inside a poorly filled one is taken instead. A white panel inside a
+    card with a coloured band is grown back to the band afterwards (_extend_to_band).
+    On 1,199 development photos this found 6 more cards and lost none.
+    """
+    if best.fill >= _MERGED_FILL:
+        return best
+    inside = [
+        c
+        for c in candidates
+        if c.fill >= _CLEAN_FILL and c.area < 0.9 * best.area and _inside(c.quad, best.quad)
+    ]
+    if not inside:
+        return best
+    card = max(inside, key=lambda c: c.score)
+    log.debug("outline of fill %.2f holds one of fill %.2f: using that", best.fill, card.fill)
+    return card
+
+
+def _inside(inner: np.ndarray, outer: np.ndarray) -> bool:
+    """Is (nearly all of) the quad inner within the quad outer?"""
+    overlap, _ = cv2.intersectConvexConvex(inner.astype(np.float32), outer.astype(np.float32))
+    return float(overlap) >= 0.95 * abs(cv2.contourArea(inner.astype(np.float32)))
 
 
 def _candidates(
