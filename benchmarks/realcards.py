@@ -12,7 +12,7 @@ Only the labels live here.
 
 Scoring, per field, only on the cards whose label for that field is not null/empty (the table
 says on how many cards each field was counted):
-  name          case-insensitive, word order ignored ("IKUTA SHINYA" == "Shinya Ikuta")
+  name          case-insensitive, word order ignored ("TANAKA KENJI" == "Kenji Tanaka")
   title, organization   case-insensitive equality after collapsing spaces
   emails        set equality (lower case)
   phones        set of (E.164 number, type) equality; "phone numbers" ignores the type

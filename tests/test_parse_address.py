@@ -1,4 +1,4 @@
-"""Addresses in the styles of Germany, Austria, Switzerland, the UK and the US."""
+"""Addresses in the styles of Germany, Austria, Switzerland, the UK, the US and Japan."""
 
 import pytest
 
@@ -57,6 +57,33 @@ CASES = [
         "229 Church Street\nGlasgow\nCook Partners Ltd | G2 9A)",
         Address("229 Church Street", "G2 9AJ", "Glasgow"),
     ),
+    # Japan, printed in English: block numbers, ward, city, prefecture, postcode, country
+    (
+        "2-10-14, Gakuenminami, Matsue City\nShimane, 690-0826 JAPAN",
+        Address("2-10-14, Gakuenminami", "690-0826", "Matsue", "Shimane", "JAPAN"),
+    ),
+    (
+        "Marunouchi Bldg. 21F, 2-4-1 Marunouchi\nChiyoda-ku, Tokyo 100-6921, Japan",
+        Address(
+            "Marunouchi Bldg. 21F, 2-4-1 Marunouchi, Chiyoda-ku",
+            "100-6921",
+            "Tokyo",
+            "Tokyo",
+            "Japan",
+        ),
+    ),
+    (
+        "7F, 1-2-3 Sakae, Naka-ku\nNAGOYA,AICHI,460-0003, JAPAN",
+        Address("7F, 1-2-3 Sakae, Naka-ku", "460-0003", "Nagoya", "Aichi", "JAPAN"),
+    ),
+    (
+        "〒101-0047 Tokyo, Chiyoda-ku, Uchikanda 1-2-3",
+        Address("Chiyoda-ku, Uchikanda 1-2-3", "101-0047", "Tokyo", "Tokyo"),
+    ),
+    (
+        "1-1 Kita-machi, Hamamatsu-shi, Shizuoka-ken 435-0015",
+        Address("1-1 Kita-machi", "435-0015", "Hamamatsu", "Shizuoka"),
+    ),
     # the country line without the dots of its Ö
     (
         "Marko-Hollaus-Ring 101/11\n8045 Graz\nOsterreich",
@@ -81,7 +108,7 @@ def test_plus_before_a_digit_is_a_phone_not_a_separator():
 
 def test_all_caps_name_is_no_uk_postcode():
     # SHIMADA would be SH1M 4DA if a slipped digit needed no space between the halves
-    contact = parse_card(lines_from_text("KYOSUKE SHIMADA\nE-mail:shimada@gzeal.co.jp"))
+    contact = parse_card(lines_from_text("YUKI SHIMADA\nE-mail:shimada@example.co.jp"))
     assert contact.address is None
     assert contact.name is not None and contact.name.family == "Shimada"
 
@@ -92,3 +119,21 @@ def test_plus_in_a_company_name_is_no_separator():
     contact = parse_card(lines_from_text(card))
     assert contact.organization == "Schmidt + Partner GmbH"
     assert contact.address == Address("Hauptstr. 5", "10115", "Berlin")
+
+
+def test_japanese_postcode_needs_a_sign_of_japan():
+    # "123-4567" alone is no postcode on a German card (an extension, an order number)
+    assert parse_card(lines_from_text("Anna Berg\nBestellnr. 123-4567\nBerlin")).address is None
+
+
+def test_japanese_card_numbers_get_the_japanese_country_code():
+    card = "Taro Yamada\n2-10-14, Gakuenminami, Matsue City\nShimane, 690-0826 JAPAN\nPhone 0852-20-1234"
+    assert [p.number for p in parse_card(lines_from_text(card)).phones] == ["+81852201234"]
+
+
+def test_name_above_a_japanese_postcode_is_no_city():
+    # a real card: 〒 read as "F", the address in Japanese script after it, the name above
+    card = "YUKI SHIMADA\nF 550-0005 A PRAT 1-2-17\nE-mail:shimada@example.co.jp"
+    contact = parse_card(lines_from_text(card))
+    assert contact.name is not None and contact.name.family == "Shimada"
+    assert contact.address is not None and contact.address.city is None

@@ -61,7 +61,13 @@ def test_strip_phones_leaves_other_text():
     [
         (["T +43 1 234 56 78"], "AT"),
         (["0041 44 123 45 67"], "CH"),
-        (["〒103-0013 Tokyo", "03-3669-4662"], "DE"),  # a postcode's "-0013" is no 00 prefix
+        (["Kaiserstr. 1 · 10115-0013", "03-3669-4662"], "DE"),  # "-0013" is no 00 prefix
+        # a Japanese address: the postal mark, a prefecture or the country after the postcode
+        (["〒103-0013 Tokyo", "03-3669-4662"], "JP"),
+        (["Shimane, 690-0826 JAPAN"], "JP"),
+        (["Chiyoda-ku, Tokyo, 101-0047"], "JP"),
+        (["Gartenweg 1, 80331 München, Germany"], "DE"),
+        (["Tokyo 100-6921, Japan"], "JP"),
         (["A-1010 Wien"], "AT"),
         (["London SW1A 2AA"], "GB"),
         (["Springfield, IL 62704"], "US"),

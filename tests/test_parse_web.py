@@ -19,8 +19,9 @@ EMAILS = [
     ("E-mail wlarson@weber com", ["wlarson@weber.com"]),
     ("E-mail wlarson@weber. com", ["wlarson@weber.com"]),
     ("E-mail christopher@alpenblick co. uk", ["christopher@alpenblick.co.uk"]),
-    ("E-mail yamanaka@tpj.co. jp", ["yamanaka@tpj.co.jp"]),  # a country's domain after co.
-    ("E-mail kawai@holon.ne.ip", ["kawai@holon.ne.jp"]),
+    ("mohammad young@gray co uk", ["mohammad.young@gray.co.uk"]),  # every dot read as a space
+    ("E-mail sato@kgj.co. jp", ["sato@kgj.co.jp"]),  # a country's domain after co.
+    ("E-mail ito@minato.ne.ip", ["ito@minato.ne.jp"]),
     ("anna@firma.corn", ["anna@firma.com"]),
     ("E-mail: anna@uni-graz.ac. at", ["anna@uni-graz.ac.at"]),
     ("j.doe@example.co.uk", ["j.doe@example.co.uk"]),
@@ -66,7 +67,7 @@ URLS = [
     ("https:/Awww.firma.de", ["https://www.firma.de"]),  # the second slash read as a letter
     ("Web www alpenblick co.uk", ["https://www.alpenblick.co.uk"]),  # dots read as spaces
     ("Web www firma de", ["https://www.firma.de"]),
-    ("http://www.holon.ne.ip/", ["http://www.holon.ne.jp"]),  # no top-level domain "ip"
+    ("http://www.minato.ne.ip/", ["http://www.minato.ne.jp"]),  # no top-level domain "ip"
     ("www.firma.corn", ["https://www.firma.com"]),
     ("internet www dietz-software. de", ["https://www.dietz-software.de"]),
     ("www bestellen sie heute", []),
@@ -245,7 +246,7 @@ def test_narrow_initial_restored_from_name(email, name, initial, expected):
             "Driton Bolliger\nwww.linkedin.convin/driton-bolliger",
             "https://www.linkedin.com/in/driton-bolliger",
         ),
-        ("Troy Pham\nlinkedin.com/initroypham", "https://www.linkedin.com/in/troypham"),
+        ("Minh Tran\nlinkedin.com/iniminhtran", "https://www.linkedin.com/in/minhtran"),
         # a handle that is not the name stays
         ("Anna Berg\nlinkedin.com/in/ivan-berg", "https://www.linkedin.com/in/ivan-berg"),
     ],

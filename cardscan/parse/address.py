@@ -9,6 +9,9 @@ from cardscan.model import Address
 from cardscan.parse.rules import (
     COUNTRIES,
     HOUSE_NUMBER_RE,
+    JP_ADDRESS_HINT_RE,
+    JP_POSTCODE_RE,
+    JP_PREFECTURE_RE,
     LEGAL_FORM_RE,
     POSTCODE_CITY_RE,
     POSTCODE_PREFIX_REGION,
@@ -62,11 +65,14 @@ def _fix_street_slips(text: str) -> str:
 
 
 def find_city(text: str, index: int, region: str = "DE") -> CityFind | None:
-    """Postcode and city on one line, in the styles of DE/AT/CH, the UK and the US.
+    """Postcode and city on one line, in the styles of DE/AT/CH, the UK, the US and Japan.
 
     ``region`` is the card's country as far as known: on a US or UK card "3086 Broadway" is a
     street, so the continental "postcode city" style is only taken with a D-/A-/CH- prefix.
     """
+    japanese = _japanese_city(text, index, region)
+    if japanese:
+        return japanese
     m = US_CITY_STATE_ZIP_RE.search(text)
     if m and m.group("state") in US_STATES:
         city = m.group("city").strip(" ,")
@@ -111,6 +117,62 @@ def find_city(text: str, index: int, region: str = "DE") -> CityFind | None:
             rest = ", ".join(parts[:-1])
             return CityFind(index, code, city, None, "GB", rest, text[m.end() :])
     return None
+
+
+def _japanese_city(text: str, index: int, region: str) -> CityFind | None:
+    """ "Chiyoda-ku, Tokyo, 101-0047": city Tokyo; "NAGOYA,AICHI,460-0003, JAPAN": city Nagoya
+    in Aichi; "Shimane, 690-0826 JAPAN": the city is on the line above ("..., Matsue City").
+    """
+    m = JP_POSTCODE_RE.search(text)
+    if not m or (region != "JP" and not JP_ADDRESS_HINT_RE.search(text)):
+        return None
+    before, after = text[: m.start()].strip(" ,"), text[m.end() :].strip(" ,")
+    if not before and after and not country_of(after):
+        # the postcode first, as in Japanese: "〒100-0005 Tokyo, Chiyoda-ku, Marunouchi 1-1-1"
+        parts = [p.strip() for p in after.split(",") if p.strip()]
+        prefecture = next((_prefecture(p) for p in parts if _prefecture(p)), None)
+        named = [p for p in parts if _JP_CITY_SUFFIX.search(p)]
+        city = japanese_city_name(named[0]) if named else (prefecture or "")
+        rest = [p for p in parts if _prefecture(p) is None and (not named or p != named[0])]
+        return CityFind(index, m.group("code"), city, prefecture, "JP", ", ".join(rest), "")
+    parts = [p.strip() for p in re.split(r"\s*,\s*", before) if p.strip()]
+    prefecture = _prefecture(parts[-1]) if parts else None
+    if prefecture:
+        parts.pop()
+    city = ""
+    if parts and _is_japanese_city(parts[-1]):
+        city = japanese_city_name(parts.pop())
+    elif prefecture and ((parts and _is_ward(parts[-1])) or prefecture == "Tokyo"):
+        # "Chiyoda-ku, Tokyo": a ward of the prefecture's city; Tokyo has wards, no cities.
+        # Otherwise ("Shimane, 690-0826") the city is on the line above: build_address.
+        city = prefecture
+    return CityFind(index, m.group("code"), city, prefecture, "JP", ", ".join(parts), after)
+
+
+def _prefecture(text: str) -> str | None:
+    """ "AICHI" -> "Aichi", "Tokyo-to" -> "Tokyo"; None when text is no prefecture."""
+    m = JP_PREFECTURE_RE.match(text.strip(" ,."))
+    return m.group("name").capitalize() if m else None
+
+
+def _is_ward(text: str) -> bool:
+    return bool(re.search(r"(?i)-(?:ku|cho|machi)$|\b(?:ku|ward)$", text.strip()))
+
+
+def _is_japanese_city(text: str) -> bool:
+    """ "Matsue City", "Hamamatsu-shi", "NAGOYA" (not "Chiyoda-ku", nor "1-2-3 Kanda")."""
+    text = text.strip()
+    return bool(re.fullmatch(r"[A-Za-z][A-Za-z\- ]{1,30}", text)) and not _is_ward(text)
+
+
+# "Matsue City", "Hamamatsu-shi": a Japanese city named as one.
+_JP_CITY_SUFFIX = re.compile(r"(?i)(?:\s+city|-shi)$")
+
+
+def japanese_city_name(text: str) -> str:
+    """ "Matsue City" -> "Matsue", "Hamamatsu-shi" -> "Hamamatsu", "NAGOYA" -> "Nagoya"."""
+    name = _JP_CITY_SUFFIX.sub("", text.strip(" ,."))
+    return name.title() if name.isupper() else name
 
 
 # OCR slips in UK postcodes, which have a fixed shape (outward "G1", "EH2", "SW1A"; inward
@@ -174,14 +236,22 @@ def build_address(
         # (not the company printed before it on the same line: "Cook Partners Ltd | G2 9AJ")
         if free and LEGAL_FORM_RE.search(lines[free[0]]):
             free.pop(0)
+        alone = Address(postal_code=city.postal_code, region=city.region)
         if not free:
-            return Address(postal_code=city.postal_code), taken
+            return alone, taken
         # "66 High Street + Edinburgh" (a middle dot read as +) above "EH2 9RT": street and city
         *head, last = re.split(rf"\s*{_SEPARATOR}\s*", lines[free[0]].strip(" ,"))
         if not _looks_like_city(last) or re.search(r"\d", last):
-            return Address(postal_code=city.postal_code), taken
+            return alone, taken
+        if city.country_hint == "JP":  # "2-10-14, Gakuenminami, Matsue City" above "Shimane, ..."
+            if not _JP_CITY_SUFFIX.search(last):  # (not the name "YUKI SHIMADA")
+                return alone, taken
+            last = japanese_city_name(last)
         j = free.pop(0)
-        city = CityFind(j, city.postal_code, last, None, "GB", ", ".join(head), city.after)
+        head_text = ", ".join(head + ([city.before] if city.before else []))
+        city = CityFind(
+            j, city.postal_code, last, city.region, city.country_hint, head_text, city.after
+        )
         taken.add(j)
         free = [k for k in (above_city or free) if k not in used | taken]
     street: str | None = None
@@ -193,6 +263,10 @@ def build_address(
             text = _fix_street_slips(lines[j].strip(" ,"))
             if looks_like_street(text) or (rank == 0 and _WORDS_AND_NUMBER.match(text)):
                 street, taken = text, taken | {j}
+                break
+            if rank == 0 and city.country_hint == "JP" and re.search(r"\d", text):
+                # "1-2-3 Uchikanda" above "Chiyoda-ku, Tokyo, 101-0047": block numbers
+                street, taken = ", ".join(filter(None, [text, before])), taken | {j}
                 break
     country: str | None = None
     after = city.after.strip(" -–" + _SEPARATOR_CHARS)  # "57 · D-51108 Köln · Germany"

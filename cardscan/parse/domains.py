@@ -86,14 +86,14 @@ def _org_key(org: str | None) -> str:
     return re.sub(r"[^a-z0-9]", "", fold(org))
 
 
-# Second-level labels under a country's top-level domain: tpj.co.jp, uni-graz.ac.at, wien.gv.at.
+# Second-level labels under a country's top-level domain: kgj.co.jp, uni-graz.ac.at, wien.gv.at.
 _SECOND_LEVEL = frozenset(
     {"co", "com", "ac", "ad", "or", "ne", "gv", "go", "org", "net", "gov", "edu"}
 )
 
 
 def _lost_country(a: str, b: str) -> str | None:
-    """ "tpj.co" beside "tpj.co.jp": OCR lost the country's top-level domain of one reading."""
+    """ "kgj.co" beside "kgj.co.jp": OCR lost the country's top-level domain of one reading."""
     shorter, longer = sorted((a, b), key=len)
     if shorter.rsplit(".", 1)[-1] in _SECOND_LEVEL and re.fullmatch(
         re.escape(shorter) + r"\.[a-z]{2}", longer
@@ -103,7 +103,7 @@ def _lost_country(a: str, b: str) -> str | None:
 
 
 def _org_initials(org: str | None) -> str:
-    """ "Internet Initiative Japan Inc." -> "iij": the initials a domain is often made of
+    """ "Jiro Ito Logistics Inc." -> "jil": the initials a domain is often made of
     (the legal form and "&" do not count)."""
     if not org:
         return ""
@@ -111,12 +111,12 @@ def _org_initials(org: str | None) -> str:
     return "".join(w[0] for w in words if w and w not in ("und", "and"))
 
 
-# Thin upright letters OCR reads for each other in short domain labels ("iij" read "ijj").
+# Thin upright letters OCR reads for each other in short domain labels ("jil" read "jii").
 _STROKES = str.maketrans({"l": "i", "j": "i", "1": "i", "|": "i", "!": "i", "ı": "i"})
 
 
 def _same_strokes(label: str, initials: str) -> bool:
-    """ "ijj" and "iij": the same letters but for thin upright strokes (3+ letters)."""
+    """ "jii" and "jil": the same letters but for thin upright strokes (3+ letters)."""
     return len(initials) >= 3 and label.translate(_STROKES) == initials.translate(_STROKES)
 
 
@@ -167,7 +167,7 @@ def agree_domains(
     def by_org(domain: str) -> str:
         """Both readings misread alike ("hartieywhite.co.uk" twice): the organisation's name
         spells the company label with l where the domain has i ("Hartley White Ltd"), or its
-        initials do ("ilj.ad.jp" for Internet Initiative Japan Inc.)."""
+        initials do ("jll.ad.jp" for Jiro Ito Logistics Inc.)."""
         label, dot, tld = domain.partition(".")
         initials = _org_initials(org)
         if edits and label != initials and _same_strokes(label, initials):

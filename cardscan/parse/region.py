@@ -9,6 +9,8 @@ import phonenumbers as pn
 
 from cardscan.parse.address import country_of
 from cardscan.parse.rules import (
+    JP_ADDRESS_HINT_RE,
+    JP_POSTCODE_RE,
     POSTCODE_PREFIX_REGION,
     TLD_REGION,
     UK_POSTCODE_RE,
@@ -20,6 +22,8 @@ from cardscan.parse.rules import (
 # Not the "00" inside "〒103-0013" or "10115-0013": a 00 only counts at the start of a number.
 _INTL = re.compile(r"(?:(?<![\w+])\+|(?<![\w\-/.])00)\s?(\d{1,3})(?=[\s\d().\-/]{6,})")
 _PREFIXED_POSTCODE = re.compile(r"\b(D|A|CH)\s?-\s?\d{4,5}\b")
+# The country after a postcode on its line: "10115 Berlin, Germany", "Tokyo 100-6921, Japan".
+_COUNTRY_AFTER_CODE = re.compile(r"\d{3}.*?(?:,|\s)\s*([^\W\d][\w. ]+?)\s*\.?$")
 
 
 def infer_region(texts: list[str], emails: list[str], urls: list[str], *, default: str) -> str:
@@ -28,10 +32,17 @@ def infer_region(texts: list[str], emails: list[str], urls: list[str], *, defaul
         code = country_of(t)
         if code:
             return code
+    for t in texts:  # ... or at the end of the postcode line: "Shimane, 690-0826 JAPAN"
+        m = _COUNTRY_AFTER_CODE.search(t)
+        code = country_of(m.group(1)) if m else None
+        if code:
+            return code
     for t in texts:  # 2. a postcode style that only one country uses
         m = _PREFIXED_POSTCODE.search(t)
         if m:
             return POSTCODE_PREFIX_REGION[m.group(1)]
+        if JP_POSTCODE_RE.search(t) and JP_ADDRESS_HINT_RE.search(t):  # "〒101-0047 Tokyo"
+            return "JP"
         m2 = US_CITY_STATE_ZIP_RE.search(t)
         if m2 and m2.group("state") in US_STATES:
             return "US"

@@ -14,12 +14,13 @@ from cardscan.model import Profile
 _AT_WORD = re.compile(r"\s*[\[(]\s*at\s*[\])]\s*", re.IGNORECASE)
 _SPACED_AT = re.compile(r"(?<=[\w.])\s*@\s*(?=[\w])")
 _COMMA_TLD = re.compile(r"(@[\w.-]+),(?=[a-z]{2,6}\b)")
-# "wlarson@weber com", "wlarson@weber. com", "chris@alpenblick co. uk": the dot before the
-# top-level domain lost or spaced.
+# "wlarson@weber com", "wlarson@weber. com", "chris@alpenblick co. uk", "hello@gray co uk":
+# the dot before the top-level domain lost or spaced.
 _SPACED_TLD = re.compile(
-    r"(@[\w-]+(?:\.[\w-]+)*)(?:\.\s|\s\.?)(de|at|ch|com|net|org|eu|uk|co\.\s?uk|io|info)\b"
+    r"(@[\w-]+(?:\.[\w-]+)*)(?:\.\s|\s\.?)(de|at|ch|com|net|org|eu|uk|co(?:\.\s?|\s\.?)uk|io|info)\b"
 )
-# "yamanaka@tpj.co. jp", "anna@uni-graz.ac. at": a space before a country's top-level domain
+_DOTS = re.compile(r"[.\s]+")
+# "sato@kgj.co. jp", "anna@uni-graz.ac. at": a space before a country's top-level domain
 # after a second-level one (co, ac, or, gv ...).
 _SPACED_CCTLD = re.compile(
     r"(@[\w-]+(?:\.[\w-]+)*\.(?:co|com|ac|ad|or|ne|gv|go|org|net|gov|edu))\.\s([a-z]{2})\b"
@@ -65,7 +66,7 @@ _URL_REPAIRS = (
     (re.compile(r"(?i)\b(https?):/+[a-z|\\]?(?=www\.)"), r"\1://"),
     (re.compile(r"(?i)\b(https?):/+(?=\w)"), r"\1://"),
     (re.compile(r"(?i)\bwww\s?[.,]\s?(?=[a-z0-9])"), "www."),
-    # "www.holon.ne.ip", "firma.corn": top-level domains that do not exist, j read as i and
+    # "www.minato.ne.ip", "firma.corn": top-level domains that do not exist, j read as i and
     # m as rn ("ip" and "corn" are none)
     (re.compile(r"(?i)(?<=[a-z0-9]\.(?:co|ne|or|ac|ad|go))\.ip\b(?![.\w-])"), ".jp"),
     (re.compile(r"(?i)(?<=[a-z0-9])\.corn\b(?![.\w-])"), ".com"),
@@ -85,7 +86,7 @@ _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,24}", re.IGNORECASE
 PROFILE_PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         "linkedin",  # "linkedin.com/in/anna-mueller-1a2b3c", "de.linkedin.com/in/..."
-        # and OCR's "linkedin.convin/anna-mueller" (m read as n, / as v), "/initroypham"
+        # and OCR's "linkedin.convin/anna-mueller" (m read as n, / as v), "/iniminhtran"
         # (the second / read as i)
         re.compile(
             r"(?:[a-z]{2,3}\.)?linkedin\.co(?:m\w?/|nv)(?:in|n|ln|im)(?:/|[|il](?=[a-z0-9]))"
@@ -186,7 +187,7 @@ def repair_email_text(text: str) -> str:
     text = _SPACED_AT.sub("@", text)
     text = _COMMA_TLD.sub(r"\1.", text)
     text = _SPACED_CCTLD.sub(r"\1.\2", text)
-    text = _SPACED_TLD.sub(lambda m: f"{m.group(1)}.{m.group(2).replace(' ', '')}", text)
+    text = _SPACED_TLD.sub(lambda m: m.group(1) + "." + _DOTS.sub(".", m.group(2)), text)
     for pattern, repl in _URL_REPAIRS:
         text = pattern.sub(repl, text)
     return text

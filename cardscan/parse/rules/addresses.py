@@ -66,7 +66,7 @@ POSTCODE_CITY_RE = re.compile(
 # UK postcode: "London SW1A 1AA", and with OCR slips "Leeds LS2 2Hj", "Birmingham B2 OHA",
 # "Glasgow G1 SNY" (the inward code always starts with a digit: O is 0, S is 5).
 # And (address.uk_postcode repairs them) "Glasgow Gl 1FF", "London WIT OZE", "EH2 4P|"; a
-# digit read as a letter only with a space between the halves, or "KYOSUKE SHIMADA" would be
+# digit read as a letter only with a space between the halves, or "YUKI SHIMADA" would be
 # the postcode SH1M 4DA; so too the inward letters read small ("Birmingham B2 1xw").
 UK_POSTCODE_RE = re.compile(
     r"\b(?P<code>[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z][A-Za-z|\])]"
@@ -134,6 +134,32 @@ US_STATES: frozenset[str] = frozenset(
     ]
 )
 
+# Japan, on cards printed in English: a 3+4-digit postcode, the city or ward before the
+# prefecture, and often a postal mark: "2-10-14 Gakuenminami, Matsue City / Shimane,
+# 690-0826 JAPAN", "Chiyoda-ku, Tokyo, 101-0047", "〒100-6921 Tokyo". Taken only on a card
+# from Japan (a +81 number, "Japan", a .jp domain) or beside a prefecture, "〒", "-ku"/"-shi".
+JP_POSTCODE_RE = re.compile(r"(?:〒\s?)?(?<![\d\-])(?P<code>\d{3}-\d{4})(?![\d\-])")
+# The 47 prefectures in the romanisation cards use; "Tokyo-to", "Osaka-fu", "Aichi-ken" and
+# "Aichi Pref." name them too.
+JP_PREFECTURES: tuple[str, ...] = (
+    "Hokkaido", "Aomori", "Iwate", "Miyagi", "Akita", "Yamagata", "Fukushima", "Ibaraki",
+    "Tochigi", "Gunma", "Saitama", "Chiba", "Tokyo", "Kanagawa", "Niigata", "Toyama",
+    "Ishikawa", "Fukui", "Yamanashi", "Nagano", "Gifu", "Shizuoka", "Aichi", "Mie", "Shiga",
+    "Kyoto", "Osaka", "Hyogo", "Nara", "Wakayama", "Tottori", "Shimane", "Okayama",
+    "Hiroshima", "Yamaguchi", "Tokushima", "Kagawa", "Ehime", "Kochi", "Fukuoka", "Saga",
+    "Nagasaki", "Kumamoto", "Oita", "Miyazaki", "Kagoshima", "Okinawa",
+)  # fmt: skip
+JP_PREFECTURE_RE = re.compile(
+    r"^(?P<name>" + "|".join(JP_PREFECTURES) + r")(?:[- ](?:to|fu|ken|pref\.?|prefecture))?$",
+    re.IGNORECASE,
+)
+# What marks a line as a Japanese address even on a card with no other sign of Japan: the
+# postal mark, a ward or city suffix ("Chiyoda-ku", "Matsue-shi"), or the country.
+JP_ADDRESS_HINT_RE = re.compile(
+    r"〒|\b\w+-(?:ku|shi|cho|machi)\b|\bjapan\b|\b(?:" + "|".join(JP_PREFECTURES) + r")\b",
+    re.IGNORECASE,
+)
+
 # (country as printed, ISO code): a line that is only a country name; also tells the phone region.
 COUNTRY_RULES: tuple[tuple[str, str], ...] = (
     ("deutschland", "DE"),
@@ -162,6 +188,8 @@ COUNTRY_RULES: tuple[tuple[str, str], ...] = (
     ("luxembourg", "LU"),
     ("belgium", "BE"),
     ("belgien", "BE"),
+    ("japan", "JP"),
+    ("nippon", "JP"),
 )
 COUNTRIES: dict[str, str] = dict(COUNTRY_RULES)
 

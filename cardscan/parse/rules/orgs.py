@@ -38,7 +38,7 @@ LEGAL_FORM_RULES: tuple[tuple[str, str], ...] = (
     ("N.V.", "Philips N.V."),
     ("S.r.l.", "Rossi S.r.l."),
     ("S.p.A.", "Ferro S.p.A."),
-    ("Co., Ltd.", "Newbees Co., Ltd."),  # Japanese companies abroad: "HOLON co.,ltd"
+    ("Co., Ltd.", "Sakura Co., Ltd."),  # Japanese companies abroad: "MINATO co.,ltd"
     ("Ltd.", "Acme Solutions Ltd."),
     ("Ltd", "Acme Solutions Ltd"),
     ("Limited", "Acme Solutions Limited"),
@@ -57,8 +57,8 @@ LEGAL_FORM_RULES: tuple[tuple[str, str], ...] = (
 )
 LEGAL_FORMS: tuple[str, ...] = tuple(form for form, _ in LEGAL_FORM_RULES)
 # Forms of two letters ("AG", "SE", "OG", "eG") are words in their own right and must match
-# exactly; longer ones also in capitals or lower case ("ACME LTD", "HOLON co.,ltd").
-# "Co., Ltd." as printed and read: "HOLON Co.Ltd", "Newbees co, Ltd." ("Itd" is fixed first).
+# exactly; longer ones also in capitals or lower case ("ACME LTD", "MINATO co.,ltd").
+# "Co., Ltd." as printed and read: "MINATO Co.Ltd", "Sakura co, Ltd." ("Itd" is fixed first).
 _CO_LTD = r"co\.?\s?,?\s?ltd\b\.?"
 _EXACT = [f for f in LEGAL_FORMS if len(f.replace(".", "")) <= 2]
 _ANY_CASE = [f for f in LEGAL_FORMS if f not in _EXACT] + ["Co., Ltd.", "Co.,Ltd."]
@@ -190,7 +190,7 @@ LEGAL_FORM_SLIPS: tuple[tuple[str, str], ...] = (
     ("kc", "KG"),  # "Helix kc": the capitals read small, G as c
     ("KC", "KG"),  # "Helix KC"
     ("Co", "Co."),  # "Pratt Systems Co": the dot lost
-    ("Itd", "Ltd"),  # "Newbees co, Itd.": L read as I
+    ("Itd", "Ltd"),  # "Sakura co, Itd.": L read as I
     ("Itd.", "Ltd."),
 )
 _SLIPS = dict(LEGAL_FORM_SLIPS)
