@@ -419,3 +419,19 @@ def test_card_merged_with_a_shape_on_a_busy_desk_is_found_alone(seed, monkeypatc
     # Without the check the union wins: the photo still shows what the test is about.
     monkeypatch.setattr(detect, "_unmerged", lambda best, candidates: best)
     assert overlap(detect.find_card(small).quad) < 0.8
+
+
+def test_direction_margin_says_how_sure_the_text_direction_is() -> None:
+    from cardscan.imaging.orient import TextGeometry
+
+    # a development card in condensed type: 23 side-by-side, 30 stacked pairs (unsure)
+    assert TextGeometry(True, 0.0, 92, 23, 30, 0, 0).direction_margin == pytest.approx(1.3, 0.01)
+    assert TextGeometry(False, 0.0, 90, 60, 12, 0, 0).direction_margin == 5.0
+    assert TextGeometry(None, 0.0, 3, 0, 0, 0, 0).direction_margin == 0.0
+
+
+def test_sideways_override_turns_the_card(card) -> None:
+    photo = photograph(card, project_card(5, 5, 2))
+    assert prepare(photo, sideways=True).rotated in (90, 270)
+    assert prepare(photo, sideways=False).rotated in (0, 180)
+    assert prepare(photo).direction_sure

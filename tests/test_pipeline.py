@@ -71,6 +71,37 @@ def test_known_orientation_is_rechecked_only_when_the_reading_is_hopeless():
     assert engine.calls == 1
 
 
+class _ReadsOnlyLandscape(FakeEngine):
+    """Reads a card well only when its image is wider than tall (its lines run across)."""
+
+    def recognize(
+        self, image: np.ndarray, *, psm: int | None = None, noise_filter: bool = True
+    ) -> OcrResult:
+        self.calls += 1
+        wide = image.shape[1] > image.shape[0]
+        return ocr_result(CARD, confidence=0.9) if wide else ocr_result("xx yy", confidence=0.3)
+
+
+def test_unsure_direction_is_read_the_other_way_when_the_reading_is_poor(tmp_path):
+    from dataclasses import replace
+
+    from cardscan.imaging.preprocess import prepare
+
+    photo = cv2.imread(str(_photo(tmp_path)))
+    # the letters said (without conviction) that the lines run along the card: turned by 90
+    turned = replace(prepare(photo, sideways=True), direction_sure=False)
+    assert turned.image.shape[0] > turned.image.shape[1]
+    engine = _ReadsOnlyLandscape()
+    result, card = Scanner(ScanOptions(qr=False), engine=engine).read(turned, photo)
+    assert result.confidence == 0.9 and card.rotated in (0, 180)
+    # a sure direction is not read the other way, however poor the reading
+    engine = _ReadsOnlyLandscape()
+    result, card = Scanner(ScanOptions(qr=False), engine=engine).read(
+        replace(turned, direction_sure=True), photo
+    )
+    assert result.confidence == 0.3 and card.rotated in (90, 270) and engine.calls == 2
+
+
 def test_upside_down_kept_only_when_better(tmp_path):
     engine = FakeEngine(ocr_result(CARD, confidence=0.7), ocr_result("zz", confidence=0.5))
     result = Scanner(ScanOptions(qr=False), engine=engine).scan([_photo(tmp_path)])

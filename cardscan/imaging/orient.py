@@ -32,6 +32,12 @@ class TextGeometry:
     same_top: int  # ... sharing their top edge only (upside-down sign)
 
     @property
+    def direction_margin(self) -> float:
+        """How many times more letter pairs lie along the lines than across them."""
+        more = max(self.horizontal_pairs, self.vertical_pairs)
+        return more / max(1, min(self.horizontal_pairs, self.vertical_pairs))
+
+    @property
     def upside_down_score(self) -> float:
         """-1 (surely upright) .. 1 (surely upside down); 0 without evidence."""
         pairs = self.same_top + self.same_bottom

@@ -32,6 +32,8 @@ _AT_LOOKALIKE = re.compile(
 )
 # "johann.steind] @firma.at": a bracket or bar just before the @ is an l that OCR misread.
 _BAR_BEFORE_AT = re.compile(r"(?<=\w)[\]|](?=\s*@)")
+# "lrogers@!yonswhitehouse.co.uk": an l at the start of the domain read as ! or a bar.
+_BAR_AFTER_AT = re.compile(r"(?<=@)[!|](?=[a-z0-9])", re.IGNORECASE)
 # "f:mangold@firma.de": a lower-case initial whose dot OCR read as a colon (labels such as
 # "E:" are capitals, so "E:anna@firma.de" stays a label).
 _COLON_INITIAL = re.compile(r"(?<![\w.:])([a-z]):(?=[a-z][\w.+-]*\s?@)")
@@ -176,6 +178,7 @@ def repair_email_text(text: str) -> str:
     text = _AT_LOOKALIKE.sub("@", text)
     text = _LABEL_E_GLUED.sub("E ", text)
     text = _BAR_BEFORE_AT.sub("l", text)
+    text = _BAR_AFTER_AT.sub("l", text)
     text = _COLON_INITIAL.sub(r"\1.", text)
     text = _COMMA_IN_LOCAL.sub(r"\1.", text)
     text = _SPACED_INITIAL.sub(r"\1.", text)
