@@ -191,3 +191,21 @@ def test_domain_of_the_companys_initials_is_spelled_by_them():
     assert (emails, urls) == (["r@jil.ad.jp"], ["https://www.jil.ad.jp"])
     # another company's card changes nothing
     assert agree_domains(["r@jll.ad.jp"], [], "Weber GmbH", edits=True) == (["r@jll.ad.jp"], [])
+
+
+def test_team_address_takes_the_company_domain_the_card_confirms():
+    from cardscan.parse.domains import agree_domains
+
+    emails = ["wiek@helix.de", "office@heit.de"]  # "office@ heit de": i read for l, x for t
+    assert agree_domains(emails, ["https://www.helix.de"], "Helix GmbH", edits=True)[0] == [
+        "wiek@helix.de",
+        "office@helix.de",
+    ]
+    # the person's address and the website disagree with it only once each: not confirmed
+    assert agree_domains(["office@heit.de"], ["https://www.helix.de"], None, edits=True)[0] == [
+        "office@heit.de"
+    ]
+    # a person's address is never moved to another domain this way
+    assert agree_domains(
+        ["info@helix.de", "anna@heit.de"], ["https://www.helix.de"], "Helix GmbH", edits=True
+    )[0] == ["info@helix.de", "anna@heit.de"]

@@ -347,6 +347,16 @@ def test_given_name_before_a_family_name_address_is_put_back():
     assert parse_card(lines_from_text(card)).emails == ["brown@vertex-capital.com"]
 
 
+def test_local_part_split_by_a_space_is_joined_when_it_spells_the_name():
+    from cardscan.parse import lines_from_text, parse_card
+
+    card = "Esther Christoph\nFröhlich Immobilien GmbH\nE esther.chris toph@froehlich.de"
+    assert parse_card(lines_from_text(card)).emails == ["esther.christoph@froehlich.de"]
+    # a word before an address that does not spell the name with it stays apart
+    card = "Esther Christoph\nFröhlich Immobilien GmbH\nKontakt toph@froehlich.de"
+    assert parse_card(lines_from_text(card)).emails == ["toph@froehlich.de"]
+
+
 def test_name_gets_its_umlaut_back_from_the_corrected_address():
     from cardscan.parse import lines_from_text, parse_card
 

@@ -13,6 +13,7 @@ from cardscan.parse.crosscheck import (
     correct_emails,
     correct_profiles,
     dedupe_emails,
+    rejoin_split_local,
     restore_given_name,
 )
 from cardscan.parse.domains import agree_domains, correct_by_domain, host_of, repair_by_hosts
@@ -218,6 +219,7 @@ def crosscheck(contact: Contact) -> None:
     given = fold(contact.name.given or "") if contact.name else ""
     family = fold(contact.name.family or "") if contact.name else ""
     emails = restore_given_name(emails, contact.raw_text, given, family)
+    emails = rejoin_split_local(emails, contact.raw_text, given, family)
     contact.emails = dedupe_emails(emails, given, family)  # two readings may have become one
     if contact.name:  # "Kristian Mullner" beside the corrected kristian.muellner@: Müllner
         hints = [e.partition("@")[0] for e in contact.emails]

@@ -12,6 +12,7 @@ import re
 
 from cardscan.model import Profile
 from cardscan.parse.names import edit_distance, fold
+from cardscan.parse.rules import ROLE_MAILBOXES
 
 # OCR confuses these letters in e-mail addresses ("iydia.wood@", "vlester@" read "viester@",
 # "a.0estrovsky@" for a.oestrovsky@, a Turkish dotless ı for i, "ajungter@" for Anna Jungfer).
@@ -58,14 +59,6 @@ def _misread_as(read: str, printed: str) -> bool:
     ):
         return True
     return "rn" in printed and key == printed.replace("rn", "m").translate(_LOOKALIKE)
-
-
-# Team and role mailboxes printed beside the person's address ("hello@", "info@"): a local
-# part one look-alike slip away from one is that word ("heilo@firma.com").
-ROLE_MAILBOXES: tuple[str, ...] = (
-    "info", "hello", "hallo", "office", "kontakt", "contact", "mail", "sales", "vertrieb",
-    "service", "support", "team", "post", "buero", "empfang",
-)  # fmt: skip
 
 
 def _drop_debris_initial(parts: list[str], name_words: list[str]) -> None:
@@ -125,6 +118,25 @@ def restore_given_name(emails: list[str], text: str, given: str, family: str) ->
             rf"(?<![\w.@-]){re.escape(given)}\s+{re.escape(email)}", folded, re.IGNORECASE
         ):
             email = f"{given}.{email}"
+        fixed.append(email)
+    return fixed
+
+
+def rejoin_split_local(emails: list[str], text: str, given: str, family: str) -> list[str]:
+    """ "esther.chris toph@firma.de" on Esther Christoph's card: OCR read a space into the
+    local part, and only its tail became the address. When the word printed right before it,
+    joined to it, spells the person's name, the address gets it back."""
+    folded = fold(text)
+    fixed = []
+    for email in emails:
+        local, _, domain = email.partition("@")
+        if not _fits_name(local, given, family):
+            m = re.search(
+                rf"(?<![\w.@-])([a-z][\w.-]*)\s+{re.escape(local)}\s?@", folded, re.IGNORECASE
+            )
+            head = m.group(1).lower() if m else ""
+            if head and _fits_name(head + local, given, family):
+                email = f"{head}{local}@{domain}"
         fixed.append(email)
     return fixed
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from cardscan.parse.names import edit_distance, fold, one_edit
-from cardscan.parse.rules import LEGAL_FORM_RE
+from cardscan.parse.rules import LEGAL_FORM_RE, ROLE_MAILBOXES
 from cardscan.parse.web import normalize_email
 
 # (read, printed): letters OCR reads for others in company names, in that direction only:
@@ -190,6 +190,8 @@ def agree_domains(
         for host in hosts:
             domain = spelling(domain, host) or domain
         fixed_emails.append(f"{local}@{by_org(domain)}")
+    if edits:
+        fixed_emails = _team_to_company_domain(fixed_emails, [host_of(u) for u in urls], org)
     domains = {e.partition("@")[2] for e in fixed_emails}
     fixed_urls = []
     for url in urls:
@@ -200,6 +202,33 @@ def agree_domains(
                 url, host = url.replace(host, spelled, 1), spelled
         fixed_urls.append(url.replace(host, by_org(host), 1))
     return fixed_emails, fixed_urls
+
+
+def _team_to_company_domain(emails: list[str], hosts: list[str], org: str | None) -> list[str]:
+    """ "office@heit.de" beside wiek@helix.de, www.helix.de and "Helix GmbH": a team mailbox
+    is at the company's domain. When the website, the person's address and the company name
+    all spell one domain (two of them will do for a name of 8+ letters), a team address two
+    slips away from it, under the same top-level domain, takes it. (With two readings of a
+    short name, two slips are too many to tell: see _edited_spelling.)"""
+    people = [e.partition("@")[2] for e in emails if e.partition("@")[0] not in ROLE_MAILBOXES]
+    key = _org_key(org)
+    votes: dict[str, int] = {}
+    for domain in set(hosts) | set(people):
+        label = domain.split(".")[0]
+        votes[domain] = (domain in hosts) + (domain in people) + (len(label) >= 5 and label in key)
+    confirmed = [d for d, n in votes.items() if n >= (2 if len(d.split(".")[0]) >= 8 else 3)]
+    fixed = []
+    for email in emails:
+        local, _, domain = email.partition("@")
+        if local in ROLE_MAILBOXES and domain not in confirmed:
+            label, _, tld = domain.partition(".")
+            for company in confirmed:
+                c_label, _, c_tld = company.partition(".")
+                if tld == c_tld and edit_distance(label, c_label) <= 2:
+                    email = f"{local}@{company}"
+                    break
+        fixed.append(email)
+    return fixed
 
 
 # What is left of an e-mail whose domain OCR broke: "a.hettner@gute-doehn" (the top-level

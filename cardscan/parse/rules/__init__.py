@@ -23,6 +23,7 @@ from cardscan.parse.rules.addresses import (
     US_CITY_STATE_ZIP_RE,
     US_STATES,
 )
+from cardscan.parse.rules.emails import ROLE_MAILBOXES
 from cardscan.parse.rules.names import (
     NAME_PARTICLES,
     NAME_PREFIXES,
@@ -95,6 +96,7 @@ __all__ = [
     "POSTCODE_CITY_RE",
     "POSTCODE_PREFIX_REGION",
     "PREFIX_RULES",
+    "ROLE_MAILBOXES",
     "STREET_RE",
     "STREET_RULES",
     "STREET_SLIPS",
