@@ -64,6 +64,11 @@ SECOND_PSM = 4
 #: it was upright: one of 200 development cards read at 0.20 as turned, 0.88 the right way up.
 KNOWN_FLIP_BELOW = 0.5
 
+#: OCR confidence below which the whole photo is read as well as the card's outline: on
+#: development photos where the outline was wrong, cards that read poorly through it read
+#: 0.82-0.93 as whole photos; cards whose outline is right read 0.8-0.95.
+POOR_OUTLINE_BELOW = 0.7
+
 #: OCR confidence below which a card whose text direction was unsure (PreparedCard.
 #: direction_sure) is also read with its lines the other way: a development card set in
 #: condensed type was turned sideways and read at 0.43, and read 0.8+ as it lay. Cards read
@@ -102,6 +107,7 @@ class Scanner:
             debug_dir=self.options.debug_dir,
             debug_prefix=debug_prefix + "other-way-",
             sideways=prepared.rotated not in (90, 270),
+            find_outline=prepared.found_outline,
         )
         second, other = self._read_either_way_up(other)
         if second.confidence > result.confidence + 0.05:
@@ -142,6 +148,23 @@ class Scanner:
         """A decoded BGR photo -> (contact, OCR confidence)."""
         prepared = prepare(image, debug_dir=self.options.debug_dir, debug_prefix=debug_prefix)
         result, prepared = self.read(prepared, image, debug_prefix=debug_prefix)
+        if result.confidence < POOR_OUTLINE_BELOW and prepared.found_outline:
+            # The outline may be wrong (a card merged with clutter on a busy desk, a shadow
+            # taken for its edge): the whole photo, with no outline, is read too.
+            whole = prepare(
+                image,
+                debug_dir=self.options.debug_dir,
+                debug_prefix=debug_prefix + "whole-",
+                find_outline=False,
+            )
+            second, whole = self.read(whole, image, debug_prefix=debug_prefix + "whole-")
+            if second.confidence > result.confidence + 0.05:
+                log.debug(
+                    "the whole photo read better than the card's outline (%.2f > %.2f)",
+                    second.confidence,
+                    result.confidence,
+                )
+                result, prepared = second, whole
         contact = parse_card(ocr_lines(result), source=source, region=self.options.region)
         if _looks_incomplete(contact):
             # Sparse-text mode now and then drops whole lines beside a label column; a reading

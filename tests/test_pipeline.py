@@ -102,8 +102,34 @@ def test_unsure_direction_is_read_the_other_way_when_the_reading_is_poor(tmp_pat
     assert result.confidence == 0.3 and card.rotated in (90, 270) and engine.calls == 2
 
 
+class _ReadsOnlyThePhotosShape(FakeEngine):
+    """Reads well only an image of the photo's 3:2 shape (the card outline in _photo is 2:1)."""
+
+    def recognize(
+        self, image: np.ndarray, *, psm: int | None = None, noise_filter: bool = True
+    ) -> OcrResult:
+        self.calls += 1
+        height, width = image.shape
+        photo_like = abs(max(width, height) / min(width, height) - 1.5) < 0.1
+        return ocr_result(CARD, confidence=0.9 if photo_like else 0.4)
+
+
+def test_poor_reading_through_the_outline_tries_the_whole_photo(tmp_path):
+    # the outline found may be wrong (a card merged with clutter): the whole photo is read too
+    scanner = Scanner(ScanOptions(qr=False), engine=_ReadsOnlyThePhotosShape())
+    contact, confidence = scanner.scan_image(cv2.imread(str(_photo(tmp_path))), source="x")
+    assert confidence == 0.9 and contact.name is not None
+    # a card that reads well through its outline is read once
+    engine = FakeEngine(ocr_result(CARD, confidence=0.9))
+    Scanner(ScanOptions(qr=False), engine=engine).scan_image(
+        cv2.imread(str(_photo(tmp_path))), source="x"
+    )
+    assert engine.calls == 1
+
+
 def test_upside_down_kept_only_when_better(tmp_path):
-    engine = FakeEngine(ocr_result(CARD, confidence=0.7), ocr_result("zz", confidence=0.5))
+    # (0.75: below the 0.8 that tries a turn, above the 0.7 that tries the whole photo)
+    engine = FakeEngine(ocr_result(CARD, confidence=0.75), ocr_result("zz", confidence=0.5))
     result = Scanner(ScanOptions(qr=False), engine=engine).scan([_photo(tmp_path)])
     assert engine.calls == 2
     assert result.contact.name is not None and result.contact.name.family == "Müller"

@@ -112,12 +112,14 @@ def prepare(
     debug_dir: Path | None = None,
     debug_prefix: str = "",
     sideways: bool | None = None,
+    find_outline: bool = True,
 ) -> PreparedCard:
     """Find the card in a BGR photo, flatten it, turn its text horizontal, even out the
     light, make the text dark on light and scale it for Tesseract.
 
     ``sideways`` overrides what the letters say about the text's direction: True turns the
     flattened card by 90 degrees, False keeps it as it is (for a second opinion by OCR).
+    ``find_outline=False`` takes the whole photo as the card, as when no outline is found.
 
     With ``debug_dir``, every intermediate image is written there as
     ``{debug_prefix}NN-step.png`` so a person can see where it went wrong.
@@ -137,7 +139,7 @@ def prepare(
     small = image
     if factor > 1:  # an integer factor keeps INTER_AREA on its fast path
         small = cv2.resize(image, (width // factor, height // factor), interpolation=cv2.INTER_AREA)
-    detection = find_card(small)
+    detection = find_card(small) if find_outline else Detection(None, "whole")
     if debug.enabled:
         debug.write("01-detect-small", _draw_detection(small, detection))
 
