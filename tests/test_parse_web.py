@@ -66,6 +66,10 @@ URLS = [
     ("Web: www.Firma.de/", ["https://www.firma.de"]),
     ("https://firma.de/kontakt", ["https://firma.de/kontakt"]),
     ("https:/Awww.firma.de", ["https://www.firma.de"]),  # the second slash read as a letter
+    ("W: https:/Avww.firma.com", ["https://www.firma.com"]),  # ... and a w as v
+    ("W httpscllwww.firma.ch", ["https://www.firma.ch"]),  # ":/" read as "cll"
+    ("Web Wwww.firma.com", ["https://www.firma.com"]),  # the label's W glued on
+    ("Web: www.vwv.de", ["https://www.vwv.de"]),  # a real host is left alone
     ("Web www alpenblick co.uk", ["https://www.alpenblick.co.uk"]),  # dots read as spaces
     ("Web www firma de", ["https://www.firma.de"]),
     ("http://www.minato.ne.ip/", ["http://www.minato.ne.jp"]),  # no top-level domain "ip"

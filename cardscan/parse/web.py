@@ -64,8 +64,14 @@ _SPACE_IN_LOCAL = re.compile(
 )
 # "https:/www.firma.de", "www. firma.de", "www,firma.de": OCR slips in web addresses.
 _URL_REPAIRS = (
-    # "https:/Awww.firma.de": the second slash read as a letter or a bar before "www."
-    (re.compile(r"(?i)\b(https?):/+[a-z|\\]?(?=www\.)"), r"\1://"),
+    # "https:/Awww.firma.de", "https:/Avww.firma.de", "httpscllwww.firma.de": the colon and
+    # slashes read as letters or bars before "www." (a w of which read as v)
+    (
+        re.compile(r"(?i)\b(https?)(?::/*|[:;]?[/|\\]+)?[a-z|\\]{0,3}?(?:www|vww|wvw|wwv)\."),
+        r"\1://www.",
+    ),
+    # "Web Wwww.firma.de": the label's W glued to the host (no host starts with "wwww.")
+    (re.compile(r"(?i)(?<![\w.@/])w(?=www\.)"), ""),
     (re.compile(r"(?i)\b(https?):/+(?=\w)"), r"\1://"),
     (re.compile(r"(?i)\bwww\s?[.,]\s?(?=[a-z0-9])"), "www."),
     # "www.minato.ne.ip", "firma.corn": top-level domains that do not exist, j read as i and
