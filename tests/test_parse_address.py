@@ -53,6 +53,14 @@ CASES = [
     ("214 High Street\nLondon\nWIT 5EJ", Address("214 High Street", "W1T 5EJ", "London")),
     ("150 London Road\nEdinburgh\nEH2 4P|", Address("150 London Road", "EH2 4PJ", "Edinburgh")),
     ("204 Albion Place\nBristol BS2 6R]", Address("204 Albion Place", "BS2 6RJ", "Bristol")),
+    ("125 High Street\nBristol\nBS2 90S", Address("125 High Street", "BS2 9QS", "Bristol")),
+    ("21 Park Road\nLondon\nEC2A 30B", Address("21 Park Road", "EC2A 3QB", "London")),
+    ("51 High Street\nBirmingham B1 2))", Address("51 High Street", "B1 2JJ", "Birmingham")),
+    ("65 Queen Street\nBristol BS1 6)D", Address("65 Queen Street", "BS1 6JD", "Bristol")),
+    (
+        "208 Albion Place\nNordlicht Ltd | Edinburgh EH1 ows",
+        Address("208 Albion Place", "EH1 0WS", "Edinburgh"),
+    ),
     (
         "229 Church Street\nGlasgow\nCook Partners Ltd | G2 9A)",
         Address("229 Church Street", "G2 9AJ", "Glasgow"),
@@ -84,6 +92,8 @@ CASES = [
         "1-1 Kita-machi, Hamamatsu-shi, Shizuoka-ken 435-0015",
         Address("1-1 Kita-machi", "435-0015", "Hamamatsu", "Shizuoka"),
     ),
+    # the ü of a city read as ii
+    ("Königsallee 5\n40212 Diisseldorf", Address("Königsallee 5", "40212", "Düsseldorf")),
     # the country line without the dots of its Ö
     (
         "Marko-Hollaus-Ring 101/11\n8045 Graz\nOsterreich",
@@ -95,6 +105,11 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_address(text, expected):
     assert parse_card(lines_from_text(text)).address == expected
+
+
+def test_a_road_number_is_no_uk_postcode():
+    # inward letters read as zeros need a letter beside them: "A1 000" is no "A1 0QQ"
+    assert parse_card(lines_from_text("Anna Berg\nRoute A1 000\nBerlin")).address is None
 
 
 def test_no_address_without_postcode():

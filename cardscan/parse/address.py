@@ -177,24 +177,21 @@ def japanese_city_name(text: str) -> str:
 
 # OCR slips in UK postcodes, which have a fixed shape (outward "G1", "EH2", "SW1A"; inward
 # digit + two letters, never C I K M O V): the outward digit read as l or I ("Glasgow Gl 1FF",
-# "London WIT 5EJ"), the
-# inward digit read as a letter ("B2 OHA", "G1 SNY", "OX1 ARQ"), and a final J read as a bar
-# or bracket ("EH2 4P|", "G2 9A)", "BS2 6R]").
-_UK_INWARD_DIGIT = {"O": "0", "S": "5", "A": "4"}
-_UK_FINAL_J = {"|": "J", ")": "J", "]": "J"}
+# "London WIT 5EJ"), the inward digit read as a letter ("B2 OHA", "G1 SNY", "OX1 ARQ",
+# "EH1 ows"), a J read as a bar or bracket ("EH2 4P|", "G2 9A)", "B1 2))") and a Q as a
+# zero ("BS2 90S").
+_UK_INWARD_DIGIT = {"O": "0", "o": "0", "S": "5", "A": "4"}
+_UK_INWARD_LETTER = {"|": "J", ")": "J", "]": "J", "0": "Q"}
 
 
 def uk_postcode(raw: str) -> str:
-    """ "Gl 1FF" -> "G1 1FF", "EH2 4P|" -> "EH2 4PJ": a UK postcode as printed."""
+    """ "Gl 1FF" -> "G1 1FF", "EH2 4P|" -> "EH2 4PJ", "BS2 90S" -> "BS2 9QS": a UK postcode
+    as printed."""
     raw = re.sub(r"\s+", "", raw)
     outward, inward = raw[:-3], raw[-3:]
     outward = re.sub(r"^([A-Z]{1,2})[lI]", r"\g<1>1", outward)
-    inward = (
-        _UK_INWARD_DIGIT.get(inward[0], inward[0])
-        + inward[1]
-        + _UK_FINAL_J.get(inward[2], inward[2])
-    )
-    return f"{outward} {inward}".upper()
+    letters = "".join(_UK_INWARD_LETTER.get(ch, ch) for ch in inward[1:])
+    return f"{outward} {_UK_INWARD_DIGIT.get(inward[0], inward[0])}{letters}".upper()
 
 
 def _looks_like_city(city: str) -> bool:
@@ -304,6 +301,9 @@ def _fix_eszett(text: str) -> str:
 
 
 def _fix_city(city: str) -> str:
-    """Drop a stray letter after the city and put back umlauts OCR lost ("Munchen")."""
+    """Drop a stray letter after the city; put back umlauts OCR lost ("Munchen", "Diisseldorf")."""
     city = re.sub(r"\s[A-Za-z]$", "", city.strip()).rstrip(" :;,.-–|")
-    return UMLAUT_CITY_BY_PLAIN.get(city.lower(), city)
+    # "Diisseldorf": the ü read as ii
+    return UMLAUT_CITY_BY_PLAIN.get(
+        city.lower(), UMLAUT_CITY_BY_PLAIN.get(city.lower().replace("ii", "u"), city)
+    )

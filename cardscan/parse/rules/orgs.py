@@ -189,6 +189,10 @@ LEGAL_FORM_SLIPS: tuple[tuple[str, str], ...] = (
     ("lnc.", "Inc."),  # "Northwind lnc.": I read as l
     ("kc", "KG"),  # "Helix kc": the capitals read small, G as c
     ("KC", "KG"),  # "Helix KC"
+    ("Kc", "KG"),  # "Mathis Kc"
+    ("ac", "AG"),  # "Seebacher ac": the capitals read small, G as c
+    ("Luc", "LLC"),  # "Harris Luc": LL read as Lu
+    ("inc.", "Inc."),  # "Hancock inc.": the capital read small
     ("Co", "Co."),  # "Pratt Systems Co": the dot lost
     ("Itd", "Ltd"),  # "Sakura co, Itd.": L read as I
     ("Itd.", "Ltd."),
