@@ -57,6 +57,12 @@ CASES = [
     ("21 Park Road\nLondon\nEC2A 30B", Address("21 Park Road", "EC2A 3QB", "London")),
     ("51 High Street\nBirmingham B1 2))", Address("51 High Street", "B1 2JJ", "Birmingham")),
     ("65 Queen Street\nBristol BS1 6)D", Address("65 Queen Street", "BS1 6JD", "Bristol")),
+    ("234 High Street\nEdinburgh EH3 OD}", Address("234 High Street", "EH3 0DJ", "Edinburgh")),
+    ("47 Station Road\nOxford\nOX1 6/P", Address("47 Station Road", "OX1 6JP", "Oxford")),
+    (
+        "37 Queen Street - Edinburgh - EH1 02X",
+        Address("37 Queen Street", "EH1 0ZX", "Edinburgh"),
+    ),
     (
         "208 Albion Place\nNordlicht Ltd | Edinburgh EH1 ows",
         Address("208 Albion Place", "EH1 0WS", "Edinburgh"),
@@ -91,6 +97,11 @@ CASES = [
     (
         "1-1 Kita-machi, Hamamatsu-shi, Shizuoka-ken 435-0015",
         Address("1-1 Kita-machi", "435-0015", "Hamamatsu", "Shizuoka"),
+    ),
+    # the l of a country read as i
+    (
+        "Klemtweg 169\n30168 Hannover\nDeutschiand",
+        Address("Klemtweg 169", "30168", "Hannover", None, "Deutschland"),
     ),
     # the ü of a city read as ii
     ("Königsallee 5\n40212 Diisseldorf", Address("Königsallee 5", "40212", "Düsseldorf")),

@@ -38,9 +38,26 @@ class CityFind:
 
 
 def country_of(text: str) -> str | None:
-    """ISO code when the whole text is a country name: "Deutschland" -> "DE"."""
+    """ISO code when the whole text is a country name: "Deutschland" -> "DE" (also when OCR
+    read its l as i: "Deutschiand")."""
     key = text.strip(" ,").lower()
-    return COUNTRIES.get(key) or COUNTRIES.get(key.strip("."))
+    for k in (key, key.strip(".")):
+        code = COUNTRIES.get(k) or COUNTRIES.get(k.replace("i", "l"))
+        if code:
+            return code
+    return None
+
+
+def _country_spelled(text: str) -> str:
+    """ "Deutschiand" -> "Deutschland": the l put back where the country name has one."""
+    key = text.lower()
+    if key in COUNTRIES or key.replace("i", "l") not in COUNTRIES:
+        return text
+    spelled = key.replace("i", "l")
+    return "".join(
+        ("L" if ch.isupper() else "l") if ch in "iI" and want == "l" else ch
+        for ch, want in zip(text, spelled, strict=True)
+    )
 
 
 # A "city" ending in one of these is a US/UK street: "3350 Fifth Avenue" is no postcode + city.
@@ -178,10 +195,13 @@ def japanese_city_name(text: str) -> str:
 # OCR slips in UK postcodes, which have a fixed shape (outward "G1", "EH2", "SW1A"; inward
 # digit + two letters, never C I K M O V): the outward digit read as l or I ("Glasgow Gl 1FF",
 # "London WIT 5EJ"), the inward digit read as a letter ("B2 OHA", "G1 SNY", "OX1 ARQ",
-# "EH1 ows"), a J read as a bar or bracket ("EH2 4P|", "G2 9A)", "B1 2))") and a Q as a
-# zero ("BS2 90S").
+# "EH1 ows"), a J read as a bar, bracket or slash ("EH2 4P|", "G2 9A)", "B1 2))", "OX1 6/P")
+# and a letter as a digit ("BS2 90S", "EH1 02X").
 _UK_INWARD_DIGIT = {"O": "0", "o": "0", "S": "5", "A": "4"}
-_UK_INWARD_LETTER = {"|": "J", ")": "J", "]": "J", "0": "Q"}
+_UK_INWARD_LETTER = {
+    **dict.fromkeys("|)]}/", "J"),
+    **{"0": "Q", "2": "Z", "5": "S", "8": "B"},
+}
 
 
 def uk_postcode(raw: str) -> str:
@@ -275,7 +295,7 @@ def build_address(
                 country, taken = lines[j].strip(" .,"), taken | {j}
                 break
     if country:
-        country = _LOST_UMLAUT_COUNTRY.get(country, country)
+        country = _LOST_UMLAUT_COUNTRY.get(country, _country_spelled(country))
     if street:
         street = _fix_eszett(re.sub(r"\s+", " ", street).strip(" ,-–·|+•*:;"))  # "51 + 0492"
         street = re.sub(r"^[a-z]\s(?=[A-ZÄÖÜ\d])", "", street)  # "i Albersgasse 56": debris

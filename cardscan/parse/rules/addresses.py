@@ -68,13 +68,13 @@ POSTCODE_CITY_RE = re.compile(
 # And (address.uk_postcode repairs them) "Glasgow Gl 1FF", "London WIT OZE", "EH2 4P|"; a
 # digit read as a letter only with a space between the halves, or "YUKI SHIMADA" would be
 # the postcode SH1M 4DA; so too the inward letters read small ("Birmingham B2 1xw",
-# "Edinburgh EH1 ows"), a Q read as 0 ("Bristol BS2 90S", "London EC2A 30B": the inward
-# letters are never digits, and never O) and a J as a bracket anywhere ("Birmingham B1 2))",
-# "Bristol BS1 6)D").
+# "Edinburgh EH1 ows"), a letter read as a digit ("Bristol BS2 90S", "EC2A 30B", "EH1 02X":
+# the inward letters are never digits, and never O, so 0 is Q, 2 is Z) and a J as a bracket
+# or slash anywhere ("Birmingham B1 2))", "Bristol BS1 6)D", "EH3 OD}", "OX1 6/P").
 UK_POSTCODE_RE = re.compile(
     r"\b(?P<code>[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z][A-Za-z|\])]"
     r"|[A-Z]{1,2}[\dlI][A-Z\d]?\s+[\dOSA][A-Z][A-Za-z|\])]"
-    r"|[A-Z]{1,2}\d[A-Z\d]?\s+[\dOo](?:[A-Z)\]|][A-Z0)\]|]|0[A-Z)\]|])"
+    r"|[A-Z]{1,2}\d[A-Z\d]?\s+[\dOo](?:[A-Z)\]|}/][A-Z0258)\]|}/]|[0258][A-Z)\]|}/])"
     r"|[A-Z]{1,2}\d[A-Z\d]?\s+[\do][a-z]{2})(?![\w|\])])"
 )
 # US: "Springfield, IL 62704", "New York, NY 10001-1234".

@@ -193,6 +193,14 @@ LEGAL_FORM_SLIPS: tuple[tuple[str, str], ...] = (
     ("ac", "AG"),  # "Seebacher ac": the capitals read small, G as c
     ("Luc", "LLC"),  # "Harris Luc": LL read as Lu
     ("inc.", "Inc."),  # "Hancock inc.": the capital read small
+    ("ınc.", "Inc."),  # "Jordan ınc.": a dotless ı
+    ("ke", "KG"),  # "cobalt ke"
+    ("Ac", "AG"),  # "acme Ac"
+    ("se", "SE"),  # "Gertz se"
+    ("Lic", "LLC"),  # "acme Lic": LL read as Li
+    ("e.U", "e.U."),  # "Zeilinger & Rauch e.U": the last dot lost
+    ("e.K", "e.K."),  # "Greenfield e.K"
+    ("eK.", "e.K."),  # "Hahn Immobilien eK.": the first dot lost
     ("Co", "Co."),  # "Pratt Systems Co": the dot lost
     ("Itd", "Ltd"),  # "Sakura co, Itd.": L read as I
     ("Itd.", "Ltd."),
@@ -200,7 +208,12 @@ LEGAL_FORM_SLIPS: tuple[tuple[str, str], ...] = (
 _SLIPS = dict(LEGAL_FORM_SLIPS)
 
 
+# "Plath UG aftungsbeschränkt)": the bracket and the first letter of the UG's addition lost.
+_UG_ADDITION = re.compile(r"\bUG\s*\(?h?aftungsbeschr[aä]nkt\)?(?=\s*$)")
+
+
 def fix_legal_form(text: str) -> str:
     """The last word of a company line set right when it is a known misreading of a legal form."""
+    text = _UG_ADDITION.sub("UG (haftungsbeschränkt)", text)
     head, _, last = text.rpartition(" ")
     return f"{head} {_SLIPS[last]}" if head and last in _SLIPS else text
