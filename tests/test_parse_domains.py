@@ -119,8 +119,18 @@ def test_readings_that_agree_after_domain_repair_are_one_address():
             "caterina.zimmer@eberhardt-gott :\\j\nWeb: www.eberhardt-gotthard.de",
             ["caterina.zimmer@eberhardt-gotthard.de"],
         ),
+        # a space read into the domain, for a hyphen or beside a lost letter
+        (
+            "gary@quantis design.co.uk - info@quantis-design.co.uk\nwww.quantis-design.co.uk",
+            ["gary@quantis-design.co.uk", "info@quantis-design.co.uk"],
+        ),
+        (
+            "office @greenfield-elek rotechnik.de\nwww.greenfield-elektrotechnik.de",
+            ["office@greenfield-elektrotechnik.de"],
+        ),
         # a broken domain that is not the website's stays out
         ("anna@firma\nwww.andere.de", []),
+        ("anna@firma andere.de\nwww.firma-gruppe.de", []),
         ("anna@eberh\nwww.eberhardt-gotthard.de", []),  # too little of it to tell
     ],
 )

@@ -21,6 +21,7 @@ EMAILS = [
     ("E-mail christopher@alpenblick co. uk", ["christopher@alpenblick.co.uk"]),
     ("mohammad young@gray co uk", ["mohammad.young@gray.co.uk"]),  # every dot read as a space
     ("Email lrogers@!yonswhitehouse.co.uk", ["lrogers@lyonswhitehouse.co.uk"]),  # l read as !
+    ("E-Mail antonio.thane! @firma.de", ["antonio.thanel@firma.de"]),  # ... before the @ too
     ("E-mail sato@kgj.co. jp", ["sato@kgj.co.jp"]),  # a country's domain after co.
     ("E-mail ito@minato.ne.ip", ["ito@minato.ne.jp"]),
     ("anna@firma.corn", ["anna@firma.com"]),

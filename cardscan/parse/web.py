@@ -30,8 +30,9 @@ _SPACED_CCTLD = re.compile(
 _AT_LOOKALIKE = re.compile(
     r"(?<=[a-z0-9._-])(?:[®©]|\((?![^\s]*\)))(?=[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}\b)", re.I
 )
-# "johann.steind] @firma.at": a bracket or bar just before the @ is an l that OCR misread.
-_BAR_BEFORE_AT = re.compile(r"(?<=\w)[\]|](?=\s*@)")
+# "johann.steind] @firma.at", "antonio.thane! @firma.de": a bracket, bar or ! just before the
+# @ is an l that OCR misread.
+_BAR_BEFORE_AT = re.compile(r"(?<=\w)[\]|!](?=\s*@)")
 # "lrogers@!yonswhitehouse.co.uk": an l at the start of the domain read as ! or a bar.
 _BAR_AFTER_AT = re.compile(r"(?<=@)[!|](?=[a-z0-9])", re.IGNORECASE)
 # "f:mangold@firma.de": a lower-case initial whose dot OCR read as a colon (labels such as
@@ -126,6 +127,9 @@ _URL = re.compile(
     r"\.(?:[a-z]{2,6})(?:/[\w\-./%?=&#~]*)?)(?![\w@])",
     re.IGNORECASE,
 )
+# An e-mail's @ and the first part of its domain, then a space: what follows is the rest of it.
+_AFTER_BROKEN_EMAIL = re.compile(r"@\s?[a-z0-9][\w.-]*\s$", re.IGNORECASE)
+_WWW_OR_SCHEME = re.compile(r"(?i)https?://|www\.")
 # Without "www." or a scheme, only these TLDs make a bare word a website ("firma.de", not "Dr.No").
 _BARE_TLDS = frozenset(
     [
@@ -257,6 +261,8 @@ def find_web(text: str) -> WebFinds:
         rest = pattern.sub(" ", rest)
     urls: list[str] = []
     for m in _URL.finditer(rest):
+        if _AFTER_BROKEN_EMAIL.search(rest[: m.start()]) and not _WWW_OR_SCHEME.match(m.group(1)):
+            continue  # "gary@quantis design.co.uk": the end of an e-mail (domains.repair_by_hosts)
         url = normalize_url(m.group(1))
         if url and url not in urls:
             urls.append(url)
