@@ -260,8 +260,10 @@ def find_web(text: str) -> WebFinds:
             profiles.append(Profile(network, template.format(handle)))
         rest = pattern.sub(" ", rest)
     urls: list[str] = []
-    for m in _URL.finditer(rest):
-        if _AFTER_BROKEN_EMAIL.search(rest[: m.start()]) and not _WWW_OR_SCHEME.match(m.group(1)):
+    searched = rest
+    for m in _URL.finditer(searched):
+        before = searched[: m.start()]
+        if _AFTER_BROKEN_EMAIL.search(before) and not _WWW_OR_SCHEME.match(m.group(1)):
             continue  # "gary@quantis design.co.uk": the end of an e-mail (domains.repair_by_hosts)
         url = normalize_url(m.group(1))
         if url and url not in urls:
