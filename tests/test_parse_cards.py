@@ -48,8 +48,20 @@ def test_freelancer_name_matching_the_domain_is_the_person():
         ("m Mende KG", "Mende KG"),  # a logo's initial before the name
         ("SE Sonnhalde Engineering LLC", "Sonnhalde Engineering LLC"),  # legal forms come last
         ("Bluepeak GmbH & Co.KG", "Bluepeak GmbH & Co. KG"),
+        # the country line beside the company read into its line; a country word before the
+        # legal form is part of the name
+        ("Parker & Fisher Inc. USA", "Parker & Fisher Inc."),
+        ("Acme Ltd United Kingdom", "Acme Ltd"),
+        ("Helix Deutschland GmbH", "Helix Deutschland GmbH"),
     ],
 )
 def test_company_line_cleaned(line, expected):
     contact = parse_card(lines_from_text(f"{line}\nErika Beispiel"))
     assert contact.organization == expected
+
+
+def test_country_read_into_the_company_line_goes_to_the_address():
+    card = "Erika Beispiel\nBahnhofstrasse 137a\nCH-9005 St. Gallen\nSchär & Zbinden GmbH Schweiz"
+    contact = parse_card(lines_from_text(card))
+    assert contact.organization == "Schär & Zbinden GmbH"
+    assert contact.address is not None and contact.address.country == "Schweiz"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cardscan.model import Contact
 from cardscan.parse.address import build_address, country_of, find_city
@@ -317,7 +317,11 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
         cands = [(s, sc) for s, sc in orgs if s is not name_seg and sc >= 0.4]
         org_seg = cands[0][0] if cands else None
     if org_seg is not None:
-        org = correct_words(_strip_debris(fix_legal_form(org_seg.text), domains), ORG_VOCABULARY)
+        text, country = _country_after_legal_form(org_seg.text)
+        if country and contact.address and not contact.address.country:
+            # the country line, read into the company's
+            contact.address = replace(contact.address, country=country)
+        org = correct_words(_strip_debris(fix_legal_form(text), domains), ORG_VOCABULARY)
         org = correct_by_domain(re.sub(r"\bCo\.(?=KG\b)", "Co. ", org), domains)
         contact.organization = restore_umlauts(org, hints)
         conf["organization"] = _confidence([org_seg.line], 0.95 if orgs[0][1] >= 0.8 else 0.7)
@@ -374,6 +378,18 @@ def _is_debris(token: str, domains: set[str], *, leading: bool = False) -> bool:
         return False
     # "OQ", "ul": two letters of a logo; "all Potter Ltd": a short lower-case fragment of one
     return len(alnum) <= 2 or (len(alnum) <= 3 and token.islower())
+
+
+def _country_after_legal_form(text: str) -> tuple[str, str | None]:
+    """ "Parker & Fisher Inc. USA", "Schär & Zbinden GmbH Schweiz": the country line beside the
+    company read into its line. Returns the company line and the country (or None)."""
+    words = text.split()
+    for k in (1, 2, 3):  # "USA", "United Kingdom", "United States of America" is 4: rare
+        head, tail = words[:-k], " ".join(words[-k:])
+        # right after the legal form only: "Helix Deutschland GmbH" keeps its country word
+        if len(head) > 1 and country_of(tail) and LEGAL_FORM_RE.search(head[-1]):
+            return " ".join(head), tail
+    return text, None
 
 
 def _strip_debris(text: str, domains: set[str]) -> str:
