@@ -28,7 +28,7 @@ from cardscan.book.export import BOOK_FORMATS, write_book
 from cardscan.book.image import card_thumbnail, vcard_photo
 from cardscan.book.search import search
 from cardscan.carddav import CarddavClient, PushResult, split_vcards
-from cardscan.errors import CardscanError, ExitCode, InputError
+from cardscan.errors import CardscanError, ExitCode, InputError, OutputClosed
 from cardscan.export import Format, open_writer
 from cardscan.export.vcard import to_vcard
 from cardscan.files import atomic_text_file
@@ -54,6 +54,12 @@ def handle_errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
+        except OutputClosed:
+            # "cardscan batch ... | head": the reader has all it wanted; end quietly, and
+            # keep Python from complaining when it flushes the closed stdout at exit.
+            with contextlib.suppress(OSError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
         except CardscanError as exc:
             if logging.getLogger().isEnabledFor(logging.DEBUG):
                 logging.getLogger("cardscan").exception("details")
@@ -501,9 +507,8 @@ def batch(
     note = to_check(checks)
     if note:
         click.echo(note, err=True)
-    if len(failures) > 1:
-        for f in failures:
-            click.echo(f"  failed: {failure_text(f)}", err=True)
+    for f in failures:  # again at the end: in a long batch the first report scrolled away
+        click.echo(f"  failed: {failure_text(f)}", err=True)
     if client is not None and cards and any(r.status == "failed" for r in _push(client, cards)):
         sys.exit(ExitCode.carddav_failed)
     if failures:

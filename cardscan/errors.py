@@ -56,6 +56,10 @@ class OutputError(CardscanError):
     exit_code = ExitCode.output_failed
 
 
+class OutputClosed(OutputError):
+    """The reader of standard output stopped reading (``cardscan batch ... | head``)."""
+
+
 class MissingDependencyError(CardscanError):
     exit_code = ExitCode.missing_dependency
 

@@ -312,6 +312,9 @@ def test_batch_where_everything_fails_keeps_the_old_output(tmp_path):
     assert result.exit_code == 1
     assert out.read_text(encoding="utf-8") == "previous contacts"
     assert "left as it was" in result.stderr
+    # the closing summary names the failure and its reason, even when it is the only one
+    summary = result.stderr[result.stderr.index("Read 1 photo") :]
+    assert "  failed: " in summary and "x.jpg: is not an image" in summary
 
 
 def test_unknown_region_code_is_usage_error():

@@ -129,3 +129,29 @@ def test_an_encoding_without_umlauts_is_an_output_error_that_says_what_to_do() -
     with pytest.raises(OutputError, match="utf-8") as caught:
         writer.write(contact())
     assert "ascii" in str(caught.value)
+
+
+class ClosedPipe(io.StringIO):
+    """Standard output whose reader has gone (``cardscan batch ... | head``)."""
+
+    name = "<stdout>"
+
+    def write(self, s: str) -> int:
+        raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+
+def test_a_closed_pipe_is_no_disk_error(monkeypatch) -> None:
+    from cardscan.cli import handle_errors
+    from cardscan.errors import OutputClosed
+
+    with pytest.raises(OutputClosed), open_writer(Format.csv, ClosedPipe()) as writer:
+        writer.write(contact())
+
+    @handle_errors
+    def run() -> None:
+        raise OutputClosed("<stdout> was closed by its reader")
+
+    monkeypatch.setattr("os.dup2", lambda *args: None)  # leave the test run's stdout alone
+    with pytest.raises(SystemExit) as ended:
+        run()
+    assert ended.value.code == 0  # the reader had all it wanted: quiet, and no error

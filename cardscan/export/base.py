@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from types import TracebackType
 from typing import Self, TextIO
 
-from cardscan.errors import OutputError
+from cardscan.errors import OutputClosed, OutputError
 from cardscan.model import Contact
 
 
@@ -72,6 +72,8 @@ def output_errors(stream: TextIO) -> Iterator[None]:
             f"{err.object[err.start : err.end]!r}; open it with encoding='utf-8' "
             "(for standard output set PYTHONIOENCODING=utf-8)"
         ) from err
+    except BrokenPipeError as err:
+        raise OutputClosed(f"{name} was closed by its reader") from err
     except OSError as err:
         raise OutputError(
             f"cannot write to {name}: {err.strerror or err}; "
