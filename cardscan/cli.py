@@ -654,13 +654,25 @@ def book_edit_cmd(contact_id: int, db: Path | None) -> None:
 @book.command("export")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(BOOK_FORMATS), default="vcard", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(BOOK_FORMATS),
+    help="Default: what -o's ending asks for (.vcf, .jsonl, .csv), else vcard.",
 )
 @_DB
 @handle_errors
-def book_export(output: Path | None, fmt: str, db: Path | None) -> None:
+def book_export(output: Path | None, fmt: str | None, db: Path | None) -> None:
     """The whole book as vCard (encounters in NOTE, the card photo as PHOTO), JSON Lines, CSV,
     or the CSV that Google Contacts/Outlook import (encounters in Notes)."""
+    if fmt is None:  # "-o all.csv" writes CSV, as scan and batch do
+        suffix = output.suffix.lower() if output is not None and str(output) != "-" else ""
+        fmt = _FORMAT_BY_SUFFIX.get(suffix, "vcard")
+        if fmt not in BOOK_FORMATS:
+            _fail(
+                f"the book is exported as JSON Lines, not a {suffix} file: use -o FILE.jsonl "
+                "or --format jsonl",
+                ExitCode.usage,
+            )
     with Book(resolve_location(db)) as store:
         entries = store.entries()
         photos: dict[int, bytes] = {}

@@ -144,6 +144,19 @@ def test_export_formats(db: Path, tmp_path: Path) -> None:
     assert {r["events"] for r in rows} == {"Hannover Messe; CeBIT", "Expo"}
 
 
+def test_export_takes_the_format_from_the_file_ending(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "all.csv"
+    assert run("book", "export", "-o", str(out), "--db", str(db)).exit_code == 0
+    assert out.read_text(encoding="utf-8").lstrip("\ufeff").startswith("full_name,")
+    out = tmp_path / "all.jsonl"
+    assert run("book", "export", "-o", str(out), "--db", str(db)).exit_code == 0
+    assert all(json.loads(line) for line in out.read_text(encoding="utf-8").splitlines())
+    # the book has no JSON array export: a .json file is refused rather than filled with vCards
+    result = run("book", "export", "-o", str(tmp_path / "all.json"), "--db", str(db))
+    assert result.exit_code == 2 and "--format jsonl" in result.output
+    assert not (tmp_path / "all.json").exists()
+
+
 def test_export_for_google_and_outlook_carries_the_encounters(db: Path) -> None:
     google = run("book", "export", "--format", "google-csv", "--db", str(db)).stdout
     rows = list(csv.DictReader(io.StringIO(google)))
