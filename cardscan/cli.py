@@ -272,11 +272,16 @@ _FORMAT_BY_SUFFIX = {".vcf": "vcard", ".vcard": "vcard", ".json": "json", ".json
                      ".ndjson": "jsonl", ".csv": "csv"}  # fmt: skip
 
 
+def _format_of_file(output: Path | None) -> str:
+    """What -o's ending asks for ("contacts.csv": csv), else vCard."""
+    suffix = output.suffix.lower() if output is not None and str(output) != "-" else ""
+    return _FORMAT_BY_SUFFIX.get(suffix, "vcard")
+
+
 def _format_for(fmt: str | None, output: Path | None, options: ScanOptions) -> str:
     """--format, else what -o's ending asks for, else vCard; warns when --photo has no place."""
     if fmt is None:
-        suffix = output.suffix.lower() if output is not None and str(output) != "-" else ""
-        fmt = _FORMAT_BY_SUFFIX.get(suffix, "vcard")
+        fmt = _format_of_file(output)
     if options.photo != "none" and fmt != "vcard":
         click.echo(f"cardscan: --photo {options.photo} goes into vCards only, not {fmt}", err=True)
     return fmt
@@ -665,11 +670,10 @@ def book_export(output: Path | None, fmt: str | None, db: Path | None) -> None:
     """The whole book as vCard (encounters in NOTE, the card photo as PHOTO), JSON Lines, CSV,
     or the CSV that Google Contacts/Outlook import (encounters in Notes)."""
     if fmt is None:  # "-o all.csv" writes CSV, as scan and batch do
-        suffix = output.suffix.lower() if output is not None and str(output) != "-" else ""
-        fmt = _FORMAT_BY_SUFFIX.get(suffix, "vcard")
+        fmt = _format_of_file(output)
         if fmt not in BOOK_FORMATS:
             _fail(
-                f"the book is exported as JSON Lines, not a {suffix} file: use -o FILE.jsonl "
+                f"the book is exported as JSON Lines, not as {fmt}: use -o FILE.jsonl "
                 "or --format jsonl",
                 ExitCode.usage,
             )
