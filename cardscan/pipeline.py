@@ -85,6 +85,18 @@ def _looks_incomplete(contact: Contact) -> bool:
     return missing_mail or missing_phone or contact.name is None
 
 
+def _better(
+    first: tuple[OcrResult, PreparedCard], second: tuple[OcrResult, PreparedCard], how: str
+) -> tuple[OcrResult, PreparedCard]:
+    """The second reading of a card only when it is clearly (0.05) more confident."""
+    if second[0].confidence > first[0].confidence + 0.05:
+        log.debug(
+            "card read better %s (%.2f > %.2f)", how, second[0].confidence, first[0].confidence
+        )
+        return second
+    return first
+
+
 class Scanner:
     """Turns photos into contacts; holds one OCR engine (and its loaded models) for many cards."""
 
@@ -109,15 +121,7 @@ class Scanner:
             sideways=prepared.rotated not in (90, 270),
             find_outline=prepared.found_outline,
         )
-        second, other = self._read_either_way_up(other)
-        if second.confidence > result.confidence + 0.05:
-            log.debug(
-                "card read better turned by 90 degrees (%.2f > %.2f)",
-                second.confidence,
-                result.confidence,
-            )
-            return second, other
-        return result, prepared
+        return _better((result, prepared), self._read_either_way_up(other), "turned by 90 degrees")
 
     def _read_either_way_up(self, prepared: PreparedCard) -> tuple[OcrResult, PreparedCard]:
         result = self.engine.recognize(prepared.image)
@@ -127,13 +131,7 @@ class Scanner:
         if result.confidence < below:
             turned = prepared.flipped()
             flipped = self.engine.recognize(turned.image)
-            if flipped.confidence > result.confidence + 0.05:
-                log.debug(
-                    "card read better upside down (%.2f > %.2f)",
-                    flipped.confidence,
-                    result.confidence,
-                )
-                return flipped, turned
+            return _better((result, prepared), (flipped, turned), "upside down")
         return result, prepared
 
     def scan_photo(self, path: Path) -> tuple[Contact, float]:
@@ -157,14 +155,11 @@ class Scanner:
                 debug_prefix=debug_prefix + "whole-",
                 find_outline=False,
             )
-            second, whole = self.read(whole, image, debug_prefix=debug_prefix + "whole-")
-            if second.confidence > result.confidence + 0.05:
-                log.debug(
-                    "the whole photo read better than the card's outline (%.2f > %.2f)",
-                    second.confidence,
-                    result.confidence,
-                )
-                result, prepared = second, whole
+            result, prepared = _better(
+                (result, prepared),
+                self.read(whole, image, debug_prefix=debug_prefix + "whole-"),
+                "as the whole photo, without its outline",
+            )
         contact = parse_card(ocr_lines(result), source=source, region=self.options.region)
         if _looks_incomplete(contact):
             # Sparse-text mode now and then drops whole lines beside a label column; a reading
