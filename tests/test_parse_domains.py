@@ -219,3 +219,70 @@ def test_team_address_takes_the_company_domain_the_card_confirms():
     assert agree_domains(
         ["info@helix.de", "anna@heit.de"], ["https://www.helix.de"], "Helix GmbH", edits=True
     )[0] == ["info@helix.de", "anna@heit.de"]
+
+
+@pytest.mark.parametrize(
+    ("emails", "urls", "org", "expected"),
+    [
+        # misread alike in the e-mail and the website: the name spells it (l read as i, a
+        # hyphenated label)
+        (
+            ["g.schuster@atzier-immobilien.de"],
+            ["https://www.atzier-immobilien.de"],
+            "Atzler Immobilien GmbH",
+            "atzler-immobilien.de",
+        ),
+        # a thin letter lost in both
+        (["erik@stffel.de"], ["https://www.stffel.de"], "Stiffel AG", "stiffel.de"),
+        # two readings that differ: the one the name spells wins over the l spelling
+        (
+            ["toby@baileyproperties.com"],
+            ["https://www.balleyproperties.com"],
+            "Bailey Properties Ltd",
+            "baileyproperties.com",
+        ),
+        # ... and over the longer one, once the e-mail's slip is put right by the name
+        (
+            ["f.fraser@bradiey-boyle.com"],
+            ["https://www.bradliey-boyle.com"],
+            "Bradley & Boyle PLC",
+            "bradley-boyle.com",
+        ),
+    ],
+)
+def test_company_domain_spelled_by_the_organisation(emails, urls, org, expected):
+    from cardscan.parse.domains import agree_domains
+
+    got_emails, got_urls = agree_domains(emails, urls, org, edits=True)
+    assert [e.partition("@")[2] for e in got_emails] == [expected]
+    assert got_urls == [f"https://www.{expected}"]
+
+
+@pytest.mark.parametrize(
+    ("email", "org"),
+    [
+        ("a@bau-gruppe.de", "Bauer GmbH"),  # not whole words of the name
+        ("a@hillner.de", "Hiller GmbH"),  # another letter, not a slip of small print
+        ("a@stfel.de", "Stiffel AG"),  # two letters lost
+        ("a@mueller.de", "Müller AG"),  # the same name, spelled out
+    ],
+)
+def test_company_domain_left_alone_by_another_name(email, org):
+    from cardscan.parse.domains import agree_domains
+
+    assert agree_domains([email], [], org, edits=True) == ([email], [])
+
+
+def test_company_domain_slips_on_a_card():
+    from cardscan.parse import lines_from_text, parse_card
+
+    # Before the company's name was known, the website's l spelling won and the name was then
+    # "corrected" to it (Balley Properties).
+    card = (
+        "Bailey Properties Ltd\nToby Lee\nE-mail toby@baileyproperties.com\n"
+        "Web www.balleyproperties.com"
+    )
+    contact = parse_card(lines_from_text(card))
+    assert contact.organization == "Bailey Properties Ltd"
+    assert contact.emails == ["toby@baileyproperties.com"]
+    assert contact.urls == ["https://www.baileyproperties.com"]

@@ -102,3 +102,31 @@ def test_company_words_corrected(read, expected):
     from cardscan.parse.rules import ORG_VOCABULARY
 
     assert correct_words(read, ORG_VOCABULARY) == expected
+
+
+@pytest.mark.parametrize(
+    ("card", "name", "email"),
+    [
+        # an l at the end of a name word read as "!": the line is a name again, and the
+        # address is put right by it
+        ("Neumayer GmbH\nJosef Nag!\nInhaber\nE jnagi@neumayer.at", "Josef Nagl", "jnagl@"),
+        ("Fried! Lindau\nEinkaufsleiterin\nQuantis Bau AG", "Friedl Lindau", None),
+    ],
+)
+def test_l_read_as_exclamation_mark_in_a_name(card, name, email):
+    from cardscan.parse import lines_from_text, parse_card
+
+    contact = parse_card(lines_from_text(card))
+    assert contact.name is not None and contact.name.full == name
+    if email:
+        assert contact.emails[0].startswith(email)
+
+
+def test_exclamation_mark_stays_outside_names():
+    from cardscan.parse import lines_from_text, parse_card
+    from cardscan.parse.names import repair_name_slips
+
+    assert repair_name_slips("Josef Nag!") == "Josef Nagl"
+    # a company with "!" in its name keeps it
+    contact = parse_card(lines_from_text("Anna Berg\nYahoo! Inc.\nanna@yahoo-inc.com"))
+    assert contact.organization == "Yahoo! Inc."

@@ -54,6 +54,10 @@ EMAILS = [
     ("\\.devries @ hale-partners.co.uk", ["l.devries@hale-partners.co.uk"]),
     # OCR's Turkish dotless ı: addresses on cards are ASCII
     ("vandıjk@salz-maschinenbau.de", ["vandijk@salz-maschinenbau.de"]),
+    # a capital I: an l among letters, an i at the start of a part before a consonant
+    ("arda.zettI@firma.at", ["arda.zettl@firma.at"]),
+    ("paertzelt@koester-Immobilien.de", ["paertzelt@koester-immobilien.de"]),
+    ("anna.Ieitner@firma.at", ["anna.leitner@firma.at"]),
 ]
 
 
@@ -69,6 +73,7 @@ URLS = [
     ("https:/Awww.firma.de", ["https://www.firma.de"]),  # the second slash read as a letter
     ("W: https:/Avww.firma.com", ["https://www.firma.com"]),  # ... and a w as v
     ("W httpscllwww.firma.ch", ["https://www.firma.ch"]),  # ":/" read as "cll"
+    ("Internet https: //www.firma.de", ["https://www.firma.de"]),  # a space after the colon
     ("Web Wwww.firma.com", ["https://www.firma.com"]),  # the label's W glued on
     ("Web: www.vwv.de", ["https://www.vwv.de"]),  # a real host is left alone
     ("Web www alpenblick co.uk", ["https://www.alpenblick.co.uk"]),  # dots read as spaces
@@ -182,6 +187,9 @@ def test_domain_words_skip_free_mail():
         (["kristian.mueliner@n.at"], ["kristian", "mullner"], ["kristian.muellner@n.at"]),
         (["kristian.mullner@n.at"], ["kristian", "mullner"], ["kristian.mullner@n.at"]),
         (["jbauer@n.at"], ["jan", "bauer"], ["jbauer@n.at"]),
+        # a stroke read after the end of a name; a short name keeps its last letter
+        (["paertzelti@k.de"], ["anette", "paertzelt"], ["paertzelt@k.de"]),
+        (["anai@k.de"], ["ana", "berg"], ["anai@k.de"]),
     ],
 )
 def test_correct_emails(emails, name, expected):
@@ -253,6 +261,11 @@ def test_narrow_initial_restored_from_name(email, name, initial, expected):
             "https://www.linkedin.com/in/driton-bolliger",
         ),
         ("Minh Tran\nlinkedin.com/iniminhtran", "https://www.linkedin.com/in/minhtran"),
+        # Xing's number after a namesake's handle stays
+        (
+            "Josef Nagl\nwww.xing.com/profile/Josef_NagI91",
+            "https://www.xing.com/profile/Josef_Nagl91",
+        ),
         # a handle that is not the name stays
         ("Anna Berg\nlinkedin.com/in/ivan-berg", "https://www.linkedin.com/in/ivan-berg"),
     ],
@@ -347,6 +360,9 @@ def test_given_name_before_a_family_name_address_is_put_back():
     # the dot after the given name read as a space: "brown@" alone is not what was printed
     card = "Victoria Brown\nVertex Capital Corp.\nVictoria brown@vertex-capital.com"
     assert parse_card(lines_from_text(card)).emails == ["victoria.brown@vertex-capital.com"]
+    # the space after the dot; a family name with particles
+    card = "Steven van der Merwe\nAguilar LLC\nE: Steven. vandermerwe@aguilar.com"
+    assert parse_card(lines_from_text(card)).emails == ["steven.vandermerwe@aguilar.com"]
     # a label before a family-name address changes nothing
     card = "Victoria Brown\nVertex Capital Corp.\nE-Mail brown@vertex-capital.com"
     assert parse_card(lines_from_text(card)).emails == ["brown@vertex-capital.com"]

@@ -23,6 +23,7 @@ from cardscan.parse.names import (
     fold,
     matches_email,
     name_score,
+    repair_name_slips,
     restore_umlauts,
     split_name,
 )
@@ -137,8 +138,9 @@ def parse_card(
         printed_at.update((e, i) for e in repaired if e not in printed_at)
         if repaired:
             web_lines.append(seg.line)
-    contact.emails = sorted(printed_at, key=printed_at.__getitem__)  # in printed order
-    contact.emails, contact.urls = agree_domains(contact.emails, contact.urls)
+    # in printed order; their domains and the websites agree in crosscheck(), once the
+    # company's name can say which of two readings was printed
+    contact.emails = sorted(printed_at, key=printed_at.__getitem__)
     if contact.emails:
         conf["emails"] = _confidence(web_lines, 1.0)
     if contact.urls:
@@ -199,6 +201,10 @@ def parse_card(
             continue
         if not re.search(r"[A-Za-zÄÖÜäöüß]{2}", text) or country_of(text):
             continue
+        slipped = repair_name_slips(seg.text.strip(" :,;-"))
+        # "Josef Nag!" is Josef Nagl; "Yahoo! Inc." stays a company
+        if name_score(slipped) >= 0.6 > name_score(text) and not _has_org_marker(text):
+            text = slipped
         seg.text = text
         rest += _split_name_and_title(seg)
     _assign_people_fields(contact, rest)

@@ -40,7 +40,8 @@ def _fix_initial(parts: list[str], name_words: list[str], initial: str) -> None:
 def _misread_as(read: str, printed: str) -> bool:
     """Could OCR have read ``printed`` as ``read``?  Look-alike letters, "rn" read as "m"
     ("s.tumer@" for Simon Turner; hardly ever the other way round, so only this direction),
-    a thin letter read twice ("stoeckll@" for Natalia Stöckl) or lost ("rta@" for Rita)."""
+    a thin letter read twice ("stoeckll@" for Natalia Stöckl), lost ("rta@" for Rita) or
+    added at the end ("paertzelti@")."""
     key, want = read.translate(_LOOKALIKE), printed.translate(_LOOKALIKE)
     if len(read) == len(printed) and key == want:
         return True
@@ -57,6 +58,9 @@ def _misread_as(read: str, printed: str) -> bool:
         want[i] in "lft" and want[i] != want[i - 1] and want[:i] + want[i + 1 :] == key
         for i in range(1, len(want))
     ):
+        return True
+    # a stroke read after the end ("paertzelti@" for Anette Pärtzelt: the foot of the t)
+    if len(want) >= 5 and read[-1:] in ("i", "1", "|", "!") and key[:-1] == want:
         return True
     return "rn" in printed and key == printed.replace("rn", "m").translate(_LOOKALIKE)
 
@@ -108,14 +112,15 @@ def correct_emails(emails: list[str], name_words: list[str], initial: str = "") 
 def restore_given_name(emails: list[str], text: str, given: str, family: str) -> list[str]:
     """ "Victoria brown@vertex.com" on Victoria Brown's card: OCR read the dot after the given
     name as a space (and capitalised it), so the address found was the family name alone.
-    The given name printed right before it is put back, with the usual dot."""
+    The given name printed right before it is put back, with the usual dot; so is it when the
+    space came after the dot ("Steven. vandermerwe@" for Steven van der Merwe)."""
     if not given or not family:
         return emails
     folded = fold(text)
     fixed = []
     for email in emails:
-        if email.partition("@")[0] == family and re.search(
-            rf"(?<![\w.@-]){re.escape(given)}\s+{re.escape(email)}", folded, re.IGNORECASE
+        if email.partition("@")[0] in (family, re.sub(r"[^a-z]", "", family)) and re.search(
+            rf"(?<![\w.@-]){re.escape(given)}\.?\s+{re.escape(email)}", folded, re.IGNORECASE
         ):
             email = f"{given}.{email}"
         fixed.append(email)
@@ -198,15 +203,18 @@ def _close(a: str, b: str) -> bool:
 
 def correct_profiles(profiles: list[Profile], name_words: list[str]) -> list[Profile]:
     """Fix look-alike slips in profile handles by the printed name: "xing.com/profile/llir_Fehr"
-    on Ilir Fehr's card is Ilir_Fehr, "linkedin.com/in/geraidine-hill" is geraldine-hill."""
+    on Ilir Fehr's card is Ilir_Fehr, "linkedin.com/in/geraidine-hill" is geraldine-hill,
+    "xing.com/profile/Josef_NagI91" is Josef_Nagl91."""
     fixed = []
     for profile in profiles:
         head, _, handle = profile.url.rpartition("/")
         parts = re.split(r"([_-])", handle)
         capitalised = any(ch.isupper() for ch in handle)  # Xing's "Anna_Mueller" style
         for i, part in enumerate(parts):
+            letters = part.rstrip("0123456789")  # "Josef_NagI91": Xing numbers namesakes
             for word in name_words:
-                if part.lower() != word and _misread_as(part.lower(), word):
-                    parts[i] = word.capitalize() if capitalised else word
+                if letters.lower() != word and _misread_as(letters.lower(), word):
+                    spelled = word.capitalize() if capitalised else word
+                    parts[i] = spelled + part[len(letters) :]
         fixed.append(Profile(profile.network, f"{head}/{''.join(parts)}"))
     return fixed

@@ -102,13 +102,18 @@ def _lost_country(a: str, b: str) -> str | None:
     return None
 
 
-def _org_initials(org: str | None) -> str:
-    """ "Jiro Ito Logistics Inc." -> "jil": the initials a domain is often made of
-    (the legal form and "&" do not count)."""
+def _org_words(org: str | None) -> list[str]:
+    """ "Jiro Ito Logistics Inc." -> ["jiro", "ito", "logistics"]: the words a company's domain
+    is made of (the legal form and "&" do not count)."""
     if not org:
-        return ""
+        return []
     words = [fold(w) for w in re.findall(r"[^\W\d_]+", LEGAL_FORM_RE.sub(" ", org))]
-    return "".join(w[0] for w in words if w and w not in ("und", "and"))
+    return [w for w in words if w and w not in ("und", "and")]
+
+
+def _org_initials(org: str | None) -> str:
+    """ "Jiro Ito Logistics Inc." -> "jil": the initials a domain is often made of."""
+    return "".join(w[0] for w in _org_words(org))
 
 
 # Thin upright letters OCR reads for each other in short domain labels ("jil" read "jii").
@@ -118,6 +123,78 @@ _STROKES = str.maketrans({"l": "i", "j": "i", "1": "i", "|": "i", "!": "i", "ı"
 def _same_strokes(label: str, initials: str) -> bool:
     """ "jii" and "jil": the same letters but for thin upright strokes (3+ letters)."""
     return len(initials) >= 3 and label.translate(_STROKES) == initials.translate(_STROKES)
+
+
+# (read, printed) in a company's domain beside its name: l read as i, 1, | or ! ("atzier-" for
+# Atzler Immobilien, "hartieywhite" for Hartley White).
+_DOMAIN_SLIPS = frozenset({("i", "l"), ("1", "l"), ("|", "l"), ("!", "l")})
+# Thin letters OCR loses from small print ("stffel.de" for Stiffel AG).
+_THIN = frozenset("iltfrj")
+
+
+def _lost_letter(read: str, printed: str) -> int | None:
+    """Where ``printed`` has a thin letter that ``read`` lost, or None."""
+    if len(printed) != len(read) + 1:
+        return None
+    return next(
+        (
+            k
+            for k in range(len(printed))
+            if printed[k] in _THIN and printed[:k] + printed[k + 1 :] == read
+        ),
+        None,
+    )
+
+
+def _slipped(read: str, printed: str, budget: int) -> bool:
+    """Same length, and every letter that differs is one of _DOMAIN_SLIPS (at most
+    ``budget`` of them)."""
+    if len(read) != len(printed):
+        return False
+    slips = [(a, b) for a, b in zip(read, printed, strict=True) if a != b]
+    return 0 < len(slips) <= budget and all(slip in _DOMAIN_SLIPS for slip in slips)
+
+
+def _org_spelling(label: str, org: str | None) -> str | None:
+    """The company label of a domain as the organisation's name spells it, when the two differ
+    only by the slips OCR makes in small print; None otherwise.
+
+    "atzier-immobilien" on Atzler Immobilien GmbH's card is atzler-immobilien (l read as i),
+    "stffel" on Stiffel AG's is stiffel (a thin letter lost).  The label must be whole words of
+    the name, so "bau-gruppe" stays beside "Bauer GmbH"; hyphens stay where they were printed.
+    """
+    words = _org_words(org)
+    squashed = label.replace("-", "")
+    if not words or len(squashed) < 5 or not squashed.isalnum():
+        return None
+    key = "".join(words)
+    if squashed in key:
+        return None
+    bounds = [sum(len(w) for w in words[:k]) for k in range(len(words) + 1)]
+    budget = 1 if len(squashed) < 8 else 2
+    for start in bounds:
+        for end in bounds:
+            printed = key[start:end]
+            if _slipped(squashed, printed, budget):
+                lost = -1
+            else:
+                found = _lost_letter(squashed, printed)
+                if found is None:
+                    continue
+                lost = found
+            out, q = [], 0  # the printed letters, with the label's hyphens where they were
+            for ch in label:
+                if ch == "-":
+                    out.append(ch)
+                    continue
+                if q == lost:
+                    out.append(printed[q])
+                    q += 1
+                out.append(printed[q])
+                q += 1
+            out.append(printed[q:])
+            return "".join(out)
+    return None
 
 
 def _edited_spelling(a: str, b: str, org_key: str) -> str | None:
@@ -160,27 +237,29 @@ def agree_domains(
     def spelling(a: str, b: str) -> str | None:
         return (
             _lost_country(a, b)
-            or _l_spelling(a, b)
+            # the organisation's name decides first: "balleyproperties" (the website) beside
+            # "baileyproperties" (the e-mail) on Bailey Properties Ltd's card
             or (_edited_spelling(a, b, _org_key(org)) if edits else None)
+            or _l_spelling(a, b)
         )
 
     def by_org(domain: str) -> str:
         """Both readings misread alike ("hartieywhite.co.uk" twice): the organisation's name
-        spells the company label with l where the domain has i ("Hartley White Ltd"), or its
-        initials do ("jll.ad.jp" for Jiro Ito Logistics Inc.)."""
+        spells the company label ("Hartley White Ltd"), or its initials do ("jll.ad.jp" for
+        Jiro Ito Logistics Inc.)."""
+        if not edits:
+            return domain
         label, dot, tld = domain.partition(".")
         initials = _org_initials(org)
-        if edits and label != initials and _same_strokes(label, initials):
+        if label != initials and _same_strokes(label, initials):
             return initials + dot + tld
-        key = _org_key(org)
-        if not edits or not label.isalpha() or len(label) < 5 or label in key:
-            return domain
-        for start in range(len(key) - len(label) + 1):
-            spelled = _l_spelling(label, key[start : start + len(label)])
-            if spelled:
-                return spelled + dot + tld
-        return domain
+        spelled = _org_spelling(label, org)
+        return spelled + dot + tld if spelled else domain
 
+    # the name's spelling first: two readings then agree on it ("bradiey-boyle" becomes
+    # bradley-boyle, and wins over the website's "bradliey-boyle")
+    emails = [f"{e.partition('@')[0]}@{by_org(e.partition('@')[2])}" for e in emails]
+    urls = [u.replace(host_of(u), by_org(host_of(u)), 1) for u in urls]
     hosts = {host_of(u) for u in urls}
     if edits:  # the person's address and a team address ("info@") print one domain twice
         hosts |= {e.partition("@")[2] for e in emails}

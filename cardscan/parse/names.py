@@ -96,6 +96,16 @@ def restore_prefix_case(word: str) -> str:
     return word
 
 
+# "Josef Nag!", "Fried! Lindau", "Karl Bruck|": an l at the end of a name word read as "!",
+# a bar or a one (the caller keeps the repair only when the line then reads as a name).
+_L_AT_WORD_END = re.compile(r"(?<=[a-zäöüß])[!|1](?=[\s,-]|$)")
+
+
+def repair_name_slips(text: str) -> str:
+    """ "Josef Nag!" -> "Josef Nagl"."""
+    return _L_AT_WORD_END.sub("l", text)
+
+
 def name_score(text: str) -> float:
     """How much a line looks like a person's name (0..1), from its shape alone."""
     _, rest = _take_prefix(text)

@@ -65,10 +65,11 @@ _SPACE_IN_LOCAL = re.compile(
 )
 # "https:/www.firma.de", "www. firma.de", "www,firma.de": OCR slips in web addresses.
 _URL_REPAIRS = (
-    # "https:/Awww.firma.de", "https:/Avww.firma.de", "httpscllwww.firma.de": the colon and
-    # slashes read as letters or bars before "www." (a w of which read as v)
+    # "https:/Awww.firma.de", "https:/Avww.firma.de", "httpscllwww.firma.de", "https: //www.":
+    # the colon and slashes read as letters or bars (or a space) before "www." (a w of which
+    # read as v)
     (
-        re.compile(r"(?i)\b(https?)(?::/*|[:;]?[/|\\]+)?[a-z|\\]{0,3}?(?:www|vww|wvw|wwv)\."),
+        re.compile(r"(?i)\b(https?)(?::\s?/*|[:;]?[/|\\]+)?[a-z|\\]{0,3}?(?:www|vww|wvw|wwv)\."),
         r"\1://www.",
     ),
     # "Web Wwww.firma.de": the label's W glued to the host (no host starts with "wwww.")
@@ -206,8 +207,10 @@ def repair_email_text(text: str) -> str:
     return text
 
 
-# "arda.zettI@firma.at": a capital I among lower-case letters is a lower-case l.
-_CAPITAL_I = re.compile(r"(?<=[a-z])I(?=[a-z.@_-]|$)|(?<=[._-])I(?=[a-z])")
+# "arda.zettI@firma.at": a capital I among lower-case letters is a lower-case l.  At the start
+# of a part before a consonant it is an i ("koester-Immobilien.de": no word starts "lm").
+_CAPITAL_I = re.compile(r"(?<=[a-z])I(?=[a-z.@_-]|$)|(?<=[._-])I(?=[aeiouy])")
+_CAPITAL_I_PART = re.compile(r"(?<=[._-])I(?=[b-df-hj-np-tv-xz])")
 
 
 # OCR's dotless ı in an address is an i: cards print ASCII addresses.
@@ -218,7 +221,8 @@ def normalize_email(candidate: str) -> str | None:
     """A syntactically valid, lower-cased address (no DNS), or None."""
     candidate = candidate.strip(".,;:'").translate(_DOTLESS)
     local, _, domain = candidate.partition("@")
-    candidate = _CAPITAL_I.sub("l", local) + "@" + _CAPITAL_I.sub("l", domain)
+    local, domain = (_CAPITAL_I_PART.sub("i", _CAPITAL_I.sub("l", x)) for x in (local, domain))
+    candidate = f"{local}@{domain}"
     try:
         info = validate_email(candidate, check_deliverability=False)
     except EmailNotValidError:
