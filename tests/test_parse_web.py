@@ -363,6 +363,11 @@ def test_given_name_before_a_family_name_address_is_put_back():
     # the space after the dot; a family name with particles
     card = "Steven van der Merwe\nAguilar LLC\nE: Steven. vandermerwe@aguilar.com"
     assert parse_card(lines_from_text(card)).emails == ["steven.vandermerwe@aguilar.com"]
+    # the initial read as a look-alike digit, its dot as a space
+    card = "Stephanie Gutierrez\nNorthwind Inc.\nE-mail: 5 gutierrez @ northwind com"
+    assert parse_card(lines_from_text(card)).emails == ["s.gutierrez@northwind.com"]
+    card = "Thomas Gutierrez\nNorthwind Inc.\nE-mail: 5 gutierrez @ northwind com"
+    assert parse_card(lines_from_text(card)).emails == ["gutierrez@northwind.com"]
     # a label before a family-name address changes nothing
     card = "Victoria Brown\nVertex Capital Corp.\nE-Mail brown@vertex-capital.com"
     assert parse_card(lines_from_text(card)).emails == ["brown@vertex-capital.com"]

@@ -102,6 +102,30 @@ def test_unsure_direction_is_read_the_other_way_when_the_reading_is_poor(tmp_pat
     assert result.confidence == 0.3 and card.rotated in (90, 270) and engine.calls == 2
 
 
+class _FragmentsWhenTurned(FakeEngine):
+    """Reads the card poorly (0.48) the way it lies, and a few fragments at 0.57 turned."""
+
+    def recognize(
+        self, image: np.ndarray, *, psm: int | None = None, noise_filter: bool = True
+    ) -> OcrResult:
+        self.calls += 1
+        wide = image.shape[1] > image.shape[0]
+        return ocr_result(CARD, confidence=0.48) if wide else ocr_result("Ik 38", confidence=0.57)
+
+
+def test_a_few_fragments_are_no_better_reading(tmp_path):
+    from dataclasses import replace
+
+    from cardscan.imaging.preprocess import prepare
+
+    photo = cv2.imread(str(_photo(tmp_path)))
+    card = replace(prepare(photo), direction_sure=False)
+    engine = _FragmentsWhenTurned()
+    result, kept = Scanner(ScanOptions(qr=False), engine=engine).read(card, photo)
+    assert engine.calls > 1  # the other way was tried
+    assert result.confidence == pytest.approx(0.48) and kept.rotated in (0, 180)
+
+
 class _ReadsOnlyThePhotosShape(FakeEngine):
     """Reads well only an image of the photo's 3:2 shape (the card outline in _photo is 2:1)."""
 

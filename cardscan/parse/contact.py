@@ -138,9 +138,8 @@ def parse_card(
         printed_at.update((e, i) for e in repaired if e not in printed_at)
         if repaired:
             web_lines.append(seg.line)
-    # in printed order; their domains and the websites agree in crosscheck(), once the
-    # company's name can say which of two readings was printed
-    contact.emails = sorted(printed_at, key=printed_at.__getitem__)
+    contact.emails = sorted(printed_at, key=printed_at.__getitem__)  # in printed order
+    contact.emails, contact.urls = agree_domains(contact.emails, contact.urls)
     if contact.emails:
         conf["emails"] = _confidence(web_lines, 1.0)
     if contact.urls:

@@ -109,20 +109,33 @@ def correct_emails(emails: list[str], name_words: list[str], initial: str = "") 
     return dedupe_emails(fixed)
 
 
+# Glyphs OCR reads for a lone initial before a space ("5 gutierrez@" for Stephanie Gutierrez's
+# s.gutierrez@): printed letter -> what it came out as.
+_INITIAL_READ_AS = {"s": "5$", "o": "0", "z": "2", "g": "9", "l": "1|!", "i": "1|!", "j": "|]"}
+
+
 def restore_given_name(emails: list[str], text: str, given: str, family: str) -> list[str]:
     """ "Victoria brown@vertex.com" on Victoria Brown's card: OCR read the dot after the given
     name as a space (and capitalised it), so the address found was the family name alone.
     The given name printed right before it is put back, with the usual dot; so is it when the
-    space came after the dot ("Steven. vandermerwe@" for Steven van der Merwe)."""
+    space came after the dot ("Steven. vandermerwe@" for Steven van der Merwe), and so is the
+    initial read as a look-alike ("5 gutierrez@" for Stephanie Gutierrez: s.gutierrez@)."""
     if not given or not family:
         return emails
     folded = fold(text)
+    initial = given[:1]
     fixed = []
     for email in emails:
-        if email.partition("@")[0] in (family, re.sub(r"[^a-z]", "", family)) and re.search(
-            rf"(?<![\w.@-]){re.escape(given)}\.?\s+{re.escape(email)}", folded, re.IGNORECASE
-        ):
-            email = f"{given}.{email}"
+        local = email.partition("@")[0]
+        m = local in (family, re.sub(r"[^a-z]", "", family)) and re.search(
+            rf"(?<![\w.@-])(\S+?)\.?\s+{re.escape(local)}\s?@", folded, re.IGNORECASE
+        )
+        if m:
+            word = m.group(1).lower()
+            if word == given:
+                email = f"{given}.{email}"
+            elif len(word) == 1 and word in _INITIAL_READ_AS.get(initial, ""):
+                email = f"{initial}.{email}"
         fixed.append(email)
     return fixed
 

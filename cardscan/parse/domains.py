@@ -237,10 +237,8 @@ def agree_domains(
     def spelling(a: str, b: str) -> str | None:
         return (
             _lost_country(a, b)
-            # the organisation's name decides first: "balleyproperties" (the website) beside
-            # "baileyproperties" (the e-mail) on Bailey Properties Ltd's card
-            or (_edited_spelling(a, b, _org_key(org)) if edits else None)
             or _l_spelling(a, b)
+            or (_edited_spelling(a, b, _org_key(org)) if edits else None)
         )
 
     def by_org(domain: str) -> str:

@@ -204,6 +204,8 @@ LEGAL_FORM_SLIPS: tuple[tuple[str, str], ...] = (
     ("Co", "Co."),  # "Pratt Systems Co": the dot lost
     ("Itd", "Ltd"),  # "Sakura co, Itd.": L read as I
     ("Itd.", "Ltd."),
+    ("itd", "Ltd"),  # "Roberts & Phillips itd": L read as i
+    ("itd.", "Ltd."),
 )
 _SLIPS = dict(LEGAL_FORM_SLIPS)
 
