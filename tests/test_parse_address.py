@@ -163,3 +163,11 @@ def test_name_above_a_japanese_postcode_is_no_city():
     contact = parse_card(lines_from_text(card))
     assert contact.name is not None and contact.name.family == "Shimada"
     assert contact.address is not None and contact.address.city is None
+
+
+def test_street_with_a_range_of_house_numbers():
+    # "168-170" was taken for a phone number, and the street was lost with it
+    card = "Seip GmbH & Co. KG\nDenis Holt\nTelefon 0341-3680086\nAm Markt 168-170\n19625 Nabburg"
+    contact = parse_card(lines_from_text(card))
+    assert contact.address is not None and contact.address.street == "Am Markt 168-170"
+    assert [p.number for p in contact.phones] == ["+493413680086"]

@@ -36,6 +36,11 @@ CASES = [
     ("Tel. +49 3O 1234567", "DE", [("+49301234567", "work")]),
     # a postcode or a date is not a phone number
     ("10115 Berlin", "DE", []),
+    # a range of house numbers is valid as a short German number, but no card prints one
+    # without its area code; a label still makes a short number a phone
+    ("Am Markt 168-170", "DE", []),
+    ("Römerstraße 169-171", "DE", []),
+    ("Tel. 168-170", "DE", [("+49168170", "work")]),
 ]
 
 

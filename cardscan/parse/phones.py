@@ -55,6 +55,13 @@ def _kind(number: pn.PhoneNumber) -> PhoneType:
     return "work"
 
 
+def _house_number_like(raw: str) -> bool:
+    """Short (under 7 digits) and without a trunk or country prefix: a card prints its phone
+    numbers with the area code ("030 ...", "+49 ..."), so "168-170" is no phone."""
+    digits = sum(ch.isdigit() for ch in raw)
+    return digits < 7 and not raw.lstrip("( ").startswith(("+", "0"))
+
+
 def find_phones(text: str, region: str, *, stem: str | None = None) -> list[PhoneFind]:
     """Every valid phone number on one line, with its type; ``region`` is for national numbers.
 
@@ -66,6 +73,8 @@ def find_phones(text: str, region: str, *, stem: str | None = None) -> list[Phon
     floor = 0
     for m in pn.PhoneNumberMatcher(prepared, region, leniency=pn.Leniency.VALID):
         label = _label_before(prepared, m.start, floor)
+        if label is None and _house_number_like(m.raw_string):
+            continue  # "Am Markt 168-170": a range of house numbers, valid as a German phone
         kind = label or _kind(m.number)
         e164 = pn.format_number(m.number, pn.PhoneNumberFormat.E164)
         ext = m.number.extension or None
