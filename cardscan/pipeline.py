@@ -16,6 +16,7 @@ from cardscan.errors import CardscanError, ExitCode, InputError, MissingDependen
 from cardscan.imaging.load import display_name, load_image
 from cardscan.imaging.preprocess import PreparedCard, prepare
 from cardscan.layout import ocr_lines
+from cardscan.lostdots import restore_lost_dots
 from cardscan.merge import merge_contacts, same_person
 from cardscan.model import Contact
 from cardscan.ocr.engine import EngineOptions, OcrEngine, OcrResult, make_engine
@@ -169,6 +170,7 @@ class Scanner:
                 "as the whole photo, without its outline",
             )
         contact = parse_card(ocr_lines(result), source=source, region=self.options.region)
+        readings = [result]
         if _looks_incomplete(contact):
             # Sparse-text mode now and then drops whole lines beside a label column; a reading
             # as one block of lines, with Tesseract's row noise filter off (it threw away legible
@@ -177,6 +179,8 @@ class Scanner:
             other = parse_card(ocr_lines(second), source=source, region=self.options.region)
             contact = merge_contacts(contact, other)
             crosscheck(contact)  # the two readings' e-mails and domains, checked together
+            readings.append(second)
+        restore_lost_dots(contact, readings, prepared.image, self.engine)
         if self.options.qr:
             # zxing reads QR codes best on the photo itself (the prepared card is binarised
             # for text); the flattened card is the second try.

@@ -234,6 +234,20 @@ def test_team_address_takes_the_company_domain_the_card_confirms():
         ),
         # a thin letter lost in both
         (["erik@stffel.de"], ["https://www.stffel.de"], "Stiffel AG", "stiffel.de"),
+        # f read as t
+        (
+            ["k@naet-hafner.ch"],
+            ["https://www.naet-hafner.ch"],
+            "Näf & Hafner GmbH",
+            "naef-hafner.ch",
+        ),
+        # no word has three l in a row: the website's "willlams" is no l spelling to follow
+        (
+            ["maurice@williams.co.uk"],
+            ["https://www.willlams.co.uk"],
+            "Williams Ltd",
+            "williams.co.uk",
+        ),
         # two readings that differ: the one the name spells wins over the longer one, once
         # the e-mail's slip is put right by the name
         (

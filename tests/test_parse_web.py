@@ -52,6 +52,10 @@ EMAILS = [
     ("E-mail |.price@ sonnhalde.com", ["l.price@sonnhalde.com"]),
     ("E-Mail: {.zurlinden@rose-metallbau.de", ["l.zurlinden@rose-metallbau.de"]),
     ("\\.devries @ hale-partners.co.uk", ["l.devries@hale-partners.co.uk"]),
+    # the @ read as a capital Q; a backslash for the l after the dot
+    ("E-Mail mweissenboeck Qvertex-software.at", ["mweissenboeck@vertex-software.at"]),
+    ("Email s.\\opez@johnson.com", ["s.lopez@johnson.com"]),
+    ("FAQ Quality.de", []),
     # OCR's Turkish dotless ı: addresses on cards are ASCII
     ("vandıjk@salz-maschinenbau.de", ["vandijk@salz-maschinenbau.de"]),
     # a capital I: an l among letters, an i at the start of a part before a consonant
@@ -187,6 +191,11 @@ def test_domain_words_skip_free_mail():
         (["kristian.mueliner@n.at"], ["kristian", "mullner"], ["kristian.muellner@n.at"]),
         (["kristian.mullner@n.at"], ["kristian", "mullner"], ["kristian.mullner@n.at"]),
         (["jbauer@n.at"], ["jan", "bauer"], ["jbauer@n.at"]),
+        # j read as i; the family name of two words without the initial
+        (["liones@b.co.uk"], ["leon", "jones"], ["ljones@b.co.uk"]),
+        (["lorraine.vandiik@m.co.uk"], ["lorraine", "van", "dijk"], ["lorraine.vandijk@m.co.uk"]),
+        # the address's l is not bent to a name misread with i ("Tyler Gienn" for Glenn)
+        (["glenn@c.com"], ["tyler", "gienn"], ["glenn@c.com"]),
         # a stroke read after the end of a name; a short name keeps its last letter
         (["paertzelti@k.de"], ["anette", "paertzelt"], ["paertzelt@k.de"]),
         (["anai@k.de"], ["ana", "berg"], ["anai@k.de"]),

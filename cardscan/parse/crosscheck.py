@@ -15,10 +15,12 @@ from cardscan.parse.names import edit_distance, fold
 from cardscan.parse.rules import ROLE_MAILBOXES
 
 # OCR confuses these letters in e-mail addresses ("iydia.wood@", "vlester@" read "viester@",
+# "liones@" for Leon Jones's ljones@, "vandiik@" for van Dijk,
 # "a.0estrovsky@" for a.oestrovsky@, a Turkish dotless ı for i, "ajungter@" for Anna Jungfer).
 _LOOKALIKE = str.maketrans(
-    {"i": "l", "1": "l", "I": "l", "|": "l", "!": "l", "ı": "l", "0": "o", "O": "o", "t": "f"}
-)
+    {"i": "l", "1": "l", "I": "l", "|": "l", "!": "l", "ı": "l", "j": "l", "0": "o", "O": "o",
+     "t": "f"}
+)  # fmt: skip
 
 
 # Narrow letters and the glyphs OCR reads them as: an initial "j." printed before the family
@@ -65,6 +67,14 @@ def _misread_as(read: str, printed: str) -> bool:
     return "rn" in printed and key == printed.replace("rn", "m").translate(_LOOKALIKE)
 
 
+def _l_for_i(read: str, printed: str) -> bool:
+    """Would ``printed`` put an i or j where ``read`` has an l?  OCR reads l as i far more often
+    than i as l, so the address's "glenn@" is not bent to a name misread "Tyler Gienn"."""
+    return len(read) == len(printed) and any(
+        a == "l" and b in "ij" for a, b in zip(read, printed, strict=True)
+    )
+
+
 def _drop_debris_initial(parts: list[str], name_words: list[str]) -> None:
     """ "t.bethan.moore@" for Bethan Moore: a letter before the full given name is debris (a
     label read as a letter), not an initial."""
@@ -93,6 +103,7 @@ def correct_emails(emails: list[str], name_words: list[str], initial: str = "") 
         if len(name_words) > 1:  # "viester@" for Victor Lester, "izurlinden@" for Lisa zur Linden
             given = name_words[0][:1]
             cands += [given + name_words[-1], given + "".join(name_words[1:])]
+            cands.append("".join(name_words[1:]))  # "vandiik@" for Lorraine van Dijk
         # a name whose umlaut dots OCR lost ("Mullner" for Müllner): the address spells them
         # out ("kristian.mueliner@" is kristian.muellner@)
         cands += [
@@ -102,7 +113,7 @@ def correct_emails(emails: list[str], name_words: list[str], initial: str = "") 
             if part in cands:
                 continue
             for cand in cands:
-                if _misread_as(part, cand):
+                if _misread_as(part, cand) and not _l_for_i(part, cand):
                     parts[i] = cand
                     break
         fixed.append("".join(parts) + "@" + domain)

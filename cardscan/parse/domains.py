@@ -66,8 +66,8 @@ def host_of(url: str) -> str:
 def _l_spelling(a: str, b: str) -> str | None:
     """The spelling with l where the other has a look-alike ("metalibau" / "metallbau" ->
     "metallbau"), when the two differ in nothing else; None otherwise."""
-    if a == b or len(a) != len(b):
-        return None
+    if a == b or len(a) != len(b) or "lll" in a + " " + b:
+        return None  # "willlams" beside "williams": no word has three l in a row
     spelled = []
     for x, y in zip(a, b, strict=True):
         if x == y:
@@ -126,8 +126,8 @@ def _same_strokes(label: str, initials: str) -> bool:
 
 
 # (read, printed) in a company's domain beside its name: l read as i, 1, | or ! ("atzier-" for
-# Atzler Immobilien, "hartieywhite" for Hartley White).
-_DOMAIN_SLIPS = frozenset({("i", "l"), ("1", "l"), ("|", "l"), ("!", "l")})
+# Atzler Immobilien, "hartieywhite" for Hartley White), f as t ("naet-hafner" for Näf & Hafner).
+_DOMAIN_SLIPS = frozenset({("i", "l"), ("1", "l"), ("|", "l"), ("!", "l"), ("t", "f")})
 # Thin letters OCR loses from small print ("stffel.de" for Stiffel AG).
 _THIN = frozenset("iltfrj")
 

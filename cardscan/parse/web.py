@@ -30,6 +30,10 @@ _SPACED_CCTLD = re.compile(
 _AT_LOOKALIKE = re.compile(
     r"(?<=[a-z0-9._-])(?:[®©]|\((?![^\s]*\)))(?=[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}\b)", re.I
 )
+# "mweissenboeck Qvertex-software.at": the @ read as a capital Q (no address has one).
+_AT_READ_AS_Q = re.compile(r"(?<=[a-z0-9])\s?Q(?=[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}\b)")
+# "s.\opez@johnson.com": a bar or backslash after the dot of the local part is an l.
+_BAR_AFTER_DOT = re.compile(r"(?<=[a-z0-9]\.)[\\|](?=[a-z][\w.+-]*\s?@)")
 # "johann.steind] @firma.at", "antonio.thane! @firma.de": a bracket, bar or ! just before the
 # @ is an l that OCR misread.
 _BAR_BEFORE_AT = re.compile(r"(?<=\w)[\]|!](?=\s*@)")
@@ -197,6 +201,8 @@ def repair_email_text(text: str) -> str:
     text = _SPACE_AFTER_DOT.sub(r"\1", text)
     text = _SPACE_BEFORE_DOT.sub(r"\1", text)
     text = _BRACKET_INITIAL.sub("l", text)
+    text = _BAR_AFTER_DOT.sub("l", text)
+    text = _AT_READ_AS_Q.sub("@", text)
     text = _SPACE_IN_LOCAL.sub(r"\1.\2", text)
     text = _SPACED_AT.sub("@", text)
     text = _COMMA_TLD.sub(r"\1.", text)

@@ -1,0 +1,87 @@
+"""A dot OCR lost between the name parts of an e-mail, looked for again in the image."""
+
+import numpy as np
+import pytest
+
+from cardscan.lostdots import restore_lost_dots
+from cardscan.model import Contact, Name
+from tests.fakes import FakeEngine, ocr_result
+
+IMAGE = np.full((600, 1000), 255, dtype=np.uint8)
+
+
+def _contact(email: str, given: str = "Lothar", family: str = "von Stein") -> Contact:
+    return Contact("x", name=Name(f"{given} {family}", given=given, family=family), emails=[email])
+
+
+def _restore(card_text: str, contact: Contact, *rereads: str) -> FakeEngine:
+    engine = FakeEngine(*(ocr_result(r) for r in rereads))
+    restore_lost_dots(contact, [ocr_result(card_text)], IMAGE, engine)
+    return engine
+
+
+@pytest.mark.parametrize(
+    "reread",
+    [
+        "lothar.vonstein@alpenblick.ch",
+        "lothar. vonstein@alpenblick.ch",
+        "lothar vonstein@alpenblick.ch",  # the dot read as a space
+        "lothar,vonstein@alpenblick.ch",
+        "|lothar.vonstein@alpenblick.ch",  # a bar before the word
+    ],
+)
+def test_dot_seen_again_between_given_and_family_name(reread):
+    contact = _contact("lotharvonstein@alpenblick.ch")
+    _restore("E-Mail lotharvonstein@alpenblick.ch", contact, reread)
+    assert contact.emails == ["lothar.vonstein@alpenblick.ch"]
+
+
+def test_second_mode_tried_when_the_first_shows_no_dot():
+    contact = _contact("lotharvonstein@alpenblick.ch")
+    engine = _restore(
+        "lotharvonstein@alpenblick.ch",
+        contact,
+        "lotharvonstein@alpenblick.ch",
+        "lothar.vonstein@alpenblick.ch",
+    )
+    assert contact.emails == ["lothar.vonstein@alpenblick.ch"] and engine.calls == 2
+
+
+def test_initial_and_a_hyphenated_given_name():
+    contact = _contact("tlucas@jacobs.com", "Tom", "Lucas")
+    _restore("tlucas@jacobs.com", contact, "t.lucas@jacobs.com")
+    assert contact.emails == ["t.lucas@jacobs.com"]
+    # the letters before the dot may be misread ("daus" for claus), those after it not
+    contact = _contact("claus-petersuessebier@helix.de", "Claus-Peter", "Süßebier")
+    _restore("claus-petersuessebier@helix.de", contact, "| daus-peter.suessebier@helix.de")
+    assert contact.emails == ["claus-peter.suessebier@helix.de"]
+
+
+@pytest.mark.parametrize(
+    ("email", "reread"),
+    [
+        # no dot in the enlarged word either: an address printed without one
+        ("lotharvonstein@alpenblick.ch", "lotharvonstein@alpenblick.ch"),
+        # a space that is not between the name's parts ("sei fert@")
+        ("lotharvonstein@alpenblick.ch", "loth arvonstein@alpenblick.ch"),
+        # a different part after the dot
+        ("lotharvonstein@alpenblick.ch", "lothar.vonsteln@alpenblick.ch"),
+    ],
+)
+def test_no_dot_where_the_image_shows_none(email, reread):
+    contact = _contact(email)
+    _restore(email, contact, reread)
+    assert contact.emails == [email]
+
+
+def test_only_addresses_made_of_the_name_are_read_again():
+    # "info@" and an address that already has its dot cost no second reading
+    contact = _contact("info@alpenblick.ch")
+    contact.emails.append("lothar.vonstein@alpenblick.ch")
+    engine = _restore("info@alpenblick.ch lothar.vonstein@alpenblick.ch", contact, "x")
+    assert engine.calls == 0
+    # nor does a card without a name
+    contact = Contact("x", emails=["lotharvonstein@alpenblick.ch"])
+    engine = FakeEngine(ocr_result("lothar.vonstein@alpenblick.ch"))
+    restore_lost_dots(contact, [ocr_result("lotharvonstein@alpenblick.ch")], IMAGE, engine)
+    assert engine.calls == 0 and contact.emails == ["lotharvonstein@alpenblick.ch"]
