@@ -1,7 +1,7 @@
 """A dot OCR lost inside an e-mail address, looked for again in the card image.
 
 "lothar.vonstein@..." is often read "lotharvonstein@...": the dot is small, and kerned under
-the r or t before it.  From the text alone that cannot be told from a real address without a
+the r or t before it (or it comes out as a hyphen: "j-henry@").  From the text alone that cannot be told from a real address without a
 dot (both styles are common), so the e-mail's word is read once more, enlarged, on its own:
 when that reading shows a dot (or a comma or space where it sits) exactly between the parts
 of the person's name, the dot was printed.
@@ -73,16 +73,32 @@ def restore_lost_dots(
     for i, email in enumerate(contact.emails):
         local, _, domain = email.partition("@")
         splits = _name_splits(local, given, family) if not re.search(r"[._+]", local) else set()
-        word = _word_with(results, local) if splits else None
+        hyphen = _hyphen_split(local, given, family) if not splits else None
+        word = _word_with(results, local) if splits or hyphen is not None else None
         if word is None:
             continue
         crop = _crop(image, word.box)
         for psm in WORD_PSMS:
-            dotted = _dotted(fold(engine.recognize(crop, psm=psm).text), local, splits)
+            reading = fold(engine.recognize(crop, psm=psm).text)
+            dotted: str | None
+            if hyphen is not None:  # "j-henry@": a dot read as a hyphen, if the word says so
+                dotted = f"{local[:hyphen]}.{local[hyphen + 1 :]}"
+                dotted = dotted if f"{dotted}@" in reading else None
+            else:
+                dotted = _dotted(reading, local, splits)
             if dotted:
                 contact.emails[i] = f"{dotted}@{domain}"
                 log.debug("dot found again in %s", contact.emails[i])
                 break
+
+
+def _hyphen_split(local: str, given: str, family: str) -> int | None:
+    """Where the one hyphen of "j-henry" (Joyce Henry) divides given name (or initial) and
+    family name: OCR reads a dot there as a hyphen now and then."""
+    if local.count("-") != 1 or "." in local:
+        return None
+    k = local.index("-")
+    return k if k in _name_splits(local[:k] + local[k + 1 :], given, family) else None
 
 
 def _dotted(reading: str, local: str, splits: set[int]) -> str | None:

@@ -85,3 +85,16 @@ def test_only_addresses_made_of_the_name_are_read_again():
     engine = FakeEngine(ocr_result("lothar.vonstein@alpenblick.ch"))
     restore_lost_dots(contact, [ocr_result("lotharvonstein@alpenblick.ch")], IMAGE, engine)
     assert engine.calls == 0 and contact.emails == ["lotharvonstein@alpenblick.ch"]
+
+
+def test_dot_read_as_a_hyphen_between_initial_and_family_name():
+    contact = _contact("j-henry@turner.com", "Joyce", "Henry")
+    _restore("j-henry@turner.com", contact, "j.henry@turner.com")
+    assert contact.emails == ["j.henry@turner.com"]
+    # a hyphen the enlarged word shows again was printed
+    contact = _contact("j-henry@turner.com", "Joyce", "Henry")
+    _restore("j-henry@turner.com", contact, "j-henry@turner.com")
+    assert contact.emails == ["j-henry@turner.com"]
+    # a hyphen that is not between the name's parts is not looked at
+    contact = _contact("team-henry@turner.com", "Joyce", "Henry")
+    assert _restore("team-henry@turner.com", contact, "team.henry@turner.com").calls == 0

@@ -132,6 +132,8 @@ def test_readings_that_agree_after_domain_repair_are_one_address():
         ("anna@firma\nwww.andere.de", []),
         ("anna@firma andere.de\nwww.firma-gruppe.de", []),
         ("anna@eberh\nwww.eberhardt-gotthard.de", []),  # too little of it to tell
+        # a logo's debris before "@ Company GmbH" is no address of the company
+        ("1 @ Eberhardt GmbH\nwww.eberhardt.de", []),
     ],
 )
 def test_broken_email_domain_completed_from_the_website(card, emails):

@@ -56,6 +56,8 @@ EMAILS = [
     ("E-Mail mweissenboeck Qvertex-software.at", ["mweissenboeck@vertex-software.at"]),
     ("Email s.\\opez@johnson.com", ["s.lopez@johnson.com"]),
     ("FAQ Quality.de", []),
+    # an underscore of the line before the address
+    ("Friedrichstraße 92-94 _h.vonderheide@ullrich.de", ["h.vonderheide@ullrich.de"]),
     # OCR's Turkish dotless ı: addresses on cards are ASCII
     ("vandıjk@salz-maschinenbau.de", ["vandijk@salz-maschinenbau.de"]),
     # a capital I: an l among letters, an i at the start of a part before a consonant
@@ -196,6 +198,7 @@ def test_domain_words_skip_free_mail():
         (["lorraine.vandiik@m.co.uk"], ["lorraine", "van", "dijk"], ["lorraine.vandijk@m.co.uk"]),
         # the address's l is not bent to a name misread with i ("Tyler Gienn" for Glenn)
         (["glenn@c.com"], ["tyler", "gienn"], ["glenn@c.com"]),
+        (["willlam.chen@b.com"], ["william", "chen"], ["william.chen@b.com"]),
         # a stroke read after the end of a name; a short name keeps its last letter
         (["paertzelti@k.de"], ["anette", "paertzelt"], ["paertzelt@k.de"]),
         (["anai@k.de"], ["ana", "berg"], ["anai@k.de"]),

@@ -69,9 +69,12 @@ def _misread_as(read: str, printed: str) -> bool:
 
 def _l_for_i(read: str, printed: str) -> bool:
     """Would ``printed`` put an i or j where ``read`` has an l?  OCR reads l as i far more often
-    than i as l, so the address's "glenn@" is not bent to a name misread "Tyler Gienn"."""
-    return len(read) == len(printed) and any(
-        a == "l" and b in "ij" for a, b in zip(read, printed, strict=True)
+    than i as l, so the address's "glenn@" is not bent to a name misread "Tyler Gienn"; but
+    no name has three l in a row ("willlam.chen@" for Dr. William Chen)."""
+    return (
+        len(read) == len(printed)
+        and "lll" not in read
+        and any(a == "l" and b in "ij" for a, b in zip(read, printed, strict=True))
     )
 
 

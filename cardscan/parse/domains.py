@@ -331,6 +331,8 @@ def repair_by_hosts(text: str, hosts: set[str]) -> tuple[list[str], str]:
 
     def complete(m: re.Match[str]) -> str:
         local, fragment = m.group(1), m.group(2).lower().rstrip(".-")
+        if len(local) < 2 or local.isdigit():  # "1 @ Eichenberger GmbH": a logo's debris
+            return m.group(0)
         squashed = fragment.replace(".", "")
         for host in sorted(hosts):
             stem = host.rsplit(".", 1)[0]

@@ -227,6 +227,7 @@ def normalize_email(candidate: str) -> str | None:
     """A syntactically valid, lower-cased address (no DNS), or None."""
     candidate = candidate.strip(".,;:'").translate(_DOTLESS)
     local, _, domain = candidate.partition("@")
+    local = local.lstrip("_")  # "_h.vonderheide@": a line's underscore read before the address
     local, domain = (_CAPITAL_I_PART.sub("i", _CAPITAL_I.sub("l", x)) for x in (local, domain))
     candidate = f"{local}@{domain}"
     try:
