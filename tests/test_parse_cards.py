@@ -65,3 +65,12 @@ def test_country_read_into_the_company_line_goes_to_the_address():
     contact = parse_card(lines_from_text(card))
     assert contact.organization == "Schär & Zbinden GmbH"
     assert contact.address is not None and contact.address.country == "Schweiz"
+
+
+def test_organisation_word_gets_its_capital_back():
+    # OCR read the capital I of "Immobilien" as a small i
+    text = "ll Christoph immobilien GmbH\nJolanta Nohlmans\njolanta@christophimmobilien.de"
+    assert parse_card(lines_from_text(text)).organization == "Christoph Immobilien GmbH"
+    # a name printed all in lower case is left so
+    text = "acme immobilien gmbh\nJolanta Nohlmans\njolanta@acme.de"
+    assert parse_card(lines_from_text(text)).organization == "acme immobilien gmbh"

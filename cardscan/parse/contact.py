@@ -328,7 +328,7 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
             contact.address = replace(contact.address, country=country)
         org = correct_words(_strip_debris(fix_legal_form(text), domains), ORG_VOCABULARY)
         org = correct_by_domain(re.sub(r"\bCo\.(?=KG\b)", "Co. ", org), domains)
-        contact.organization = restore_umlauts(org, hints)
+        contact.organization = _capitalise_org_words(restore_umlauts(org, hints))
         conf["organization"] = _confidence([org_seg.line], 0.95 if orgs[0][1] >= 0.8 else 0.7)
 
     left = [s for s in rest if s is not name_seg and s is not org_seg]
@@ -383,6 +383,18 @@ def _is_debris(token: str, domains: set[str], *, leading: bool = False) -> bool:
         return False
     # "OQ", "ul": two letters of a logo; "all Potter Ltd": a short lower-case fragment of one
     return len(alnum) <= 2 or (len(alnum) <= 3 and token.islower())
+
+
+def _capitalise_org_words(org: str) -> str:
+    """ "Christoph immobilien GmbH" -> "Christoph Immobilien GmbH": an organisation word read
+    with its capital lost (OCR read the I as i), in a name whose other words are capitalised."""
+    words = org.split(" ")
+    if not any(w[:1].isupper() for w in words):
+        return org  # a name printed in lower case stays so
+    return " ".join(
+        w.capitalize() if w.islower() and w in ORG_VOCABULARY and w != "haftungsbeschränkt" else w
+        for w in words
+    )
 
 
 def _country_after_legal_form(text: str) -> tuple[str, str | None]:
