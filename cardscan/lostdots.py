@@ -33,16 +33,16 @@ ZOOM = 2.0
 _SPLIT = re.compile(r"([a-z0-9-]+)(?:\s?[.,]\s?|\s)([a-z0-9-]+)\s?@")
 
 
-def _name_splits(local: str, given: str, family: str) -> set[int]:
+def _name_split(local: str, given: str, family: str) -> int | None:
     """Where a local part without a dot divides into given name (or its initial) and family
-    name: "lotharvonstein" for Lothar von Stein -> {6}, "tlucas" -> {1},
-    "claus-petersuessebier" for Claus-Peter Süßebier -> {11}."""
+    name: "lotharvonstein" for Lothar von Stein -> 6, "tlucas" -> 1,
+    "claus-petersuessebier" for Claus-Peter Süßebier -> 11; None when it does not."""
     family = re.sub(r"[^a-z-]", "", family)
     given = re.sub(r"[^a-z-]", "", given.split()[0]) if given.split() else ""
     if not family or not given or not local.endswith(family):
-        return set()
+        return None
     head = local[: len(local) - len(family)]
-    return {len(head)} if head in (given, given[:1]) else set()
+    return len(head) if head in (given, given[:1]) else None
 
 
 def _word_with(results: Sequence[OcrResult], local: str) -> OcrWord | None:
@@ -72,9 +72,9 @@ def restore_lost_dots(
     given, family = fold(contact.name.given or ""), fold(contact.name.family)
     for i, email in enumerate(contact.emails):
         local, _, domain = email.partition("@")
-        splits = _name_splits(local, given, family) if not re.search(r"[._+]", local) else set()
-        hyphen = _hyphen_split(local, given, family) if not splits else None
-        word = _word_with(results, local) if splits or hyphen is not None else None
+        split = _name_split(local, given, family) if not re.search(r"[._+]", local) else None
+        hyphen = _hyphen_split(local, given, family) if split is None else None
+        word = _word_with(results, local) if split is not None or hyphen is not None else None
         if word is None:
             continue
         crop = _crop(image, word.box)
@@ -85,7 +85,7 @@ def restore_lost_dots(
                 dotted = f"{local[:hyphen]}.{local[hyphen + 1 :]}"
                 dotted = dotted if f"{dotted}@" in reading else None
             else:
-                dotted = _dotted(reading, local, splits)
+                dotted = _dotted(reading, local, split)
             if dotted:
                 contact.emails[i] = f"{dotted}@{domain}"
                 log.debug("dot found again in %s", contact.emails[i])
@@ -98,20 +98,17 @@ def _hyphen_split(local: str, given: str, family: str) -> int | None:
     if local.count("-") != 1 or "." in local:
         return None
     k = local.index("-")
-    return k if k in _name_splits(local[:k] + local[k + 1 :], given, family) else None
+    return k if _name_split(local[:k] + local[k + 1 :], given, family) == k else None
 
 
-def _dotted(reading: str, local: str, splits: set[int]) -> str | None:
-    """The local part with its dot, when ``reading`` of its word shows a separator at one of
-    the ``splits``: "lothar.vonstein@" for "lotharvonstein" split at 6.  The part before it
-    may differ a little ("daus-peter.suessebier@" for claus-peter...), not the part after."""
+def _dotted(reading: str, local: str, k: int | None) -> str | None:
+    """The local part with its dot, when ``reading`` of its word shows a separator after its
+    first ``k`` letters: "lothar.vonstein@" for "lotharvonstein" split at 6.  The part before
+    it may differ a little ("daus-peter.suessebier@" for claus-peter...), not the part after."""
     m = _SPLIT.search(reading)
-    if not m:
+    if k is None or not m or m.group(2) != local[k:]:
         return None
-    head, tail = m.group(1), m.group(2)
-    for k in splits:
-        if tail != local[k:]:
-            continue
-        if head == local[:k] or (k >= 4 and head[-3:] == local[k - 3 : k]):
-            return f"{local[:k]}.{local[k:]}"
+    head = m.group(1)
+    if head == local[:k] or (k >= 4 and head[-3:] == local[k - 3 : k]):
+        return f"{local[:k]}.{local[k:]}"
     return None

@@ -96,9 +96,8 @@ def _better(
     """The second reading of a card only when it is clearly (0.05) more confident, and read
     at least half as many letters: a card turned the wrong way reads a few fragments, and a
     development card legible at 0.48 lost to four of them at 0.57."""
-    if second[0].confidence > first[0].confidence + 0.05 and _letters(second[0]) * 2 >= _letters(
-        first[0]
-    ):
+    clearly = second[0].confidence > first[0].confidence + 0.05
+    if clearly and 2 * _letters(second[0]) >= _letters(first[0]):
         log.debug(
             "card read better %s (%.2f > %.2f)", how, second[0].confidence, first[0].confidence
         )

@@ -200,9 +200,14 @@ def parse_card(
             continue
         if not re.search(r"[A-Za-zÄÖÜäöüß]{2}", text) or country_of(text):
             continue
-        slipped = repair_name_slips(seg.text.strip(" :,;-"))
         # "Josef Nag!" is Josef Nagl; "Yahoo! Inc." stays a company
-        if name_score(slipped) >= 0.6 > name_score(text) and not _has_org_marker(text):
+        unstripped = seg.text.strip(" :,;-")  # (a bar at the end may be the l)
+        slipped = repair_name_slips(unstripped)
+        if (
+            slipped != unstripped
+            and name_score(slipped) >= 0.6 > name_score(text)
+            and not _has_org_marker(text)
+        ):
             text = slipped
         seg.text = text
         rest += _split_name_and_title(seg)

@@ -141,9 +141,9 @@ def restore_given_name(emails: list[str], text: str, given: str, family: str) ->
     fixed = []
     for email in emails:
         local = email.partition("@")[0]
-        m = local in (family, re.sub(r"[^a-z]", "", family)) and re.search(
-            rf"(?<![\w.@-])(\S+?)\.?\s+{re.escape(local)}\s?@", folded, re.IGNORECASE
-        )
+        m = None
+        if local in (family, re.sub(r"[^a-z]", "", family)):
+            m = re.search(rf"(?<![\w.@-])(\S+?)\.?\s+{re.escape(local)}\s?@", folded, re.I)
         if m:
             word = m.group(1).lower()
             if word == given:

@@ -182,19 +182,25 @@ def _org_spelling(label: str, org: str | None) -> str | None:
                 if found is None:
                     continue
                 lost = found
-            out, q = [], 0  # the printed letters, with the label's hyphens where they were
-            for ch in label:
-                if ch == "-":
-                    out.append(ch)
-                    continue
-                if q == lost:
-                    out.append(printed[q])
-                    q += 1
-                out.append(printed[q])
-                q += 1
-            out.append(printed[q:])
-            return "".join(out)
+            return _respelled(label, printed, lost)
     return None
+
+
+def _respelled(label: str, printed: str, lost: int) -> str:
+    """``printed``'s letters with ``label``'s hyphens where they were; ``lost`` is the index
+    of a letter of ``printed`` the label lacks (-1 for none)."""
+    out, q = [], 0
+    for ch in label:
+        if ch == "-":
+            out.append(ch)
+            continue
+        if q == lost:
+            out.append(printed[q])
+            q += 1
+        out.append(printed[q])
+        q += 1
+    out.append(printed[q:])
+    return "".join(out)
 
 
 def _edited_spelling(a: str, b: str, org_key: str) -> str | None:
