@@ -22,6 +22,7 @@ from cardscan.model import Contact
 from cardscan.ocr.engine import EngineOptions, OcrEngine, OcrResult, make_engine
 from cardscan.options import ScanOptions
 from cardscan.parse import crosscheck, parse_card
+from cardscan.parse.rules import ROLE_MAILBOXES
 from cardscan.photo import FACE_SOURCE_SIDE, card_picture, face_photo, jpeg_photo
 from cardscan.qr import contact_from_qr
 
@@ -82,6 +83,12 @@ def _looks_incomplete(contact: Contact) -> bool:
     text = contact.raw_text.lower()
     # A card with a website nearly always prints an e-mail too: its line may have been dropped.
     missing_mail = not contact.emails and ("@" in text or "mail" in text or bool(contact.urls))
+    # A person's card that shows only a team address ("info@") has mostly lost the line with
+    # the person's own above or below it: sparse-text mode drops one of two similar lines.
+    team_only = bool(contact.emails) and all(
+        e.partition("@")[0] in ROLE_MAILBOXES for e in contact.emails
+    )
+    missing_mail = missing_mail or (team_only and contact.name is not None)
     missing_phone = not contact.phones and bool(re.search(r"\d{3}", text))
     return missing_mail or missing_phone or contact.name is None
 
@@ -178,6 +185,8 @@ class Scanner:
             other = parse_card(ocr_lines(second), source=source, region=self.options.region)
             contact = merge_contacts(contact, other)
             crosscheck(contact)  # the two readings' e-mails and domains, checked together
+            # The person's own address first, as cards print it: address books prefer the first.
+            contact.emails.sort(key=lambda e: e.partition("@")[0] in ROLE_MAILBOXES)
             readings.append(second)
         restore_lost_dots(contact, readings, prepared.image, self.engine)
         if self.options.qr:

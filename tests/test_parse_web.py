@@ -64,6 +64,14 @@ EMAILS = [
     ("arda.zettI@firma.at", ["arda.zettl@firma.at"]),
     ("paertzelt@koester-Immobilien.de", ["paertzelt@koester-immobilien.de"]),
     ("anna.Ieitner@firma.at", ["anna.leitner@firma.at"]),
+    # a backslash for the l before the @; other text keeps its backslash
+    ("fried\\@adolphdoerr.de", ["friedl@adolphdoerr.de"]),
+    ("Vertrieb\\Marketing", []),
+    # the @ read as & (with a ® before it) after a lower-case local part
+    ("E-Mail: kontakt®&zbinden.ch", ["kontakt@zbinden.ch"]),
+    ("E-Mail: kontakt&zbinden. ch", ["kontakt@zbinden.ch"]),
+    ("Müller&Partner.de", []),
+    ("AT&T Inc.", []),
 ]
 
 
@@ -130,6 +138,12 @@ PROFILES = [
         Profile("linkedin", "https://www.linkedin.com/in/francis-parker-70ea1a"),
     ),
     ("linkedin.com/in/anna-lola", Profile("linkedin", "https://www.linkedin.com/in/anna-lola")),
+    # the l of linkedin read as i (the dot after www lost) and a backslash for an l
+    (
+        "wwwiinkedin.convin/fried\\-ladeck-8a3a4a34",
+        Profile("linkedin", "https://www.linkedin.com/in/friedl-ladeck-8a3a4a34"),
+    ),
+    ("Iinkedin.com/in/anna-berg", Profile("linkedin", "https://www.linkedin.com/in/anna-berg")),
 ]
 
 
@@ -402,3 +416,25 @@ def test_name_gets_its_umlaut_back_from_the_corrected_address():
     contact = parse_card(lines_from_text(card))
     assert contact.emails == ["kristian.muellner@nussbaumer.at"]
     assert contact.name is not None and contact.name.family == "Müllner"
+
+
+@pytest.mark.parametrize(
+    ("card", "expected"),
+    [
+        # the columns of a tilted card read apart: label and local part, the domain elsewhere
+        (
+            "Sean Rojas\nPhone: 312-472-8689\n@delgado-software.com\nEmail: sean.rojas\n"
+            "Chicago, IL 60622",
+            ["sean.rojas@delgado-software.com"],
+        ),
+        ("Anna Berg\nanna.berg\n@firma.de", ["anna.berg@firma.de"]),
+        # a word without label, dot or hyphen is no local part; two candidates are no answer
+        ("Eva\n@firma.de", []),
+        ("Vertrieb\n@firma.de", []),
+        ("E-Mail: anna.berg\nE-Mail: jan.roth\n@firma.de", []),
+    ],
+)
+def test_address_split_over_two_lines(card, expected):
+    from cardscan.parse import lines_from_text, parse_card
+
+    assert parse_card(lines_from_text(card)).emails == expected

@@ -285,6 +285,17 @@ def test_website_without_email_asks_for_a_second_reading(tmp_path):
     assert contact.emails == ["anna.mueller@beispiel.de"]
 
 
+def test_team_address_alone_asks_for_the_persons_line(tmp_path):
+    # sparse-text mode dropped the person's own address beside the team's "info@"
+    engine, contact = _read_twice(
+        tmp_path,
+        "Steve Reid\nSoftware Engineer\nTel 503-514-6214\ninfo@cobalt.com",
+        "Steve Reid\ns.reid@cobalt.com\ninfo@cobalt.com",
+    )
+    assert engine.calls >= 2
+    assert contact.emails == ["s.reid@cobalt.com", "info@cobalt.com"]  # the person's first
+
+
 def test_complete_reading_is_not_read_twice(tmp_path):
     engine = FakeEngine(ocr_result(CARD))
     Scanner(ScanOptions(qr=False), engine=engine).scan([_photo(tmp_path)])

@@ -42,7 +42,7 @@ from cardscan.parse.rules import (
     fix_legal_form,
     is_area_line,
 )
-from cardscan.parse.web import domain_words, find_web
+from cardscan.parse.web import domain_words, find_web, join_split_address
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +121,10 @@ def parse_card(
     conf = contact.confidence
 
     # 1. E-mails, websites and profile links: the most reliable patterns go first.
+    split = join_split_address([s.text for s in segments])
+    if split is not None:
+        local, domain = segments[split[0]], segments[split[1]]
+        local.text, domain.text = local.text.rstrip() + domain.text.strip(), ""
     web_lines: list[TextLine] = []
     printed_at: dict[str, int] = {}  # e-mail -> the segment it was printed in
     for i, seg in enumerate(segments):

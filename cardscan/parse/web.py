@@ -30,6 +30,11 @@ _SPACED_CCTLD = re.compile(
 _AT_LOOKALIKE = re.compile(
     r"(?<=[a-z0-9._-])(?:[®©]|\((?![^\s]*\)))(?=[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}\b)", re.I
 )
+# "kontakt&zbinden.ch", "kontakt®&zbinden. ch": the @ read as & (no host name holds one)
+# after a lower-case local part ("Müller&Partner.de" may be a brand).
+_AT_READ_AS_AMPERSAND = re.compile(
+    r"(?<![\w.@-])([a-z0-9][a-z0-9._-]*)[®©]?&(?=[a-z0-9-]+(?:\.[a-z0-9-]+)*\.\s?[a-z]{2,6}\b)"
+)
 # "mweissenboeck Qvertex-software.at": the @ read as a capital Q (no address has one).
 _AT_READ_AS_Q = re.compile(r"(?<=[a-z0-9])\s?Q(?=[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}\b)")
 # "s.\opez@johnson.com": a bar or backslash after the dot of the local part is an l.
@@ -37,6 +42,10 @@ _BAR_AFTER_DOT = re.compile(r"(?<=[a-z0-9]\.)[\\|](?=[a-z][\w.+-]*\s?@)")
 # "johann.steind] @firma.at", "antonio.thane! @firma.de": a bracket, bar or ! just before the
 # @ is an l that OCR misread.
 _BAR_BEFORE_AT = re.compile(r"(?<=\w)[\]|!](?=\s*@)")
+# "fried\@firma.de", "linkedin.com/in/fried\-ladeck": no address or link holds a backslash;
+# between letters of one (a word with @ or a dot in it) it is an l read with its slant.
+_BACKSLASH_IN_ADDRESS = re.compile(r"(?<=[a-z0-9.])\\(?=[a-z0-9@.-])")
+_ADDRESS_WORD = re.compile(r"\S*\\\S*")
 # "lrogers@!yonswhitehouse.co.uk": an l at the start of the domain read as ! or a bar.
 _BAR_AFTER_AT = re.compile(r"(?<=@)[!|](?=[a-z0-9])", re.IGNORECASE)
 # "f:mangold@firma.de": a lower-case initial whose dot OCR read as a colon (labels such as
@@ -84,6 +93,8 @@ _URL_REPAIRS = (
     # m as rn ("ip" and "corn" are none)
     (re.compile(r"(?i)(?<=[a-z0-9]\.(?:co|ne|or|ac|ad|go))\.ip\b(?![.\w-])"), ".jp"),
     (re.compile(r"(?i)(?<=[a-z0-9])\.corn\b(?![.\w-])"), ".com"),
+    # "wwwiinkedin.convin/anna-berg", "Iinkedin.com/in/": the l of linkedin read as i or I
+    (re.compile(r"(?i)(?<![a-z])(www\.?)?[i|1!]inkedin(?=\.co)"), "linkedin"),
     # "linkedin com/in/anna-berg": the dot read as a space
     (re.compile(r"(?i)\b(linkedin|xing)\s(com|de)/"), r"\1.\2/"),
     # "www alpenblick co.uk", "www firma de", "www dietz-software. de": dots read as spaces
@@ -188,10 +199,20 @@ def _repair_linkedin_suffix(handle: str) -> str:
     return handle
 
 
+def _backslash_as_l(word: re.Match[str]) -> str:
+    text = word.group(0)
+    if "@" not in text and "." not in text:
+        return text  # "Vertrieb\\Marketing" is no address
+    return _BACKSLASH_IN_ADDRESS.sub("l", text)
+
+
 def repair_email_text(text: str) -> str:
     text = _AT_WORD.sub("@", text)
     text = _AT_LOOKALIKE.sub("@", text)
+    if "@" not in text:
+        text = _AT_READ_AS_AMPERSAND.sub(r"\1@", text)
     text = _LABEL_E_GLUED.sub("E ", text)
+    text = _ADDRESS_WORD.sub(_backslash_as_l, text)
     text = _BAR_BEFORE_AT.sub("l", text)
     text = _BAR_AFTER_AT.sub("l", text)
     text = _COLON_INITIAL.sub(r"\1.", text)
@@ -281,6 +302,32 @@ def find_web(text: str) -> WebFinds:
             urls.append(url)
             rest = rest.replace(m.group(1), " ")
     return WebFinds(emails, urls, profiles, re.sub(r"\s+", " ", rest).strip())
+
+
+# An address OCR split over two lines, the columns of a tilted card read apart:
+# "Email: sean.rojas" ... "@delgado-software.com". The local part follows an e-mail label or
+# is a lone lower-case word with a dot, hyphen or underscore in it; the domain stands alone.
+_LOCAL_ALONE = re.compile(
+    r"^(?P<label>(?:e-?mail|mail|e)(?:\s?[:.]\s*|\s+))?(?P<local>[a-z0-9][\w.+-]*[a-z0-9])$",
+    re.IGNORECASE,
+)
+_DOMAIN_ALONE = re.compile(r"^@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}$", re.IGNORECASE)
+
+
+def join_split_address(texts: list[str]) -> tuple[int, int] | None:
+    """(line of the local part, line of the domain) of an address split over two lines."""
+    domains = [i for i, t in enumerate(texts) if _DOMAIN_ALONE.match(t.strip())]
+    if len(domains) != 1:
+        return None
+    locals_ = []
+    for i, text in enumerate(texts):
+        m = _LOCAL_ALONE.match(text.strip())
+        if m is None or "@" in text:
+            continue
+        local = m.group("local")
+        if m.group("label") or (local.islower() and re.search(r"[a-z][._-][a-z]", local)):
+            locals_.append(i)
+    return (locals_[0], domains[0]) if len(locals_) == 1 else None
 
 
 def domain_words(emails: list[str], urls: list[str]) -> set[str]:
