@@ -101,7 +101,7 @@ def _rotate_boxes(boxes: np.ndarray, height: int) -> np.ndarray:
     return np.stack([height - y - h, x, h, w], axis=1).astype(np.int32).reshape(-1, 4)
 
 
-def text_geometry(blobs: TextBlobs) -> TextGeometry:
+def text_geometry(blobs: TextBlobs, max_skew: float = 10.0) -> TextGeometry:
     """Direction, tilt and upside-down evidence from a card's ink blobs.
 
     Direction: a character's nearest neighbour of similar size lies along its line (about
@@ -126,7 +126,7 @@ def text_geometry(blobs: TextBlobs) -> TextGeometry:
             decided = False
         elif v_pairs >= _DIRECTION_MARGIN * h_pairs:
             decided = True
-    skew = _skew(boxes) if decided is False else 0.0
+    skew = _skew(boxes, max_skew) if decided is False else 0.0
 
     same_bottom = same_top = 0
     if decided is False:

@@ -49,6 +49,10 @@ MAX_UPSCALE = 3.0
 #: 0.3 degrees, and Tesseract copes with that); above the limit the estimate
 #: is not trusted (perspective correction leaves a few degrees at most).
 MIN_SKEW, MAX_SKEW = 0.5, 12.0
+#: ... and when the card is read as the whole photo (no outline, or a retry without it):
+#: then the photo's own tilt is left, and phone photos of cards on a desk are held up to
+#: about 15 degrees off.
+MAX_WHOLE_SKEW = 20.0
 
 #: The found outline is pulled in by this fraction of the card's size, so that a sliver
 #: of desk along an edge does not turn into a black bar that Tesseract reads as "|".
@@ -158,7 +162,9 @@ def prepare(
         normalised = clear_edges(normalised)
     debug.write("03-normalised", normalised)
 
-    oriented, turn, geometry = _orient(normalised, sideways)
+    # Without an outline nothing has levelled the card: its whole tilt is left to measure.
+    max_skew = MAX_WHOLE_SKEW if detection.method == "whole" else MAX_SKEW
+    oriented, turn, geometry = _orient(normalised, sideways, max_skew)
     oriented, turn, factor = _rescale(oriented, turn)
     scale *= factor
     debug.write("04-oriented", oriented)
@@ -227,7 +233,7 @@ def _flatten(image: np.ndarray, corners: np.ndarray) -> tuple[np.ndarray, np.nda
 
 
 def _orient(
-    normalised: np.ndarray, sideways: bool | None = None
+    normalised: np.ndarray, sideways: bool | None = None, max_skew: float = MAX_SKEW
 ) -> tuple[np.ndarray, _Turn, TextGeometry]:
     """Turn sideways text horizontal (or as ``sideways`` says), then level the residual tilt.
 
@@ -235,7 +241,7 @@ def _orient(
     """
     height = normalised.shape[0]
     blobs = text_blobs(_half(normalised))
-    geometry = text_geometry(blobs)
+    geometry = text_geometry(blobs, max_skew)
     rotated = 0
     matrix = np.eye(3)
     if geometry.vertical if sideways is None else sideways:
@@ -243,8 +249,8 @@ def _orient(
         rotated = 90
         # cv2.ROTATE_90_CLOCKWISE maps (x, y) to (height - 1 - y, x).
         matrix = np.array([[0.0, -1.0, height - 1.0], [1.0, 0.0, 0.0], [0.0, 0.0, 1.0]])
-        geometry = text_geometry(blobs.rotated_clockwise())
-    skew = geometry.skew if MIN_SKEW <= abs(geometry.skew) <= MAX_SKEW else 0.0
+        geometry = text_geometry(blobs.rotated_clockwise(), max_skew)
+    skew = geometry.skew if MIN_SKEW <= abs(geometry.skew) <= max_skew else 0.0
     if skew:
         h_now, w_now = normalised.shape
         rotation, (new_w, new_h) = rotation_matrix(-skew, w_now, h_now)
