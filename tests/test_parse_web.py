@@ -82,6 +82,7 @@ def test_emails(text, expected):
 
 URLS = [
     ("www.firma.de", ["https://www.firma.de"]),
+    ("W www:silverline-labs.com", ["https://www.silverline-labs.com"]),  # the dot read as :
     ("Web: www.Firma.de/", ["https://www.firma.de"]),
     ("https://firma.de/kontakt", ["https://firma.de/kontakt"]),
     ("https:/Awww.firma.de", ["https://www.firma.de"]),  # the second slash read as a letter
@@ -103,6 +104,24 @@ URLS = [
     ("Dr.Müller", []),
     ("anna@firma.de", []),  # the e-mail's domain is not a website of its own
 ]
+
+
+@pytest.mark.parametrize(
+    ("urls", "expected"),
+    [
+        # corrections made two readings one; an e-mail's domain whose @ was lost
+        (["https://www.firma.de", "https://www.firma.de"], ["https://www.firma.de"]),
+        (["https://firma.ch", "https://www.firma.ch"], ["https://www.firma.ch"]),
+        (
+            ["https://www.firma.ch", "https://firma.ch/team"],
+            ["https://www.firma.ch", "https://firma.ch/team"],
+        ),
+    ],
+)
+def test_one_website_once(urls, expected):
+    from cardscan.parse.web import dedupe_urls
+
+    assert dedupe_urls(urls) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), URLS)

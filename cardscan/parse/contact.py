@@ -42,7 +42,7 @@ from cardscan.parse.rules import (
     fix_legal_form,
     is_area_line,
 )
-from cardscan.parse.web import domain_words, find_web, join_split_address
+from cardscan.parse.web import dedupe_urls, domain_words, find_web, join_split_address
 
 log = logging.getLogger(__name__)
 
@@ -229,7 +229,8 @@ def crosscheck(contact: Contact) -> None:
     initial = fold(contact.name.given or "")[:1] if contact.name else ""
     emails = correct_emails(contact.emails, [w for w in words if len(w) > 1], initial)
     contact.profiles = correct_profiles(contact.profiles, [w for w in words if len(w) > 2])
-    emails, contact.urls = agree_domains(emails, contact.urls, contact.organization, edits=True)
+    emails, urls = agree_domains(emails, contact.urls, contact.organization, edits=True)
+    contact.urls = dedupe_urls(urls)
     given = fold(contact.name.given or "") if contact.name else ""
     family = fold(contact.name.family or "") if contact.name else ""
     emails = restore_given_name(emails, contact.raw_text, given, family)

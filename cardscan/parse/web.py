@@ -88,7 +88,7 @@ _URL_REPAIRS = (
     # "Web Wwww.firma.de": the label's W glued to the host (no host starts with "wwww.")
     (re.compile(r"(?i)(?<![\w.@/])w(?=www\.)"), ""),
     (re.compile(r"(?i)\b(https?):/+(?=\w)"), r"\1://"),
-    (re.compile(r"(?i)\bwww\s?[.,]\s?(?=[a-z0-9])"), "www."),
+    (re.compile(r"(?i)\bwww\s?[.,:;]\s?(?=[a-z0-9])"), "www."),  # "www:firma.de" too
     # "www.minato.ne.ip", "firma.corn": top-level domains that do not exist, j read as i and
     # m as rn ("ip" and "corn" are none)
     (re.compile(r"(?i)(?<=[a-z0-9]\.(?:co|ne|or|ac|ad|go))\.ip\b(?![.\w-])"), ".jp"),
@@ -328,6 +328,21 @@ def join_split_address(texts: list[str]) -> tuple[int, int] | None:
         if m.group("label") or (local.islower() and re.search(r"[a-z][._-][a-z]", local)):
             locals_.append(i)
     return (locals_[0], domains[0]) if len(locals_) == 1 else None
+
+
+def dedupe_urls(urls: list[str]) -> list[str]:
+    """One website once: corrections can make two readings equal, and "greenfield.ch" (the
+    domain of an e-mail whose @ was lost) is www.greenfield.ch. The www form is kept, in
+    the place of the first of its kind."""
+
+    def key(url: str) -> str:
+        return re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
+
+    kept: dict[str, str] = {}
+    for url in urls:
+        if key(url) not in kept or ("://www." in url and "://www." not in kept[key(url)]):
+            kept[key(url)] = url
+    return list(kept.values())
 
 
 def domain_words(emails: list[str], urls: list[str]) -> set[str]:
