@@ -400,36 +400,58 @@ def test_outline_of_the_white_panel_grows_to_the_cards_coloured_band(card) -> No
     assert np.array_equal(_extend_to_band(corners / 2, small), corners / 2)
 
 
-@pytest.mark.parametrize("seed", [4100118, 4200061])
-def test_card_merged_with_a_shape_on_a_busy_desk_is_found_alone(seed, monkeypatch) -> None:
-    # Generated photos (development seeds, not the benchmark's) where a coloured shape touching
-    # the card joins it in the desk masks, and the larger union outscored the card's outline.
+def _generated_busy_desk(seed: int) -> tuple[np.ndarray, np.ndarray, dict]:
+    """A generated photo (development seed) at 800x600, its card's true corners, its meta."""
     import sys
-
-    from cardscan.imaging import detect
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tools/ is not installed
     from tools.gencards import make_card
 
     generated = make_card(seed, photo_size=(1600, 1200))
-    assert generated.meta["background"] == "busy"
     small = cv2.resize(generated.photo, (800, 600), interpolation=cv2.INTER_AREA)
     truth = np.array(
         [[float(v) / 2 for v in p.split(",")] for p in generated.meta["corners"].split(";")],
         np.float32,
     )
+    return small, truth, generated.meta
 
-    def overlap(quad: np.ndarray | None) -> float:
-        if quad is None:
-            return 0.0
-        inter, _ = cv2.intersectConvexConvex(quad.astype(np.float32), truth)
-        union = abs(cv2.contourArea(quad.astype(np.float32))) + abs(cv2.contourArea(truth))
-        return float(inter) / (union - float(inter))
 
-    assert overlap(detect.find_card(small).quad) > 0.9
+def _overlap(quad: np.ndarray | None, truth: np.ndarray) -> float:
+    """Intersection over union of a found outline and the true one."""
+    if quad is None:
+        return 0.0
+    inter, _ = cv2.intersectConvexConvex(quad.astype(np.float32), truth)
+    union = abs(cv2.contourArea(quad.astype(np.float32))) + abs(cv2.contourArea(truth))
+    return float(inter) / (union - float(inter))
+
+
+@pytest.mark.parametrize("seed", [4100118, 4200061])
+def test_card_merged_with_a_shape_on_a_busy_desk_is_found_alone(seed, monkeypatch) -> None:
+    # Generated photos (development seeds, not the benchmark's) where a coloured shape touching
+    # the card joins it in the desk masks, and the larger union outscored the card's outline.
+    from cardscan.imaging import detect
+
+    small, truth, meta = _generated_busy_desk(seed)
+    assert meta["background"] == "busy"
+    assert _overlap(detect.find_card(small).quad, truth) > 0.9
     # Without the check the union wins: the photo still shows what the test is about.
     monkeypatch.setattr(detect, "_unmerged", lambda best, candidates: best)
-    assert overlap(detect.find_card(small).quad) < 0.8
+    assert _overlap(detect.find_card(small).quad, truth) < 0.8
+
+
+def test_white_panel_too_wide_for_a_card_is_grown_to_its_band(monkeypatch) -> None:
+    # Development seed 57's card with a green band across its top, on a busy desk: its
+    # crispest outline is the white panel below the band, wider (2.3:1) than any card,
+    # which was dropped before it could be grown to the band; the card was then read as
+    # the whole photo, 0.71 instead of 0.89.
+    from cardscan.imaging import detect
+
+    small, truth, meta = _generated_busy_desk(5700129)
+    assert meta["layout"] == "band"
+    assert _overlap(detect.find_card(small).quad, truth) > 0.9
+    # Without the wider shapes the card is not found at all.
+    monkeypatch.setattr(detect, "_PANEL_ASPECT", detect.ASPECT_RANGE)
+    assert detect.find_card(small).quad is None
 
 
 def test_direction_margin_says_how_sure_the_text_direction_is() -> None:

@@ -20,6 +20,10 @@ Method = Literal["outline", "blob", "whole"]
 #: long slim cards).
 ASPECT_RANGE = (1.2, 2.2)
 
+#: The white panel of a card with a coloured band along one side is wider than any card:
+#: an outline this wide is kept only to be grown to its band (_extend_to_band).
+_PANEL_ASPECT = (1.2, 3.2)
+
 #: A quadrilateral outline this small is still a card when the rest of the photo looks
 #: like an empty desk: a card shot from 40 cm covers only about 5% of a phone photo.
 MIN_QUAD_AREA = 0.025
@@ -86,13 +90,19 @@ def find_card(small: np.ndarray) -> Detection:
         soft = cv2.Canny(cv2.GaussianBlur(grey, (5, 5), 0), 15, 45)
         outline = cv2.dilate(soft, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)), iterations=2)
         candidates = _candidates({"soft-edges": outline}, edges, grey)
-    if candidates:
-        best = _unmerged(max(candidates, key=lambda c: c.score), candidates)
+    height, width = grey.shape
+    ranked = sorted(candidates, key=lambda c: c.score, reverse=True)
+    if ranked:
+        first = _unmerged(ranked[0], candidates)
+        ranked = [first] + [c for c in ranked if c is not first]
+    for best in ranked:
+        quad = _extend_to_band(best.quad, small)
+        if not _plausible(quad, width, height):
+            continue  # a panel too wide for a card, and no band around it
         log.debug(
             "card outline from %s: area %.2f fill %.2f contrast %.1f (%d candidates)",
             best.source, best.area, best.fill, best.contrast, len(candidates),
         )  # fmt: skip
-        quad = _extend_to_band(best.quad, small)
         return Detection(_snap_to_edges(quad, grey), "outline", best.score)
 
     blob = _largest_blob_rect(masks["desk"], edges, grey)
@@ -230,7 +240,7 @@ def _quad_candidate(
     if approx is None:
         return None
     quad = _refine_sides(order_corners(approx), hull.reshape(-1, 2).astype(np.float32))
-    if not _plausible(quad, width, height):
+    if not _plausible(quad, width, height, _PANEL_ASPECT):
         return None
     quad_area = abs(cv2.contourArea(quad))
     area = quad_area / (width * height)
@@ -410,7 +420,9 @@ def _snap_to_edges(quad: np.ndarray, grey: np.ndarray) -> np.ndarray:
     return snapped
 
 
-def _plausible(quad: np.ndarray, width: int, height: int) -> bool:
+def _plausible(
+    quad: np.ndarray, width: int, height: int, aspects: tuple[float, float] = ASPECT_RANGE
+) -> bool:
     """Convex, roughly rectangular (perspective allowed), card-shaped, mostly in the photo."""
     if not cv2.isContourConvex(quad.reshape(-1, 1, 2).astype(np.float32)):
         return False
@@ -424,7 +436,7 @@ def _plausible(quad: np.ndarray, width: int, height: int) -> bool:
             return False
     aspect = card_aspect(quad, (height, width))
     aspect = max(aspect, 1 / aspect)
-    if not ASPECT_RANGE[0] <= aspect <= ASPECT_RANGE[1]:
+    if not aspects[0] <= aspect <= aspects[1]:
         return False
     margin = 0.02 * max(width, height)
     return bool(
