@@ -234,6 +234,19 @@ def test_team_address_takes_the_company_domain_the_card_confirms():
             "Atzler Immobilien GmbH",
             "atzler-immobilien.de",
         ),
+        # q read as g; ri read as n (the hyphen stays where it was printed)
+        (
+            ["victor.stevens@igbal-wells.co.uk"],
+            ["https://www.igbal-wells.co.uk"],
+            "Iqbal & Wells Limited",
+            "iqbal-wells.co.uk",
+        ),
+        (
+            ["cheryl@nchardson-partners.co.uk"],
+            ["https://www.nchardson-partners.co.uk"],
+            "Richardson Partners LLP",
+            "richardson-partners.co.uk",
+        ),
         # a thin letter lost in both
         (["erik@stffel.de"], ["https://www.stffel.de"], "Stiffel AG", "stiffel.de"),
         # f read as t
@@ -296,3 +309,16 @@ def test_l_spelling_wins_over_a_company_name_misread_alike():
     assert contact.organization == "Stauffer Metallbau GmbH"
     assert contact.emails == ["vonderheide@stauffermetallbau.ch"]
     assert contact.urls == ["https://www.stauffermetallbau.ch"]
+
+
+def test_top_level_domain_misread_in_one_reading():
+    from cardscan.parse.domains import agree_domains
+
+    # "favre.ct" beside kontakt@favre.ch and www.favre.ch: .ct is no top-level domain
+    emails, _ = agree_domains(
+        ["a.hotz@favre.ct", "kontakt@favre.ch"], ["https://www.favre.ch"], "Favre GmbH", edits=True
+    )
+    assert emails == ["a.hotz@favre.ch", "kontakt@favre.ch"]
+    # two real domains of one company stay as they are
+    emails, _ = agree_domains(["a@favre.de"], ["https://www.favre.ch"], "Favre GmbH", edits=True)
+    assert emails == ["a@favre.de"]

@@ -16,6 +16,8 @@ EMAILS = [
     ("Email: powers(colon-thomas.com", ["powers@colon-thomas.com"]),
     ("Firma(firma.de)", []),
     ("anna.mueller@firma,de", ["anna.mueller@firma.de"]),
+    # a space in the local part after a hyphenated given name
+    ("Mail: franz-josef kaul@bluepeak.de", ["franz-josef.kaul@bluepeak.de"]),
     ("E-mail wlarson@weber com", ["wlarson@weber.com"]),
     ("E-mail wlarson@weber. com", ["wlarson@weber.com"]),
     ("E-mail christopher@alpenblick co. uk", ["christopher@alpenblick.co.uk"]),
@@ -83,6 +85,8 @@ def test_emails(text, expected):
 URLS = [
     ("www.firma.de", ["https://www.firma.de"]),
     ("W www:silverline-labs.com", ["https://www.silverline-labs.com"]),  # the dot read as :
+    ("Web: ww.favre.ch", ["https://www.favre.ch"]),  # a w lost
+    ("https //www nchardson-partners.co uk", ["https://www.nchardson-partners.co.uk"]),
     ("Web: www.Firma.de/", ["https://www.firma.de"]),
     ("https://firma.de/kontakt", ["https://firma.de/kontakt"]),
     ("https:/Awww.firma.de", ["https://www.firma.de"]),  # the second slash read as a letter
@@ -235,6 +239,9 @@ def test_domain_words_skip_free_mail():
         # a stroke read after the end of a name; a short name keeps its last letter
         (["paertzelti@k.de"], ["anette", "paertzelt"], ["paertzelt@k.de"]),
         (["anai@k.de"], ["ana", "berg"], ["anai@k.de"]),
+        # ri read as n
+        (["mnch@b.de"], ["mark", "rich"], ["mrich@b.de"]),
+        (["nina@b.de"], ["rina", "berg"], ["nina@b.de"]),  # another name stays
     ],
 )
 def test_correct_emails(emails, name, expected):

@@ -40,8 +40,9 @@ def _fix_initial(parts: list[str], name_words: list[str], initial: str) -> None:
 
 
 def _misread_as(read: str, printed: str) -> bool:
-    """Could OCR have read ``printed`` as ``read``?  Look-alike letters, "rn" read as "m"
-    ("s.tumer@" for Simon Turner; hardly ever the other way round, so only this direction),
+    """Could OCR have read ``printed`` as ``read``?  Look-alike letters, "rn" or "ri" read as
+    "m" or "n" ("s.tumer@" for Simon Turner; hardly ever the other way round, so only this
+    direction),
     a thin letter read twice ("stoeckll@" for Natalia Stöckl), lost ("rta@" for Rita) or
     added at the end ("paertzelti@")."""
     key, want = read.translate(_LOOKALIKE), printed.translate(_LOOKALIKE)
@@ -64,6 +65,8 @@ def _misread_as(read: str, printed: str) -> bool:
     # a stroke read after the end ("paertzelti@" for Anette Pärtzelt: the foot of the t)
     if len(want) >= 5 and read[-1:] in ("i", "1", "|", "!") and key[:-1] == want:
         return True
+    if "ri" in printed and key == printed.replace("ri", "n").translate(_LOOKALIKE):
+        return True  # "nchardson@" for Richardson: ri read as n
     return "rn" in printed and key == printed.replace("rn", "m").translate(_LOOKALIKE)
 
 

@@ -12,7 +12,8 @@ import re
 
 from cardscan.parse.names import edit_distance, fold, one_edit
 from cardscan.parse.rules import LEGAL_FORM_RE, ROLE_MAILBOXES
-from cardscan.parse.web import normalize_email
+from cardscan.parse.rules.addresses import TLD_REGION
+from cardscan.parse.web import COMMON_TLDS, normalize_email
 
 # (read, printed): letters OCR reads for others in company names, in that direction only:
 # "Aipenblick" (l read as i), "Nordticht" (l as t), "Greentield" (f as t), "Meneil" (c as e),
@@ -126,8 +127,11 @@ def _same_strokes(label: str, initials: str) -> bool:
 
 
 # (read, printed) in a company's domain beside its name: l read as i, 1, | or ! ("atzier-" for
-# Atzler Immobilien, "hartieywhite" for Hartley White), f as t ("naet-hafner" for Näf & Hafner).
-_DOMAIN_SLIPS = frozenset({("i", "l"), ("1", "l"), ("|", "l"), ("!", "l"), ("t", "f")})
+# Atzler Immobilien, "hartieywhite" for Hartley White), f as t ("naet-hafner" for Näf & Hafner),
+# q as g and back ("igbal-wells" for Iqbal & Wells).
+_DOMAIN_SLIPS = frozenset(
+    {("i", "l"), ("1", "l"), ("|", "l"), ("!", "l"), ("t", "f"), ("g", "q"), ("q", "g")}
+)
 # Thin letters OCR loses from small print ("stffel.de" for Stiffel AG).
 _THIN = frozenset("iltfrj")
 
@@ -176,14 +180,45 @@ def _org_spelling(label: str, org: str | None) -> str | None:
         for end in bounds:
             printed = key[start:end]
             if _slipped(squashed, printed, budget):
-                lost = -1
-            else:
-                found = _lost_letter(squashed, printed)
-                if found is None:
-                    continue
-                lost = found
-            return _respelled(label, printed, lost)
+                return _respelled(label, printed, -1)
+            found = _lost_letter(squashed, printed)
+            if found is not None:
+                return _respelled(label, printed, found)
+            merged = _merged_letters(squashed, printed)
+            if merged is not None:
+                return _rehyphenated(label, printed, *merged)
     return None
+
+
+# (printed, read): two letters OCR reads as one ("nchardson-partners" for Richardson
+# Partners), and one read as two ("cornpany" for company).
+_MERGED = (("ri", "n"), ("rn", "m"), ("m", "rn"), ("cl", "d"))
+
+
+def _merged_letters(read: str, printed: str) -> tuple[int, int] | None:
+    """(where, how many letters more) when ``printed`` is ``read`` with one _MERGED slip
+    undone; None otherwise."""
+    for whole, seen in _MERGED:
+        k = printed.find(whole)
+        while k >= 0:
+            if printed[:k] + seen + printed[k + len(whole) :] == read:
+                return k, len(whole) - len(seen)
+            k = printed.find(whole, k + 1)
+    return None
+
+
+def _rehyphenated(label: str, printed: str, where: int, more: int) -> str:
+    """``printed`` with ``label``'s hyphens, shifted by ``more`` letters after ``where``."""
+    cuts, letters = [], 0
+    for ch in label:
+        if ch == "-":
+            cuts.append(letters if letters <= where else letters + more)
+        else:
+            letters += 1
+    out = printed
+    for cut in reversed(cuts):
+        out = out[:cut] + "-" + out[cut:]
+    return out
 
 
 def _respelled(label: str, printed: str, lost: int) -> str:
@@ -209,6 +244,10 @@ def _edited_spelling(a: str, b: str, org_key: str) -> str | None:
     (OCR loses letters more often than it adds them); None when they are not that close.
     Two domains that are the same reading return that reading."""
     squash = [re.sub(r"[^a-z0-9]", "", x.split(".")[0]) for x in (a, b)]
+    # the top-level domains differ: "favre.ct" beside favre.ch
+    if squash[0] == squash[1] and a != b:
+        known = [x for x in (a, b) if x.rsplit(".", 1)[-1] in COMMON_TLDS | TLD_REGION.keys()]
+        return known[0] if len(known) == 1 and one_edit(a, b) else None
     for x, key in zip((a, b), squash, strict=True):
         if org_key and len(key) >= 4 and key in org_key:
             other = b if x is a else a

@@ -72,9 +72,11 @@ _LABEL_E_GLUED = re.compile(r"(?<![\w.@-])E(?=[a-z]\.[a-z][\w.+-]*@)")
 _SPACED_INITIAL = re.compile(r"(?<![\w.@-])([a-z])\s(?=[a-z][\w.+-]*\s?@)")
 # "Iinnea.koeberl@": a leading li read as Ii (no name starts with "Ii"; "Ilse" stays Ilse).
 _CAPITAL_I_START = re.compile(r"(?<![\w.@-])I(?=i[a-z])")
-# "clifford barker @firma.co.uk": OCR lost the dot between two name words of the local part.
+# "clifford barker @firma.co.uk", "franz-josef kaul@": OCR lost the dot between two name words
+# of the local part.
 _SPACE_IN_LOCAL = re.compile(
-    r"(?<![\w.@-])(?!(?:e-?mail|mail|email|kontakt|contact|at)\b)([a-z]{2,})\s([a-z]{2,}\s?@)"
+    r"(?<![\w.@-])(?!(?:e-?mail|mail|email|kontakt|contact|at)\b)([a-z]{2,}(?:-[a-z]{2,})?)"
+    r"\s([a-z]{2,}\s?@)"
 )
 # "https:/www.firma.de", "www. firma.de", "www,firma.de": OCR slips in web addresses.
 _URL_REPAIRS = (
@@ -87,8 +89,10 @@ _URL_REPAIRS = (
     ),
     # "Web Wwww.firma.de": the label's W glued to the host (no host starts with "wwww.")
     (re.compile(r"(?i)(?<![\w.@/])w(?=www\.)"), ""),
-    (re.compile(r"(?i)\b(https?):/+(?=\w)"), r"\1://"),
+    (re.compile(r"(?i)\b(https?)(?::/+|\s//)(?=\w)"), r"\1://"),  # "https //www" too
     (re.compile(r"(?i)\bwww\s?[.,:;]\s?(?=[a-z0-9])"), "www."),  # "www:firma.de" too
+    # "Web: ww.favre.ch": a w lost (no host starts with "ww.")
+    (re.compile(r"(?i)(?<![\w.@/])ww\.(?=[a-z0-9-]+\.[a-z]{2,})"), "www."),
     # "www.minato.ne.ip", "firma.corn": top-level domains that do not exist, j read as i and
     # m as rn ("ip" and "corn" are none)
     (re.compile(r"(?i)(?<=[a-z0-9]\.(?:co|ne|or|ac|ad|go))\.ip\b(?![.\w-])"), ".jp"),
@@ -97,6 +101,8 @@ _URL_REPAIRS = (
     (re.compile(r"(?i)(?<![a-z])(www\.?)?[i|1!]inkedin(?=\.co)"), "linkedin"),
     # "linkedin com/in/anna-berg": the dot read as a space
     (re.compile(r"(?i)\b(linkedin|xing)\s(com|de)/"), r"\1.\2/"),
+    # "www.firma.co uk": the dot before a country after co. read as a space
+    (re.compile(r"(?i)(?<=[a-z0-9-]\.co)\s(?=(?:uk|jp)\b)"), "."),
     # "www alpenblick co.uk", "www firma de", "www dietz-software. de": dots read as spaces
     (re.compile(r"(?i)\bwww\s(?=[a-z0-9-]{3,}(?:\.\s?|\s)(?:co\.uk|de|at|ch|com)\b)"), "www."),
     (re.compile(r"(?i)\b(www\.[a-z0-9-]{3,})\.?\s(co\.uk|de|at|ch|com)\b"), r"\1.\2"),
@@ -146,8 +152,9 @@ _URL = re.compile(
 # An e-mail's @ and the first part of its domain, then a space: what follows is the rest of it.
 _AFTER_BROKEN_EMAIL = re.compile(r"@\s?[a-z0-9][\w.-]*\s$", re.IGNORECASE)
 _WWW_OR_SCHEME = re.compile(r"(?i)https?://|www\.")
-# Without "www." or a scheme, only these TLDs make a bare word a website ("firma.de", not "Dr.No").
-_BARE_TLDS = frozenset(
+# Without "www." or a scheme, only these TLDs make a bare word a website ("firma.de", not
+# "Dr.No"); of two readings of one domain, one with such a TLD wins ("favre.ct": favre.ch).
+COMMON_TLDS = frozenset(
     [
         "de",
         "at",
@@ -266,7 +273,7 @@ def normalize_url(candidate: str) -> str | None:
         return None
     scheme, host, path = m.group(1), m.group(2).lower(), m.group(3) or ""
     tld = host.rsplit(".", 1)[-1]
-    if not scheme and not host.startswith("www.") and tld not in _BARE_TLDS:
+    if not scheme and not host.startswith("www.") and tld not in COMMON_TLDS:
         return None
     if host.count(".") < 1 or len(host) < 4:
         return None
