@@ -98,3 +98,29 @@ def test_dot_read_as_a_hyphen_between_initial_and_family_name():
     # a hyphen that is not between the name's parts is not looked at
     contact = _contact("team-henry@turner.com", "Joyce", "Henry")
     assert _restore("team-henry@turner.com", contact, "team.henry@turner.com").calls == 0
+
+
+def test_every_reading_is_tried_until_one_shows_the_dot():
+    from cardscan.lostdots import WORD_READINGS
+
+    contact = _contact("rduarte@lumina.com", "Robert", "Duarte")
+    plain = ["rduarte@lumina.com"] * (len(WORD_READINGS) - 1)
+    engine = _restore("rduarte@lumina.com", contact, *plain, "r.duarte@lumina.com")
+    assert contact.emails == ["r.duarte@lumina.com"]
+    assert engine.calls == len(WORD_READINGS)
+    assert [psm for psm, _ in engine.requests] == [r.psm for r in WORD_READINGS]
+
+
+def test_word_crops_are_scaled_and_binarised_as_each_reading_says():
+    from cardscan.lostdots import WordReading, _crop
+
+    image = np.full((100, 300), 255, np.uint8)
+    image[40:60, 50:250] = 90  # a grey word
+    box = (50, 40, 200, 20)
+    plain = _crop(image, box, WordReading(1.0, 1.0, 7))
+    wide = _crop(image, box, WordReading(3.2, 2.0, 7))
+    assert wide.shape[0] - 20 == pytest.approx(2 * (plain.shape[0] - 20), abs=1)
+    assert wide.shape[1] - 20 == pytest.approx(3.2 * (plain.shape[1] - 20), abs=1)
+    binarised = _crop(image, box, WordReading(2.0, 2.0, 7, binarise=True))
+    assert set(np.unique(binarised)) == {0, 255}
+    assert set(np.unique(plain)) == {90, 255}

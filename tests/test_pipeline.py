@@ -9,7 +9,7 @@ import pytest
 from cardscan.batch import find_images
 from cardscan.errors import UnreadableImageError
 from cardscan.layout import ocr_lines
-from cardscan.lostdots import WORD_PSMS
+from cardscan.lostdots import WORD_READINGS
 from cardscan.merge import merge_contacts
 from cardscan.model import Contact, Name, Phone
 from cardscan.ocr.engine import OcrLine, OcrResult, OcrWord
@@ -348,6 +348,6 @@ def test_two_readings_are_checked_together(tmp_path):
         "Karl Gude\nGeschäftsführer\nE-Mail ude@silverline.de",
     )
     # two readings of the card, then kgude@ (K. + Gude) read again enlarged for a lost dot
-    assert [psm for psm, _ in engine.requests] == [None, 4, *WORD_PSMS]
+    assert [psm for psm, _ in engine.requests] == [None, 4, *(r.psm for r in WORD_READINGS)]
     assert contact.name is not None and contact.name.family == "Gude"
     assert contact.emails == ["kgude@silverline.de"]
