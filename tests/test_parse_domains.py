@@ -72,6 +72,13 @@ def test_email_and_website_domains_agree(emails, urls, expected_emails, expected
         ("b@mcqguire.com", "https://www.mcguire.com", "McGuire Inc.", "mcguire.com"),
         # a hyphen or digit more may be a second domain of the company: both stay
         ("m@muellerbau.de", "https://www.mueller-bau.de", None, None),
+        # ... unless the company's name has the two words: then a hyphen was lost
+        (
+            "r@cobalt-logistics.com",
+            "https://www.cobaltlogistics.com",
+            "Cobalt Logistics LLC",
+            "cobalt-logistics.com",
+        ),
         ("m@firma.de", "https://www.firma2.de", None, None),
         # two letters apart: different domains
         ("m@abc-bau.de", "https://www.xyz-bau.de", None, None),
@@ -234,6 +241,8 @@ def test_team_address_takes_the_company_domain_the_card_confirms():
             "Atzler Immobilien GmbH",
             "atzler-immobilien.de",
         ),
+        # l read as t
+        (["winkler@tumina.at"], ["https://www.tumina.at"], "Lumina GmbH", "lumina.at"),
         # q read as g; ri read as n (the hyphen stays where it was printed)
         (
             ["victor.stevens@igbal-wells.co.uk"],

@@ -464,3 +464,40 @@ def test_address_split_over_two_lines(card, expected):
     from cardscan.parse import lines_from_text, parse_card
 
     assert parse_card(lines_from_text(card)).emails == expected
+
+
+@pytest.mark.parametrize(
+    ("card", "emails", "urls"),
+    [
+        # the @ read as a letter: name spelling + look-alike + the card's own website
+        (
+            "Wesley Ayala\nGreenfield Inc.\nE: ayalaegreenfield.com\nW: www.greenfield.com",
+            ["ayala@greenfield.com"],
+            ["https://www.greenfield.com"],
+        ),
+        (
+            "Wesley Ayala\nE: ayalacıgreenfield.com\nW: www.greenfield.com",
+            ["ayala@greenfield.com"],
+            ["https://www.greenfield.com"],
+        ),
+        # another word before the host is no address
+        (
+            "Wesley Ayala\nshopegreenfield.com\nW: www.greenfield.com",
+            [],
+            ["https://shopegreenfield.com", "https://www.greenfield.com"],
+        ),
+        # the label E read as t before a family-name address; a real initial stays
+        (
+            "Alicja von Stein\nGotthard AG\nt vonstein@gotthard.de",
+            ["vonstein@gotthard.de"],
+            [],
+        ),
+        ("Tom von Stein\nGotthard AG\nt vonstein@gotthard.de", ["t.vonstein@gotthard.de"], []),
+        ("Alicja von Stein\nGotthard AG\nt.vonstein@gotthard.de", ["t.vonstein@gotthard.de"], []),
+    ],
+)
+def test_address_read_with_its_at_or_label_misread(card, emails, urls):
+    from cardscan.parse import lines_from_text, parse_card
+
+    contact = parse_card(lines_from_text(card))
+    assert (contact.emails, contact.urls) == (emails, urls)

@@ -13,6 +13,8 @@ from cardscan.parse.crosscheck import (
     correct_emails,
     correct_profiles,
     dedupe_emails,
+    drop_label_letter,
+    recover_lost_at,
     rejoin_split_local,
     restore_given_name,
 )
@@ -234,6 +236,10 @@ def crosscheck(contact: Contact) -> None:
     given = fold(contact.name.given or "") if contact.name else ""
     family = fold(contact.name.family or "") if contact.name else ""
     emails = restore_given_name(emails, contact.raw_text, given, family)
+    emails = drop_label_letter(emails, contact.raw_text, given, family)
+    hosts = {e.partition("@")[2] for e in emails} | {host_of(u) for u in contact.urls}
+    emails, at_words = recover_lost_at(emails, contact.raw_text, hosts, given, family)
+    contact.urls = [u for u in contact.urls if host_of(u) not in at_words]
     emails = rejoin_split_local(emails, contact.raw_text, given, family)
     contact.emails = dedupe_emails(emails, given, family)  # two readings may have become one
     if contact.name:  # "Kristian Mullner" beside the corrected kristian.muellner@: Müllner

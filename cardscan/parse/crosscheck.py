@@ -157,6 +157,61 @@ def restore_given_name(emails: list[str], text: str, given: str, family: str) ->
     return fixed
 
 
+# What OCR reads for the @ of an address ("ayalaegreenfield.com", "ayalacıgreenfield.com" for
+# ayala@greenfield.com): letters and signs of its round shape.
+_AT_READ_AS = ("e", "c", "ce", "ci", "ca", "a", "o", "q", "g", "2", "9", "&", "®", "©", "(")
+
+
+def recover_lost_at(
+    emails: list[str], text: str, hosts: set[str], given: str, family: str
+) -> tuple[list[str], set[str]]:
+    """ "E: ayalaegreenfield.com" on Wesley Ayala's card: the @ read as a letter, so no address
+    was found.  A word that is a spelling of the person's name, an @ look-alike and one of the
+    card's own hosts (its website, its other addresses) is that address.  Returns the e-mails
+    and the words they came from (no website, then)."""
+    found, words = list(emails), set[str]()
+    if not given or not family or not hosts:
+        return found, words
+    for word in fold(text).replace("ı", "i").split():  # OCR's Turkish dotless ı is an i
+        word = word.strip(".,;:|")
+        if "@" in word:
+            continue
+        for host in hosts:
+            head = word[: -len(host)] if word.endswith(host) else ""
+            at = next((a for a in _AT_READ_AS if head.endswith(a)), None)
+            if at is None or not _fits_name(head[: -len(at)], given, family):
+                continue
+            email = f"{head[: -len(at)]}@{host}"
+            words.add(word)
+            if email not in found:
+                found.append(email)
+    return found, words
+
+
+def drop_label_letter(emails: list[str], text: str, given: str, family: str) -> list[str]:
+    """ "t vonstein@gotthard.de" on Alicja von Stein's card: the label E read as t, and then
+    taken for an initial whose dot OCR read as a space.  A letter that is not the given
+    name's initial, alone at the start of its line before an address of the family name, is
+    a label."""
+    folded = fold(text)
+    squashed = re.sub(r"[^a-z]", "", family)
+    fixed = []
+    for email in emails:
+        local, _, domain = email.partition("@")
+        m = re.fullmatch(r"([a-z])\.([a-z]+)", local)
+        if (
+            m
+            and given
+            and squashed
+            and m.group(1) != given[:1]
+            and m.group(2) == squashed
+            and re.search(rf"(?m)^\s*{m.group(1)}\s+{squashed}\s?@", folded)
+        ):
+            email = f"{squashed}@{domain}"
+        fixed.append(email)
+    return fixed
+
+
 def rejoin_split_local(emails: list[str], text: str, given: str, family: str) -> list[str]:
     """ "esther.chris toph@firma.de" on Esther Christoph's card: OCR read a space into the
     local part, and only its tail became the address. When the word printed right before it,

@@ -127,10 +127,10 @@ def _same_strokes(label: str, initials: str) -> bool:
 
 
 # (read, printed) in a company's domain beside its name: l read as i, 1, | or ! ("atzier-" for
-# Atzler Immobilien, "hartieywhite" for Hartley White), f as t ("naet-hafner" for Näf & Hafner),
-# q as g and back ("igbal-wells" for Iqbal & Wells).
+# Atzler Immobilien, "hartieywhite" for Hartley White) or t ("tumina" for Lumina GmbH), f as t
+# ("naet-hafner" for Näf & Hafner), q as g and back ("igbal-wells" for Iqbal & Wells).
 _DOMAIN_SLIPS = frozenset(
-    {("i", "l"), ("1", "l"), ("|", "l"), ("!", "l"), ("t", "f"), ("g", "q"), ("q", "g")}
+    {("i", "l"), ("1", "l"), ("|", "l"), ("!", "l"), ("t", "f"), ("t", "l"), ("g", "q"), ("q", "g")}
 )
 # Thin letters OCR loses from small print ("stffel.de" for Stiffel AG).
 _THIN = frozenset("iltfrj")
@@ -238,6 +238,16 @@ def _respelled(label: str, printed: str, lost: int) -> str:
     return "".join(out)
 
 
+def _hyphen_spelling(a: str, b: str, org: str | None) -> str | None:
+    """ "cobaltlogistics.com" beside cobalt-logistics.com on Cobalt Logistics LLC's card: a
+    hyphen lost between the words of the company's name. (Without the name to say so, both
+    may be domains of the company, and both stay.)"""
+    if a == b or a.replace("-", "") != b.replace("-", ""):
+        return None
+    hyphenated = max((a, b), key=lambda x: x.count("-"))
+    return hyphenated if hyphenated.split(".")[0] == "-".join(_org_words(org)) else None
+
+
 def _edited_spelling(a: str, b: str, org_key: str) -> str | None:
     """Of two readings of one domain one OCR edit apart, the one that was printed: the one the
     organisation's name spells, else the one with "rn" (read as "m"), else the longer one
@@ -283,7 +293,11 @@ def agree_domains(
         return (
             _lost_country(a, b)
             or _l_spelling(a, b)
-            or (_edited_spelling(a, b, _org_key(org)) if edits else None)
+            or (
+                _hyphen_spelling(a, b, org) or _edited_spelling(a, b, _org_key(org))
+                if edits
+                else None
+            )
         )
 
     def by_org(domain: str) -> str:
