@@ -285,6 +285,18 @@ def test_website_without_email_asks_for_a_second_reading(tmp_path):
     assert contact.emails == ["anna.mueller@beispiel.de"]
 
 
+def test_card_without_any_email_is_read_again(tmp_path):
+    # the whole line "annette.ehlert@vertex.de · www.vertex.de" dropped: nothing hints at it
+    engine, contact = _read_twice(
+        tmp_path,
+        "Dr. Annette Ehlert\nLeiterin Marketing\nFon 089 58363645\n80344 München",
+        "Dr. Annette Ehlert\nannette.ehlert@vertex.de · www.vertex.de",
+    )
+    assert engine.requests[1] == (4, False)
+    assert contact.emails == ["annette.ehlert@vertex.de"]
+    assert contact.urls == ["https://www.vertex.de"]
+
+
 def test_team_address_alone_asks_for_the_persons_line(tmp_path):
     # sparse-text mode dropped the person's own address beside the team's "info@"
     engine, contact = _read_twice(
