@@ -21,7 +21,7 @@ from cardscan.merge import merge_contacts, same_person
 from cardscan.model import Contact
 from cardscan.ocr.engine import EngineOptions, OcrEngine, OcrResult, make_engine
 from cardscan.options import ScanOptions
-from cardscan.parse import crosscheck, parse_card
+from cardscan.parse import crosscheck, drop_second_readings, parse_card
 from cardscan.parse.rules import ROLE_MAILBOXES
 from cardscan.photo import FACE_SOURCE_SIDE, card_picture, face_photo, jpeg_photo
 from cardscan.qr import contact_from_qr
@@ -201,6 +201,7 @@ class Scanner:
             if qr_contact is not None:
                 # Structured QR data is exact: it wins over OCR for the fields it carries.
                 contact = merge_contacts(qr_contact, contact)
+                drop_second_readings(contact)  # an OCR misreading of the QR code's address
         if self.options.photo == "card":
             contact.photo = jpeg_photo(card_picture(image, prepared.quad, prepared.image.shape))
         elif self.options.photo == "face":

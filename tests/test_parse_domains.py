@@ -241,6 +241,13 @@ def test_team_address_takes_the_company_domain_the_card_confirms():
             "Atzler Immobilien GmbH",
             "atzler-immobilien.de",
         ),
+        # a hyphen and an l read as one 4
+        (
+            ["davies@jones4ogistics.co.uk"],
+            ["https://www.jones4ogistics.co.uk"],
+            "Jones Logistics Ltd",
+            "jones-logistics.co.uk",
+        ),
         # l read as t
         (["winkler@tumina.at"], ["https://www.tumina.at"], "Lumina GmbH", "lumina.at"),
         # q read as g; ri read as n (the hyphen stays where it was printed)

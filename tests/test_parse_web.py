@@ -33,6 +33,7 @@ EMAILS = [
     # the dot after an initial read as a colon; a capital label letter stays a label
     ("E-Mail f:mangold @nordlicht-energie.de", ["f.mangold@nordlicht-energie.de"]),
     ("E:anna@firma.de", ["anna@firma.de"]),
+    ("Mail j;wenger@hofer.ch", ["j.wenger@hofer.ch"]),  # ... or as a semicolon
     ("Ea.ernst@seifert-hornig.de", ["a.ernst@seifert-hornig.de"]),  # the label "E" glued on
     ("Eva.Ernst@seifert-hornig.de", ["eva.ernst@seifert-hornig.de"]),
     ("ea.ernst@seifert-hornig.de", ["ea.ernst@seifert-hornig.de"]),
@@ -242,6 +243,8 @@ def test_domain_words_skip_free_mail():
         # ri read as n
         (["mnch@b.de"], ["mark", "rich"], ["mrich@b.de"]),
         (["nina@b.de"], ["rina", "berg"], ["nina@b.de"]),  # another name stays
+        # g read as q: a second reading of one address
+        (["tfigueroa@w.com", "tfiqueroa@w.com"], ["tom", "figueroa"], ["tfigueroa@w.com"]),
     ],
 )
 def test_correct_emails(emails, name, expected):

@@ -363,3 +363,19 @@ def test_two_readings_are_checked_together(tmp_path):
     assert [psm for psm, _ in engine.requests] == [None, 4, *(r.psm for r in WORD_READINGS)]
     assert contact.name is not None and contact.name.family == "Gude"
     assert contact.emails == ["kgude@silverline.de"]
+
+
+def test_ocr_misreading_of_the_qr_codes_address_is_dropped(tmp_path):
+    # The QR code carries j.wenger@ exactly; OCR read "j;wenger@" as wenger@: one address.
+    import segno
+
+    qr = segno.make("MECARD:N:Wenger,Jutta;EMAIL:j.wenger@hofer.ch;;", error="m")
+    matrix = np.array([[0 if dark else 255 for dark in row] for row in qr.matrix], np.uint8)
+    code = np.pad(np.kron(matrix, np.ones((6, 6), np.uint8)), 30, constant_values=255)
+    photo = np.full((700, 1000, 3), 255, np.uint8)
+    photo[50 : 50 + code.shape[0], 50 : 50 + code.shape[1]] = code[..., None]
+    path = tmp_path / "card.png"
+    cv2.imwrite(str(path), photo)
+    engine = FakeEngine(ocr_result("Jutta Wenger\nTel. 031 600 76 71\nwenger@hofer.ch"))
+    contact = Scanner(ScanOptions(), engine=engine).scan([path]).contact
+    assert contact.emails == ["j.wenger@hofer.ch"]

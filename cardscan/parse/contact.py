@@ -249,6 +249,14 @@ def crosscheck(contact: Contact) -> None:
             contact.name = split_name(spelled) or contact.name
 
 
+def drop_second_readings(contact: Contact) -> None:
+    """Drop e-mails that are OCR readings of an earlier one ("wenger@" beside the QR code's
+    exact j.wenger@, "tfiqueroa@" beside tfigueroa@): for merging exact data into a reading."""
+    given = fold(contact.name.given or "") if contact.name else ""
+    family = fold(contact.name.family or "") if contact.name else ""
+    contact.emails = dedupe_emails(contact.emails, given, family)
+
+
 def _name_words(contact: Contact) -> list[str]:
     """The folded given and family name words ("Ing." of "Dipl.-Ing. Lars Meusburger" is no
     e-mail initial)."""

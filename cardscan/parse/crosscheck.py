@@ -16,10 +16,11 @@ from cardscan.parse.rules import ROLE_MAILBOXES
 
 # OCR confuses these letters in e-mail addresses ("iydia.wood@", "vlester@" read "viester@",
 # "liones@" for Leon Jones's ljones@, "vandiik@" for van Dijk,
-# "a.0estrovsky@" for a.oestrovsky@, a Turkish dotless ı for i, "ajungter@" for Anna Jungfer).
+# "a.0estrovsky@" for a.oestrovsky@, a Turkish dotless ı for i, "ajungter@" for Anna Jungfer,
+# "tfiqueroa@" for Tom Figueroa).
 _LOOKALIKE = str.maketrans(
     {"i": "l", "1": "l", "I": "l", "|": "l", "!": "l", "ı": "l", "j": "l", "0": "o", "O": "o",
-     "t": "f"}
+     "t": "f", "q": "g"}
 )  # fmt: skip
 
 

@@ -307,11 +307,14 @@ def agree_domains(
         if not edits:
             return domain
         label, dot, tld = domain.partition(".")
+        # "jones4ogistics.co.uk" for Jones Logistics: the hyphen and the l read as one 4
+        unmerged = label.replace("4", "-l")
+        if "4" in label and unmerged.replace("-", "") in "".join(_org_words(org)):
+            label = unmerged
         initials = _org_initials(org)
         if label != initials and _same_strokes(label, initials):
             return initials + dot + tld
-        spelled = _org_spelling(label, org)
-        return spelled + dot + tld if spelled else domain
+        return (_org_spelling(label, org) or label) + dot + tld
 
     # the name's spelling first: two readings then agree on it ("bradiey-boyle" becomes
     # bradley-boyle, and wins over the website's "bradliey-boyle")

@@ -48,9 +48,9 @@ _BACKSLASH_IN_ADDRESS = re.compile(r"(?<=[a-z0-9.])\\(?=[a-z0-9@.-])")
 _ADDRESS_WORD = re.compile(r"\S*\\\S*")
 # "lrogers@!yonswhitehouse.co.uk": an l at the start of the domain read as ! or a bar.
 _BAR_AFTER_AT = re.compile(r"(?<=@)[!|](?=[a-z0-9])", re.IGNORECASE)
-# "f:mangold@firma.de": a lower-case initial whose dot OCR read as a colon (labels such as
-# "E:" are capitals, so "E:anna@firma.de" stays a label).
-_COLON_INITIAL = re.compile(r"(?<![\w.:])([a-z]):(?=[a-z][\w.+-]*\s?@)")
+# "f:mangold@firma.de", "j;wenger@": a lower-case initial whose dot OCR read as a colon or
+# semicolon (labels such as "E:" are capitals, so "E:anna@firma.de" stays a label).
+_COLON_INITIAL = re.compile(r"(?<![\w.:;])([a-z])[:;](?=[a-z][\w.+-]*\s?@)")
 # "carol. wilson@firma.co.uk": a space after the dot inside the local part.
 _SPACE_AFTER_DOT = re.compile(
     r"(?<![\w.@-])(?!(?:e-?mail|mail|email|kontakt|contact)\.)([a-z][a-z0-9_-]*\.)\s(?=[a-z][\w.+-]*\s?@)"
