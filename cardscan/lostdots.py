@@ -3,8 +3,9 @@
 "lothar.vonstein@..." is often read "lotharvonstein@...": the dot is small, and kerned under
 the r or t before it (or it comes out as a hyphen: "j-henry@").  From the text alone that
 cannot be told from a real address without a dot (both styles are common), so the e-mail's
-word is read once more, enlarged, on its own: when that reading shows a dot (or a comma or
-space where it sits) exactly between the parts of the person's name, the dot was printed.
+word is read again on its own, up to five ways (WORD_READINGS): when one of those readings
+shows a dot (or a comma or space where it sits) exactly between the parts of the person's
+name, the dot was printed.
 """
 
 from __future__ import annotations

@@ -79,7 +79,7 @@ DOUBTFUL_BELOW = 0.6
 
 
 def _looks_incomplete(contact: Contact) -> bool:
-    """Did the text hint at an e-mail or phone that the reading did not produce?"""
+    """Might the reading have missed the e-mail, a phone or the name?"""
     text = contact.raw_text.lower()
     # Nearly every business card prints an e-mail: sparse-text mode now and then drops its
     # line whole, with nothing left to hint at it (a development card's clean

@@ -468,3 +468,22 @@ def test_sideways_override_turns_the_card(card) -> None:
     assert prepare(photo, sideways=True).rotated in (90, 270)
     assert prepare(photo, sideways=False).rotated in (0, 180)
     assert prepare(photo).direction_sure
+
+
+def test_soft_edges_are_tried_when_only_panels_too_wide_for_a_card_were_found(monkeypatch):
+    # a panel (2.6:1) that cannot be grown to a card does not stop the softer edge detector
+    # that finds white cards on white desks
+    from cardscan.imaging import detect
+
+    small = np.full((600, 800, 3), 200, np.uint8)
+    panel = np.array([[100, 200], [620, 200], [620, 400], [100, 400]], np.float32)
+    wide = detect._Candidate(panel, 0.22, 0.99, 3.0, "edges")
+    sources: list[list[str]] = []
+
+    def fake_candidates(masks, edges, grey):
+        sources.append(list(masks))
+        return [wide] if "edges" in masks else []
+
+    monkeypatch.setattr(detect, "_candidates", fake_candidates)
+    detect.find_card(small)
+    assert sources[-1] == ["soft-edges"]

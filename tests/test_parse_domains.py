@@ -72,6 +72,8 @@ def test_email_and_website_domains_agree(emails, urls, expected_emails, expected
         ("b@mcqguire.com", "https://www.mcguire.com", "McGuire Inc.", "mcguire.com"),
         # a hyphen or digit more may be a second domain of the company: both stay
         ("m@muellerbau.de", "https://www.mueller-bau.de", None, None),
+        # a letter lost in the top-level domain: both "co" and "com" exist, the longer wins
+        ("hans@firma.co", "https://www.firma.com", None, "firma.com"),
         # ... unless the company's name has the two words: then a hyphen was lost
         (
             "r@cobalt-logistics.com",
@@ -338,3 +340,9 @@ def test_top_level_domain_misread_in_one_reading():
     # two real domains of one company stay as they are
     emails, _ = agree_domains(["a@favre.de"], ["https://www.favre.ch"], "Favre GmbH", edits=True)
     assert emails == ["a@favre.de"]
+
+
+def test_a_four_in_a_domain_is_unmerged_only_to_the_whole_company_name():
+    from cardscan.parse.domains import agree_domains
+
+    assert agree_domains(["anna@4u.de"], [], "Blue Solutions GmbH", edits=True)[0] == ["anna@4u.de"]

@@ -74,6 +74,8 @@ EMAILS = [
     ("E-Mail: kontakt®&zbinden.ch", ["kontakt@zbinden.ch"]),
     ("E-Mail: kontakt&zbinden. ch", ["kontakt@zbinden.ch"]),
     ("Müller&Partner.de", []),
+    ("www.h&m.com", []),
+    ("at&t.com", []),
     ("AT&T Inc.", []),
 ]
 
@@ -87,6 +89,7 @@ URLS = [
     ("www.firma.de", ["https://www.firma.de"]),
     ("W www:silverline-labs.com", ["https://www.silverline-labs.com"]),  # the dot read as :
     ("Web: ww.favre.ch", ["https://www.favre.ch"]),  # a w lost
+    ("WWW: www.weber.de", ["https://www.weber.de"]),  # a label, not a dot read as :
     ("https //www nchardson-partners.co uk", ["https://www.nchardson-partners.co.uk"]),
     ("Web: www.Firma.de/", ["https://www.firma.de"]),
     ("https://firma.de/kontakt", ["https://firma.de/kontakt"]),
@@ -460,6 +463,10 @@ def test_name_gets_its_umlaut_back_from_the_corrected_address():
         # a word without label, dot or hyphen is no local part; two candidates are no answer
         ("Eva\n@firma.de", []),
         ("Vertrieb\n@firma.de", []),
+        # a social-media handle alone on its line, a website: no address
+        ("Cafe Luitpold GmbH\nwww.cafe-luitpold.de\n@cafe.luitpold", []),
+        # an unlabelled word only where no address was read whole
+        ("Anna Berg\nanna.berg\n@firma.de\ninfo@firma.de", ["info@firma.de"]),
         ("E-Mail: anna.berg\nE-Mail: jan.roth\n@firma.de", []),
     ],
 )
@@ -483,6 +490,11 @@ def test_address_split_over_two_lines(card, expected):
             ["ayala@greenfield.com"],
             ["https://www.greenfield.com"],
         ),
+        (
+            "Wesley Ayala\nE: ayalacegreenfield.com\nW: www.greenfield.com",
+            ["ayala@greenfield.com"],
+            ["https://www.greenfield.com"],
+        ),
         # another word before the host is no address
         (
             "Wesley Ayala\nshopegreenfield.com\nW: www.greenfield.com",
@@ -496,6 +508,8 @@ def test_address_split_over_two_lines(card, expected):
             [],
         ),
         ("Tom von Stein\nGotthard AG\nt vonstein@gotthard.de", ["t.vonstein@gotthard.de"], []),
+        # the initial of a second given name is no label
+        ("Johann Georg Müller\ng mueller@firma.de", ["g.mueller@firma.de"], []),
         ("Alicja von Stein\nGotthard AG\nt.vonstein@gotthard.de", ["t.vonstein@gotthard.de"], []),
     ],
 )

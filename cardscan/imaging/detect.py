@@ -84,13 +84,14 @@ def find_card(small: np.ndarray) -> Detection:
     edges = cv2.Canny(cv2.GaussianBlur(grey, (5, 5), 0), 40, 120)
     masks = _candidate_masks(small, grey, edges)
 
+    height, width = grey.shape
     candidates = _candidates(masks, edges, grey)
-    if not candidates:
-        # A white card on a white desk has faint edges: look again with a softer detector.
+    if not any(_plausible(c.quad, width, height) for c in candidates):
+        # A white card on a white desk has faint edges: look again with a softer detector
+        # (also when only panels too wide for a card were found).
         soft = cv2.Canny(cv2.GaussianBlur(grey, (5, 5), 0), 15, 45)
         outline = cv2.dilate(soft, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)), iterations=2)
-        candidates = _candidates({"soft-edges": outline}, edges, grey)
-    height, width = grey.shape
+        candidates += _candidates({"soft-edges": outline}, edges, grey)
     ranked = sorted(candidates, key=lambda c: c.score, reverse=True)
     if ranked:
         first = _unmerged(ranked[0], candidates)

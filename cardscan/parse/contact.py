@@ -233,8 +233,7 @@ def crosscheck(contact: Contact) -> None:
     contact.profiles = correct_profiles(contact.profiles, [w for w in words if len(w) > 2])
     emails, urls = agree_domains(emails, contact.urls, contact.organization, edits=True)
     contact.urls = dedupe_urls(urls)
-    given = fold(contact.name.given or "") if contact.name else ""
-    family = fold(contact.name.family or "") if contact.name else ""
+    given, family = _folded_name(contact)
     emails = restore_given_name(emails, contact.raw_text, given, family)
     emails = drop_label_letter(emails, contact.raw_text, given, family)
     hosts = {e.partition("@")[2] for e in emails} | {host_of(u) for u in contact.urls}
@@ -252,9 +251,14 @@ def crosscheck(contact: Contact) -> None:
 def drop_second_readings(contact: Contact) -> None:
     """Drop e-mails that are OCR readings of an earlier one ("wenger@" beside the QR code's
     exact j.wenger@, "tfiqueroa@" beside tfigueroa@): for merging exact data into a reading."""
-    given = fold(contact.name.given or "") if contact.name else ""
-    family = fold(contact.name.family or "") if contact.name else ""
-    contact.emails = dedupe_emails(contact.emails, given, family)
+    contact.emails = dedupe_emails(contact.emails, *_folded_name(contact))
+
+
+def _folded_name(contact: Contact) -> tuple[str, str]:
+    """The folded given and family name ("", "" without a name)."""
+    if not contact.name:
+        return "", ""
+    return fold(contact.name.given or ""), fold(contact.name.family or "")
 
 
 def _name_words(contact: Contact) -> list[str]:

@@ -159,8 +159,8 @@ def restore_given_name(emails: list[str], text: str, given: str, family: str) ->
 
 
 # What OCR reads for the @ of an address ("ayalaegreenfield.com", "ayalacıgreenfield.com" for
-# ayala@greenfield.com): letters and signs of its round shape.
-_AT_READ_AS = ("e", "c", "ce", "ci", "ca", "a", "o", "q", "g", "2", "9", "&", "®", "©", "(")
+# ayala@greenfield.com): letters and signs of its round shape, the longer ones first.
+_AT_READ_AS = ("ce", "ci", "ca", "e", "c", "a", "o", "q", "g", "2", "9", "&", "®", "©", "(")
 
 
 def recover_lost_at(
@@ -191,20 +191,21 @@ def recover_lost_at(
 
 def drop_label_letter(emails: list[str], text: str, given: str, family: str) -> list[str]:
     """ "t vonstein@gotthard.de" on Alicja von Stein's card: the label E read as t, and then
-    taken for an initial whose dot OCR read as a space.  A letter that is not the given
-    name's initial, alone at the start of its line before an address of the family name, is
-    a label."""
+    taken for an initial whose dot OCR read as a space.  A letter that is not the initial of
+    one of the given names (Johann Georg Müller's g.mueller@ stays), alone at the start of its
+    line before an address of the family name, is a label."""
     folded = fold(text)
     squashed = re.sub(r"[^a-z]", "", family)
+    initials = {w[:1] for w in re.findall(r"[a-z]+", given)}
     fixed = []
     for email in emails:
         local, _, domain = email.partition("@")
         m = re.fullmatch(r"([a-z])\.([a-z]+)", local)
         if (
             m
-            and given
+            and initials
             and squashed
-            and m.group(1) != given[:1]
+            and m.group(1) not in initials
             and m.group(2) == squashed
             and re.search(rf"(?m)^\s*{m.group(1)}\s+{squashed}\s?@", folded)
         ):

@@ -257,7 +257,8 @@ def _edited_spelling(a: str, b: str, org_key: str) -> str | None:
     # the top-level domains differ: "favre.ct" beside favre.ch
     if squash[0] == squash[1] and a != b:
         known = [x for x in (a, b) if x.rsplit(".", 1)[-1] in COMMON_TLDS | TLD_REGION.keys()]
-        return known[0] if len(known) == 1 and one_edit(a, b) else None
+        if len(known) == 1 and one_edit(a, b):
+            return known[0]  # (two known ones, "firma.co" and firma.com, go on below)
     for x, key in zip((a, b), squash, strict=True):
         if org_key and len(key) >= 4 and key in org_key:
             other = b if x is a else a
@@ -309,8 +310,8 @@ def agree_domains(
         label, dot, tld = domain.partition(".")
         # "jones4ogistics.co.uk" for Jones Logistics: the hyphen and the l read as one 4
         unmerged = label.replace("4", "-l")
-        if "4" in label and unmerged.replace("-", "") in "".join(_org_words(org)):
-            label = unmerged
+        if "4" in label and unmerged.replace("-", "") == "".join(_org_words(org)):
+            label = unmerged  # (the whole name: "4u.de" on Blue Solutions' card stays)
         initials = _org_initials(org)
         if label != initials and _same_strokes(label, initials):
             return initials + dot + tld

@@ -31,9 +31,11 @@ _AT_LOOKALIKE = re.compile(
     r"(?<=[a-z0-9._-])(?:[®©]|\((?![^\s]*\)))(?=[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}\b)", re.I
 )
 # "kontakt&zbinden.ch", "kontakt®&zbinden. ch": the @ read as & (no host name holds one)
-# after a lower-case local part ("Müller&Partner.de" may be a brand).
+# after a lower-case local part ("Müller&Partner.de" may be a brand; "www.h&m.com", "at&t.com"
+# are no addresses: a host and parts of two letters or more).
 _AT_READ_AS_AMPERSAND = re.compile(
-    r"(?<![\w.@-])([a-z0-9][a-z0-9._-]*)[®©]?&(?=[a-z0-9-]+(?:\.[a-z0-9-]+)*\.\s?[a-z]{2,6}\b)"
+    r"(?<![\w.@-])(?!www\.)([a-z0-9][a-z0-9._-]+)[®©]?&"
+    r"(?=[a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\.\s?[a-z]{2,6}\b)"
 )
 # "mweissenboeck Qvertex-software.at": the @ read as a capital Q (no address has one).
 _AT_READ_AS_Q = re.compile(r"(?<=[a-z0-9])\s?Q(?=[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}\b)")
@@ -90,7 +92,8 @@ _URL_REPAIRS = (
     # "Web Wwww.firma.de": the label's W glued to the host (no host starts with "wwww.")
     (re.compile(r"(?i)(?<![\w.@/])w(?=www\.)"), ""),
     (re.compile(r"(?i)\b(https?)(?::/+|\s//)(?=\w)"), r"\1://"),  # "https //www" too
-    (re.compile(r"(?i)\bwww\s?[.,:;]\s?(?=[a-z0-9])"), "www."),  # "www:firma.de" too
+    # ("www:firma.de" too, but the label of "WWW: www.firma.de" stays a label)
+    (re.compile(r"(?i)\bwww\s?[.,:;]\s?(?!www[.,])(?=[a-z0-9])"), "www."),
     # "Web: ww.favre.ch": a w lost (no host starts with "ww.")
     (re.compile(r"(?i)(?<![\w.@/])ww\.(?=[a-z0-9-]+\.[a-z]{2,})"), "www."),
     # "www.minato.ne.ip", "firma.corn": top-level domains that do not exist, j read as i and
@@ -322,17 +325,30 @@ _DOMAIN_ALONE = re.compile(r"^@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}$", re.IG
 
 
 def join_split_address(texts: list[str]) -> tuple[int, int] | None:
-    """(line of the local part, line of the domain) of an address split over two lines."""
-    domains = [i for i, t in enumerate(texts) if _DOMAIN_ALONE.match(t.strip())]
+    """(line of the local part, line of the domain) of an address split over two lines.
+
+    The domain must end in a known top-level domain ("@cafe.luitpold" is a social-media
+    handle), and a website ("www.cafe-luitpold.de") is no local part."""
+    domains = [
+        i
+        for i, t in enumerate(texts)
+        if _DOMAIN_ALONE.match(t.strip()) and t.strip().rsplit(".", 1)[-1].lower() in COMMON_TLDS
+    ]
     if len(domains) != 1:
         return None
+    addressed = any(re.search(r"\w\s?@\s?\w", t) for t in texts)
     locals_ = []
     for i, text in enumerate(texts):
         m = _LOCAL_ALONE.match(text.strip())
         if m is None or "@" in text:
             continue
         local = m.group("local")
-        if m.group("label") or (local.islower() and re.search(r"[a-z][._-][a-z]", local)):
+        if local.lower().startswith("www") or local.rsplit(".", 1)[-1].lower() in COMMON_TLDS:
+            continue
+        # (an unlabelled word only on a card where no address was read whole)
+        if m.group("label") or (
+            not addressed and local.islower() and re.search(r"[a-z][._-][a-z]", local)
+        ):
             locals_.append(i)
     return (locals_[0], domains[0]) if len(locals_) == 1 else None
 
