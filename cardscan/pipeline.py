@@ -84,13 +84,10 @@ def _looks_incomplete(contact: Contact) -> bool:
     # Nearly every business card prints an e-mail: sparse-text mode now and then drops its
     # line whole, with nothing left to hint at it (a development card's clean
     # "annette.ehlert@vertex.de · www.vertex.de" below the phones).
-    missing_mail = not contact.emails
     # A person's card that shows only a team address ("info@") has mostly lost the line with
     # the person's own above or below it: sparse-text mode drops one of two similar lines.
-    team_only = bool(contact.emails) and all(
-        e.partition("@")[0] in ROLE_MAILBOXES for e in contact.emails
-    )
-    missing_mail = missing_mail or (team_only and contact.name is not None)
+    team_only = all(e.partition("@")[0] in ROLE_MAILBOXES for e in contact.emails)
+    missing_mail = not contact.emails or (team_only and contact.name is not None)
     missing_phone = not contact.phones and bool(re.search(r"\d{3}", text))
     return missing_mail or missing_phone or contact.name is None
 

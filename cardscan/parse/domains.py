@@ -180,10 +180,10 @@ def _org_spelling(label: str, org: str | None) -> str | None:
         for end in bounds:
             printed = key[start:end]
             if _slipped(squashed, printed, budget):
-                return _respelled(label, printed, -1)
+                return _rehyphenated(label, printed, 0, 0)
             found = _lost_letter(squashed, printed)
             if found is not None:
-                return _respelled(label, printed, found)
+                return _rehyphenated(label, printed, found, 1)
             merged = _merged_letters(squashed, printed)
             if merged is not None:
                 return _rehyphenated(label, printed, *merged)
@@ -208,7 +208,8 @@ def _merged_letters(read: str, printed: str) -> tuple[int, int] | None:
 
 
 def _rehyphenated(label: str, printed: str, where: int, more: int) -> str:
-    """``printed`` with ``label``'s hyphens, shifted by ``more`` letters after ``where``."""
+    """``printed`` with ``label``'s hyphens where they were, those after the first ``where``
+    letters shifted by ``more`` (the letters OCR lost or merged there)."""
     cuts, letters = [], 0
     for ch in label:
         if ch == "-":
@@ -221,21 +222,9 @@ def _rehyphenated(label: str, printed: str, where: int, more: int) -> str:
     return out
 
 
-def _respelled(label: str, printed: str, lost: int) -> str:
-    """``printed``'s letters with ``label``'s hyphens where they were; ``lost`` is the index
-    of a letter of ``printed`` the label lacks (-1 for none)."""
-    out, q = [], 0
-    for ch in label:
-        if ch == "-":
-            out.append(ch)
-            continue
-        if q == lost:
-            out.append(printed[q])
-            q += 1
-        out.append(printed[q])
-        q += 1
-    out.append(printed[q:])
-    return "".join(out)
+#: Top-level domains that exist: of two readings of one domain, "favre.ct" and favre.ch, the
+#: one with such a TLD was printed.
+_KNOWN_TLDS = COMMON_TLDS | frozenset(TLD_REGION)
 
 
 def _hyphen_spelling(a: str, b: str, org: str | None) -> str | None:
@@ -256,7 +245,7 @@ def _edited_spelling(a: str, b: str, org_key: str) -> str | None:
     squash = [re.sub(r"[^a-z0-9]", "", x.split(".")[0]) for x in (a, b)]
     # the top-level domains differ: "favre.ct" beside favre.ch
     if squash[0] == squash[1] and a != b:
-        known = [x for x in (a, b) if x.rsplit(".", 1)[-1] in COMMON_TLDS | TLD_REGION.keys()]
+        known = [x for x in (a, b) if x.rsplit(".", 1)[-1] in _KNOWN_TLDS]
         if len(known) == 1 and one_edit(a, b):
             return known[0]  # (two known ones, "firma.co" and firma.com, go on below)
     for x, key in zip((a, b), squash, strict=True):
