@@ -1,27 +1,18 @@
-"""Per-field accuracy and seconds per card on 30 real phone photos of business cards.
+"""Per-field accuracy on every labelled real card beside the project: the parser's measure.
 
-    python -m benchmarks.realcards [--dir ../shared/realcards] [--engine auto] [--verbose]
+    python -m benchmarks.realcards [--jobs 2] [--engine auto] [--region DE] [-v]
+                                   [--only labelled|photos] [--compare benchmarks/out/OLD.json]
 
-Measures how well the whole pipeline (load, find the card, OCR, parse) reads real phone photos
-(3120x3120 JPEG, grey desk, some cards lying sideways, several Japanese cards with English
-parts), against hand-written ground truth in benchmarks/realcards_labels.json.
+Reads the 86 labelled cards in ``../shared/realcards-labelled/`` and the 30 phone photos in
+``../shared/realcards/`` through the whole pipeline (load, find the card, OCR, parse) with the
+shipped defaults, and scores each field against the labels (see benchmarks/reallabels.py for
+the rules: on the 86 cards an invented value is a miss). Prints the table per field for both
+folders and each alone, then the mean field accuracy and all-fields-right per source
+repository and per country, and writes every card's reading to benchmarks/out/realcards.json
+(``--compare`` an older copy to see which cards a change fixed or broke).
 
-The photos are NOT part of this repository: they show real people's contact data and are read
-from a folder beside the project (default ``../shared/realcards``, see SOURCE.md there).
-Only the labels live here.
-
-Scoring, per field, only on the cards whose label for that field is not null/empty (the table
-says on how many cards each field was counted):
-  name          case-insensitive, word order ignored ("TANAKA KENJI" == "Kenji Tanaka")
-  title, organization   case-insensitive equality after collapsing spaces
-  emails        set equality (lower case)
-  phones        set of (E.164 number, type) equality; "phone numbers" ignores the type
-  urls          set equality after normalising (https scheme, lower-case host, no trailing /)
-  postal code, city     of the first (head-office) address: digits / case-insensitive text
-
-Default scan options (region DE): the card's own evidence (+81, "Japan") has to decide;
---region JP shows how much a known region would help.
-Not a test: it always exits 0 once it has run.
+The images and labels are never part of this repository: they show real people's data.
+Not a test: it exits 0 once it has run.
 """
 
 from __future__ import annotations
@@ -30,229 +21,205 @@ import argparse
 import json
 import os
 import platform
-import re
 import sys
 import time
-import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from benchmarks.reallabels import (
+    DETAIL_FIELDS,
+    FIELDS,
+    LABELLED_DIR,
+    PHOTOS_DIR,
+    Truth,
+    expected,
+    load_truths,
+    read_value,
+    score,
+)
+from cardscan.batch import scan_many
 from cardscan.model import Contact
+from cardscan.ocr.engine import make_engine
 from cardscan.options import ScanOptions
-from cardscan.pipeline import Scanner
+from cardscan.pipeline import ScanResult
 
-DEFAULT_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "realcards"
-LABELS = Path(__file__).resolve().parent / "realcards_labels.json"
-
-Label = dict[str, Any]
-
-
-def _text(value: str | None) -> str:
-    """Case-folded, NFC, whitespace collapsed."""
-    if not value:
-        return ""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", value).casefold()).strip()
-
-
-def _name_key(value: str | None) -> tuple[str, ...]:
-    return tuple(sorted(_text(value).split()))
-
-
-def normalise_url(url: str) -> str:
-    """https scheme, lower-case host, no trailing slash: http://WWW.X.jp/ -> https://www.x.jp"""
-    url = url.strip()
-    m = re.match(r"^(?:[a-z][a-z0-9+.-]*://)?([^/?#]+)(.*)$", url, re.IGNORECASE)
-    if not m:
-        return url.rstrip("/")
-    host, rest = m.group(1).lower(), m.group(2)
-    return f"https://{host}{rest}".rstrip("/")
-
-
-def _digits(value: str | None) -> str:
-    return re.sub(r"\D", "", value or "")
+OUT = Path(__file__).parent / "out"
 
 
 @dataclass(frozen=True)
-class Field:
-    """One row of the table: how to read the expected and the got value, and when to count it."""
-
-    name: str
-    expected: Callable[[Label], object]
-    got: Callable[[Contact], object]
-
-
-def _label_address(label: Label, key: str) -> str | None:
-    address = label.get("address") or {}
-    value = address.get(key)
-    return value if isinstance(value, str) else None
-
-
-FIELDS: tuple[Field, ...] = (
-    Field(
-        "name",
-        lambda lb: _name_key(lb.get("name")),
-        lambda c: _name_key(c.name.full if c.name else None),
-    ),
-    Field("title", lambda lb: _text(lb.get("title")), lambda c: _text(c.title)),
-    Field(
-        "organization", lambda lb: _text(lb.get("organization")), lambda c: _text(c.organization)
-    ),
-    Field(
-        "emails",
-        lambda lb: frozenset(e.lower() for e in lb.get("emails") or []),
-        lambda c: frozenset(e.lower() for e in c.emails),
-    ),
-    Field(
-        "phones",
-        lambda lb: frozenset((p["number"], p["type"]) for p in lb.get("phones") or []),
-        lambda c: frozenset((p.number, p.type) for p in c.phones),
-    ),
-    Field(
-        "phone numbers (type ignored)",
-        lambda lb: frozenset(p["number"] for p in lb.get("phones") or []),
-        lambda c: frozenset(p.number for p in c.phones),
-    ),
-    Field(
-        "urls",
-        lambda lb: frozenset(normalise_url(u) for u in lb.get("urls") or []),
-        lambda c: frozenset(normalise_url(u) for u in c.urls),
-    ),
-    Field(
-        "postal code",
-        lambda lb: _digits(_label_address(lb, "postal_code")),
-        lambda c: _digits(c.address.postal_code if c.address else None),
-    ),
-    Field(
-        "city",
-        lambda lb: _text(_label_address(lb, "city")),
-        lambda c: _text(c.address.city if c.address else None),
-    ),
-)
-
-
-@dataclass
-class CardResult:
-    file: str
+class CardScore:
+    truth: Truth
+    fields: dict[str, bool]
+    contact: Contact
+    error: str | None
     seconds: float
-    error: str | None = None
-    # field name -> (right, expected, got); only fields counted on this card
-    fields: dict[str, tuple[bool, object, object]] = field(default_factory=dict)
+
+    def all_right(self) -> bool:
+        return self.error is None and all(self.fields.get(f, True) for f in FIELDS)
 
 
-def _show(value: object) -> str:
-    if isinstance(value, frozenset):
-        return "{" + ", ".join(sorted(map(str, value))) + "}" if value else "{}"
-    if isinstance(value, tuple):
-        return " ".join(value) if value else "-"
-    return repr(value) if value else "-"
+def run(truths: list[Truth], options: ScanOptions, jobs: int) -> list[CardScore]:
+    scores: list[CardScore] = []
+    paths = [t.path for t in truths]
+    start = time.perf_counter()
+    for truth, outcome in zip(truths, scan_many(paths, options, jobs=jobs), strict=True):
+        if isinstance(outcome, ScanResult):
+            contact, error, seconds = outcome.contact, None, outcome.seconds
+        else:
+            contact, error, seconds = Contact(source=str(truth.path)), outcome.reason, 0.0
+        scores.append(CardScore(truth, dict(score(truth, contact)), contact, error, seconds))
+        done = len(scores)
+        print(f"\r  {done}/{len(truths)} {time.perf_counter() - start:.0f} s", end="",
+              file=sys.stderr, flush=True)  # fmt: skip
+    print(file=sys.stderr)
+    return scores
 
 
-def load_labels(path: Path) -> list[Label]:
-    if not path.is_file():
-        sys.exit(f"labels not found: {path} (benchmarks/realcards_labels.json is part of the repo)")
-    data = json.loads(path.read_text(encoding="utf-8"))
-    cards = data["cards"] if isinstance(data, dict) else data
-    if not isinstance(cards, list) or not cards:
-        sys.exit(f"no labelled cards in {path}")
-    return cards
+def _ratio(right: int, counted: int) -> str:
+    return f"{right / counted:.2f} ({right}/{counted})" if counted else "-"
 
 
-def score(label: Label, got: Contact) -> dict[str, tuple[bool, object, object]]:
-    out: dict[str, tuple[bool, object, object]] = {}
+def _mean(scores: list[CardScore]) -> float:
+    accs = []
     for f in FIELDS:
-        expected = f.expected(label)
-        if not expected:  # null or empty in the label: this card does not count for the field
-            continue
-        value = f.got(got)
-        out[f.name] = (expected == value, expected, value)
-    return out
+        counted = [s.fields[f] for s in scores if f in s.fields]
+        if counted:
+            accs.append(sum(counted) / len(counted))
+    return sum(accs) / len(accs) if accs else 0.0
 
 
-def run(folder: Path, labels: list[Label], scanner: Scanner) -> list[CardResult]:
-    results: list[CardResult] = []
-    for label in labels:
-        path = folder / label["file"]
-        start = time.perf_counter()
-        error: str | None = None
-        try:
-            contact = scanner.scan([path]).contact
-        except Exception as exc:  # a failed card is a miss on every counted field, and is shown
-            error = f"{type(exc).__name__}: {exc}"
-            contact = Contact(source=str(path))
-        result = CardResult(label["file"], time.perf_counter() - start, error)
-        result.fields = score(label, contact)
-        results.append(result)
-        print(f"  {label['file']}: {result.seconds:.2f} s", file=sys.stderr, flush=True)
-    return results
-
-
-def report(results: list[CardResult], engine: str, wall: float) -> str:
-    rows = ["| field | right | counted | accuracy |", "|---|---:|---:|---:|"]
-    for f in FIELDS:
-        counted = [r.fields[f.name][0] for r in results if f.name in r.fields]
-        right = sum(counted)
-        acc = f"{right / len(counted):.2f}" if counted else "-"
-        rows.append(f"| {f.name} | {right} | {len(counted)} | {acc} |")
-    exact = sum(all(ok for ok, _, _ in r.fields.values()) for r in results if r.error is None)
-    rows.append(
-        f"| all counted fields right | {exact} | {len(results)} | {exact / len(results):.2f} |"
-    )
-    errors = sum(r.error is not None for r in results)
-    per_card = sum(r.seconds for r in results) / len(results)
-    rows.append("")
-    rows.append(
-        f"{len(results)} photos ({errors} failed), engine {engine}: {per_card:.2f} s per card "
-        f"(load + detect + OCR + parse, one process), wall {wall:.1f} s; machine: "
-        f"{platform.platform()}, {platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}"
-    )
+def field_table(groups: dict[str, list[CardScore]]) -> str:
+    heads = list(groups)
+    rows = [
+        "| field | " + " | ".join(heads) + " |",
+        "|---|" + "---:|" * len(heads),
+    ]
+    for f in (*FIELDS, *DETAIL_FIELDS):
+        cells = []
+        for scores in groups.values():
+            counted = [s.fields[f] for s in scores if f in s.fields]
+            cells.append(_ratio(sum(counted), len(counted)))
+        label = f if f in FIELDS else f"({f})"
+        rows.append(f"| {label} | " + " | ".join(cells) + " |")
+    rows.append("| **mean of the fields** | " + " | ".join(
+        f"**{_mean(s):.3f}**" for s in groups.values()) + " |")  # fmt: skip
+    rows.append("| **all fields right** | " + " | ".join(
+        f"**{_ratio(sum(x.all_right() for x in s), len(s))}**" for s in groups.values()) + " |")  # fmt: skip
     return "\n".join(rows)
 
 
-def misses(results: list[CardResult]) -> str:
-    lines = ["", "| file | field | expected | got |", "|---|---|---|---|"]
-    for r in results:
-        if r.error:
-            lines.append(f"| {r.file} | (scan failed) | | {r.error} |")
-        for name, (ok, expected, got) in r.fields.items():
-            if not ok:
-                lines.append(f"| {r.file} | {name} | {_show(expected)} | {_show(got)} |")
+def breakdown(scores: list[CardScore], key: str) -> str:
+    groups: dict[str, list[CardScore]] = defaultdict(list)
+    for s in scores:
+        groups[getattr(s.truth, key)].append(s)
+    rows = [f"| {key} | cards | mean of the fields | all fields right |", "|---|---:|---:|---:|"]
+    for name, group in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        right = sum(s.all_right() for s in group)
+        rows.append(f"| {name} | {len(group)} | {_mean(group):.2f} | {right} |")
+    return "\n".join(rows)
+
+
+def misses(scores: list[CardScore]) -> str:
+    lines = ["| file | field | expected | read |", "|---|---|---|---|"]
+    for s in scores:
+        if s.error:
+            lines.append(f"| {s.truth.file} | (failed) | | {s.error} |")
+        for f, ok in s.fields.items():
+            if not ok and f in FIELDS:
+                exp = json.dumps(expected(s.truth, f), ensure_ascii=False)
+                got = json.dumps(read_value(s.contact, f), ensure_ascii=False)
+                lines.append(f"| {s.truth.file} | {f} | {exp} | {got} |")
     return "\n".join(lines)
+
+
+def compare(scores: list[CardScore], old_file: Path) -> str:
+    old = json.loads(old_file.read_text(encoding="utf-8"))["cards"]
+    lines = []
+    for s in scores:
+        before = old.get(s.truth.file, {}).get("fields", {})
+        for f in FIELDS:
+            if f in s.fields and f in before and before[f] != s.fields[f]:
+                mark = "fixed" if s.fields[f] else "BROKEN"
+                lines.append(f"  {mark}: {s.truth.file} {f}: {read_value(s.contact, f)}")
+    return "\n".join(lines) or "  no field changed"
+
+
+def save(scores: list[CardScore], text: str) -> Path:
+    OUT.mkdir(exist_ok=True)
+    path = OUT / "realcards.json"
+    cards = {
+        s.truth.file: {
+            "fields": s.fields,
+            "error": s.error,
+            "seconds": round(s.seconds, 3),
+            "read": s.contact.to_dict(),
+        }
+        for s in scores
+    }
+    path.write_text(
+        json.dumps({"report": text, "cards": cards}, ensure_ascii=False, indent=1),
+        encoding="utf-8",
+    )
+    return path
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument("--dir", type=Path, default=DEFAULT_DIR, help="folder with r_1.jpg ...")
-    ap.add_argument("--labels", type=Path, default=LABELS)
+    ap.add_argument("--labelled", type=Path, default=LABELLED_DIR)
+    ap.add_argument("--photos", type=Path, default=PHOTOS_DIR)
+    ap.add_argument("--only", choices=["labelled", "photos"])
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--engine", default="auto")
-    ap.add_argument(
-        "--region", default="DE", help="phone region for national numbers (default DE, as shipped)"
-    )
-    ap.add_argument("--verbose", "-v", action="store_true", help="print every miss per card")
+    ap.add_argument("--lang", default="deu+eng")
+    ap.add_argument("--region", default="DE", help="as shipped: the card's own evidence decides")
+    ap.add_argument("--compare", type=Path, help="an earlier benchmarks/out/realcards.json")
+    ap.add_argument("--verbose", "-v", action="store_true", help="list every miss")
     args = ap.parse_args()
 
-    folder: Path = args.dir
-    if not folder.is_dir():
+    truths = load_truths(args.labelled, args.photos)
+    if args.only:
+        truths = [t for t in truths if t.collection == args.only]
+    missing = [str(t.path) for t in truths if not t.path.is_file()]
+    if not truths or missing:
         sys.exit(
-            f"photo folder not found: {folder}\n"
-            "The real card photos are not part of the repository; pass --dir FOLDER."
+            f"real cards not found ({len(missing)} missing, e.g. {missing[:1]}): they live beside "
+            "the project in ../shared/realcards-labelled/ and ../shared/realcards/"
         )
-    labels = load_labels(args.labels)
-    missing = [lb["file"] for lb in labels if not (folder / lb["file"]).is_file()]
-    if missing:
-        sys.exit(f"{len(missing)} labelled photo(s) missing in {folder}: {', '.join(missing)}")
-
-    scanner = Scanner(ScanOptions(engine=args.engine, region=args.region))
+    options = ScanOptions(engine=args.engine, region=args.region, lang=args.lang)
+    engine_name = make_engine(options.engine).name
     start = time.perf_counter()
-    results = run(folder, labels, scanner)
+    scores = run(truths, options, args.jobs)
     wall = time.perf_counter() - start
-    print(report(results, f"{scanner.engine.name}, region {scanner.options.region}", wall))
+
+    groups = {"all": scores}
+    for collection, title in (("labelled", "86 labelled"), ("photos", "30 photos")):
+        part = [s for s in scores if s.truth.collection == collection]
+        if part and len(part) < len(scores):
+            groups[title] = part
+    per_card = sum(s.seconds for s in scores) / len(scores)
+    failed = sum(s.error is not None for s in scores)
+    text = "\n\n".join(
+        [
+            field_table(groups),
+            breakdown(scores, "repository"),
+            breakdown(scores, "country"),
+            f"{len(scores)} cards ({failed} failed), engine {engine_name}, --lang {args.lang}, "
+            f"--region {args.region}: {per_card:.2f} s per card in one worker (load, find, OCR, "
+            f"parse), wall {wall:.0f} s with {args.jobs} job(s); machine: {platform.machine()}, "
+            f"{os.cpu_count()} cores, Python {platform.python_version()}",
+        ]
+    )
+    print(text)
     if args.verbose:
-        print(misses(results))
+        print()
+        print(misses(scores))
+    if args.compare:
+        print("\nChanged since " + str(args.compare) + ":")
+        print(compare(scores, args.compare))
+    print(f"\nEvery reading: {save(scores, text)}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -49,7 +49,7 @@ PHONE_LABEL_RE = re.compile(
 )
 # A label printed (or read) without a space before the number: "T0341 621432-62", "M078 420".
 PHONE_LABEL_GLUED_RE = re.compile(r"(?<![\w@.])(" + _LABEL_WORDS + r")(?=[+(]?\d)", re.IGNORECASE)
-# ... or right after the number before it: "TEL:06-6531-0157FAX:06-6531-0158" (words of three
+# ... or right after the number before it: "TEL:06-4821-7730FAX:06-4821-7731" (words of three
 # letters or more, with a colon or dot: "12F" or "3Tel" in an address stay as printed).
 _LONG_LABELS = "|".join(
     re.escape(k) for k in sorted(PHONE_LABELS, key=len, reverse=True) if len(k) >= 3
