@@ -2,6 +2,7 @@
 
 import pytest
 
+from cardscan.parse import lines_from_text, parse_card
 from cardscan.parse.phones import find_phones, strip_phones
 
 CASES = [
@@ -68,7 +69,7 @@ def test_strip_phones_leaves_other_text():
         (["0041 44 123 45 67"], "CH"),
         (["Kaiserstr. 1 · 10115-0013", "03-5812-2094"], "DE"),  # "-0013" is no 00 prefix
         # a Japanese address: the postal mark, a prefecture or the country after the postcode
-        (["〒103-0013 Tokyo", "03-5812-2094"], "JP"),
+        (["〒104-0033 Tokyo", "03-5812-2094"], "JP"),
         (["Shimane, 690-0826 JAPAN"], "JP"),
         (["Chiyoda-ku, Tokyo, 101-0047"], "JP"),
         (["Gartenweg 1, 80331 München, Germany"], "DE"),
@@ -130,3 +131,59 @@ def test_infer_region_uk_postcode_slips(texts, expected):
 )
 def test_label_glued_to_the_number(text, region, expected):
     assert [(f.phone.number, f.phone.type) for f in find_phones(text, region)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        # the last digits of a second number, printed once after the first
+        (
+            "Tel: 0212 555 29 44-45",
+            "TR",
+            [("+902125552944", "work"), ("+902125552945", "work")],
+        ),
+        ("Fax (0212) 555 10 97-98", "TR", [("+902125551097", "fax"), ("+902125551098", "fax")]),
+        (
+            "Phone: +90 212 555 27 61 - 62",
+            "TR",
+            [("+902125552761", "work"), ("+902125552762", "work")],
+        ),
+        # a German extension is no range: "-0" stays the number's own
+        ("Tel. 030/123456-0", "DE", [("+49301234560", "work")]),
+        # nor is a range of house numbers
+        ("Am Markt 168-170", "DE", []),
+    ],
+)
+def test_two_numbers_printed_as_one_with_a_range(text, region, expected):
+    assert [(f.phone.number, f.phone.type) for f in find_phones(text, region)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        # one number for phone and fax: the office's number, labelled work
+        ("Tel/Fax: 0212 555 23 54", "TR", [("+902125552354", "work")]),
+        ("Tel&Fax: 0212 555 23 54", "TR", [("+902125552354", "work")]),
+        ("Tel - Fax: 0212 555 23 54", "TR", [("+902125552354", "work")]),
+        # the label after the number
+        ("650 555 0102 Fax", "US", [("+16505550102", "fax")]),
+        ("(0212) 555 10 92 (Pbx)", "TR", [("+902125551092", "work")]),
+        # a label followed by the next number labels that number, not the one before
+        (
+            "T: 0212 555 6853 F:0212 555 68 54",
+            "TR",
+            [("+902125556853", "work"), ("+902125556854", "fax")],
+        ),
+    ],
+)
+def test_labels_in_other_places(text, region, expected):
+    assert [(f.phone.number, f.phone.type) for f in find_phones(text, region)] == expected
+
+
+def test_a_label_in_a_cell_of_its_own():
+    card = "Jordan Miller\nMob. | +1 312 555 0147 | Fax | +1 512 555 0173"
+    contact = parse_card(lines_from_text(card))
+    assert [(p.number, p.type) for p in contact.phones] == [
+        ("+13125550147", "mobile"),
+        ("+15125550173", "fax"),
+    ]

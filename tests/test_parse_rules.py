@@ -6,8 +6,10 @@ from cardscan.parse import lines_from_text, parse_card
 from cardscan.parse.address import country_of, looks_like_street
 from cardscan.parse.names import split_name
 from cardscan.parse.phones import find_phones
+from cardscan.parse.region import infer_region, region_votes
 from cardscan.parse.rules import (
     AREA_RULES,
+    CITY_RULES,
     COUNTRY_RULES,
     DEPARTMENT_RULES,
     LEGAL_FORM_RULES,
@@ -17,6 +19,7 @@ from cardscan.parse.rules import (
     PARTICLE_RULES,
     PHONE_LABEL_RULES,
     PREFIX_RULES,
+    REGION_WORD_RULES,
     STREET_RULES,
     STREET_SLIPS,
     SUFFIX_RULES,
@@ -142,3 +145,15 @@ def test_co_ltd_as_written_and_read(read, org):
     # Japanese companies' cards in English: "Co., Ltd." in every spelling makes the company
     contact = parse_card(lines_from_text(f"{PERSON}\nManaging Director\n{read}"))
     assert contact.organization == org
+
+
+@pytest.mark.parametrize(("city", "code", "example"), CITY_RULES, ids=_ids(CITY_RULES))
+def test_city_tells_the_country(city, code, example):
+    assert infer_region([example], [], [], default="ZZ") == code
+
+
+@pytest.mark.parametrize(
+    ("pattern", "code", "example"), REGION_WORD_RULES, ids=[r[2] for r in REGION_WORD_RULES]
+)
+def test_region_word(pattern, code, example):
+    assert region_votes([example], [], [])[code] >= 1

@@ -47,7 +47,7 @@ def tessdata_dir() -> Path:
 def check_languages(lang: str, folder: Path) -> None:
     """Raise with an install hint when a language of "deu+eng" has no model in ``folder``."""
     for code in filter(None, lang.split("+")):
-        if not re.fullmatch(r"[a-z]{3}(?:_[a-z]+)?|osd", code):  # "german", "de"
+        if not re.fullmatch(r"[a-z]{3}(?:_[a-z]+)?|osd|[A-Z][A-Za-z_]+", code):  # "german", "de"
             raise MissingDependencyError(
                 f"{code!r} is no Tesseract language code: use its three-letter codes, "
                 "for example --lang deu+eng (German and English); `tesseract --list-langs` "

@@ -7,6 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from cardscan.parse.rules.phones import PHONE_LABEL_ONLY_RE
+
 # Separators printed between items on one line: "Hauptstraße 12 · 10115 Berlin | Tel. 030 123".
 # OCR reads a middle dot as "«" too.  (Also as "+", but "Schmidt + Partner GmbH" is a company:
 # the address parser deals with a "+" between address parts.)
@@ -57,8 +59,12 @@ def clean(text: str) -> str:
 
 def split_segments(line: TextLine) -> list[TextLine]:
     """Split a line at printed separators so each segment holds one item."""
-    parts = [clean(p) for p in _SEPARATORS.split(line.text)]
-    return [dataclasses.replace(line, text=p) for p in parts if p]
+    parts = [p for p in (clean(p) for p in _SEPARATORS.split(line.text)) if p]
+    # A phone label in a cell of its own stays with its number: "Mob. | +1 312 555 0147".
+    for i in range(len(parts) - 1, 0, -1):
+        if PHONE_LABEL_ONLY_RE.match(parts[i - 1]) and re.match(r"[+(\d]", parts[i]):
+            parts[i - 1 : i + 1] = [f"{parts[i - 1]} {parts[i]}"]
+    return [dataclasses.replace(line, text=p) for p in parts]
 
 
 def lines_from_text(text: str) -> list[TextLine]:

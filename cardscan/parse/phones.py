@@ -9,6 +9,7 @@ import phonenumbers as pn
 
 from cardscan.model import Phone, PhoneType
 from cardscan.parse.rules import (
+    PHONE_AND_FAX_RE,
     PHONE_LABEL_AFTER_NUMBER_RE,
     PHONE_LABEL_GLUED_RE,
     PHONE_LABEL_RE,
@@ -19,6 +20,15 @@ from cardscan.parse.rules import (
 _TRUNK_IN_BRACKETS = re.compile(r"(\+\d{1,3})\s*\(\s*0\s*\)\s*")
 # OCR reads "O"/"o" for zero and "l"/"I" for one inside digit runs: "+49 3O 12345".
 _DIGITISH = re.compile(r"(?<=[\d\s/()-])[OoIl](?=[\d\s/()-])")
+# Two numbers that differ in their last digits, printed once: "0212 555 29 44-45",
+# "+90 212 555 27 61 - 62", "(0212) 555 10 97/98" (Turkish and other cards): the alternative
+# replaces as many digits as it has, in a group of that length.
+_RANGE = re.compile(
+    r"(?P<head>(?:\+|\(|(?<![\d\w]))\d[\d().\s]{4,16}?[\s.)])(?P<last>\d{1,2})"
+    r"\s?[-–/]\s?(?P<alt>\d{1,2})(?![\d\w])(?!\s?[-./]?\s?\d)"
+)
+# A label printed after its number: "650 321 3902 Fax", "(0212) 555 10 92 (Pbx)" is no label.
+_LABEL_AFTER = re.compile(r"\s*[.:]?\s*\(?(?P<label>[^\W\d_]+)\)?\.?\s*(?:$|[,;|])")
 # A German extension-only number: "Tel. 030/123456-0, Fax -99" means 030/123456-99.
 _EXTENSION_ONLY = re.compile(r"^\s*[-–]\s?(\d{1,5})\b")
 
@@ -32,7 +42,24 @@ class PhoneFind:
     raw: str
 
 
+def _expand_ranges(text: str) -> tuple[str, set[int]]:
+    """ "Tel: 0212 555 29 44-45" -> "Tel: 0212 555 29 44, 0212 555 29 45", and where the second
+    numbers start (they share the first one's label)."""
+    out, starts, pos = [], set(), 0
+    for m in _RANGE.finditer(text):
+        head, last, alt = m.group("head"), m.group("last"), m.group("alt")
+        if len(last) != len(alt) or not 7 <= sum(ch.isdigit() for ch in head + last) <= 13:
+            continue
+        first = head + last
+        out.append(text[pos : m.start()] + first + ", ")
+        starts.add(sum(map(len, out)))
+        out.append(first[: len(first) - len(alt)] + alt)
+        pos = m.end()
+    return "".join(out) + text[pos:], starts
+
+
 def _prepare(text: str) -> str:
+    text = PHONE_AND_FAX_RE.sub(r"\1", text)
     text = PHONE_LABEL_GLUED_RE.sub(r"\1 ", text)
     text = PHONE_LABEL_AFTER_NUMBER_RE.sub(r" \1", text)
     text = _TRUNK_IN_BRACKETS.sub(r"\1 ", text)
@@ -46,6 +73,12 @@ def _label_before(text: str, start: int, floor: int) -> PhoneType | None:
         if m.end() <= start + 1:
             found = PHONE_LABELS[m.group(1).lower()]
     return found
+
+
+def _label_after(text: str, end: int) -> PhoneType | None:
+    """The type said by a label right after the number, when no number follows it."""
+    m = _LABEL_AFTER.match(text, end)
+    return PHONE_LABELS.get(m.group("label").lower()) if m else None
 
 
 def _kind(number: pn.PhoneNumber) -> PhoneType:
@@ -68,11 +101,15 @@ def find_phones(text: str, region: str, *, stem: str | None = None) -> list[Phon
     ``stem`` is the last number printed before this line ("030/123456-0"): German cards print
     further extensions of the same line as "Fax -99".
     """
-    prepared = _prepare(text)
+    prepared, range_starts = _expand_ranges(_prepare(text))
     finds: list[PhoneFind] = []
     floor = 0
     for m in pn.PhoneNumberMatcher(prepared, region, leniency=pn.Leniency.VALID):
         label = _label_before(prepared, m.start, floor)
+        if label is None and m.start in range_starts and finds:
+            label = finds[-1].phone.type if finds[-1].labelled else None
+        if label is None:
+            label = _label_after(prepared, m.end)
         if label is None and _house_number_like(m.raw_string):
             continue  # "Am Markt 168-170": a range of house numbers, valid as a German phone
         kind = label or _kind(m.number)
@@ -120,7 +157,7 @@ def strip_phones(text: str, finds: list[PhoneFind]) -> str:
     """The line without its numbers and label words (what is left may be a name or an address)."""
     if not finds:
         return text
-    prepared = _prepare(text)
+    prepared, _ = _expand_ranges(_prepare(text))
     for f in sorted(finds, key=lambda f: f.start, reverse=True):
         prepared = prepared[: f.start] + " " + prepared[f.end :]
     prepared = PHONE_LABEL_RE.sub(" ", prepared)

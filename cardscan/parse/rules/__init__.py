@@ -5,8 +5,6 @@ runs every example through the parser, so a rule without a working example fails
 """
 
 from cardscan.parse.rules.addresses import (
-    COUNTRIES,
-    COUNTRY_RULES,
     HOUSE_NUMBER_RE,
     JP_ADDRESS_HINT_RE,
     JP_POSTCODE_RE,
@@ -21,7 +19,17 @@ from cardscan.parse.rules.addresses import (
     UK_POSTCODE_RE,
     UMLAUT_CITY_BY_PLAIN,
     US_CITY_STATE_ZIP_RE,
+    US_STATE_NAME_ZIP_RE,
+    US_STATE_NAMES,
     US_STATES,
+)
+from cardscan.parse.rules.countries import (
+    CITY_REGION,
+    CITY_RULES,
+    COUNTRIES,
+    COUNTRY_RULES,
+    REGION_WORD_RULES,
+    REGION_WORDS,
 )
 from cardscan.parse.rules.emails import ROLE_MAILBOXES
 from cardscan.parse.rules.names import (
@@ -49,8 +57,10 @@ from cardscan.parse.rules.orgs import (
     is_area_line,
 )
 from cardscan.parse.rules.phones import (
+    PHONE_AND_FAX_RE,
     PHONE_LABEL_AFTER_NUMBER_RE,
     PHONE_LABEL_GLUED_RE,
+    PHONE_LABEL_ONLY_RE,
     PHONE_LABEL_RE,
     PHONE_LABEL_RULES,
     PHONE_LABELS,
@@ -66,6 +76,8 @@ from cardscan.parse.rules.titles import (
 
 __all__ = [
     "AREA_RULES",
+    "CITY_REGION",
+    "CITY_RULES",
     "COUNTRIES",
     "COUNTRY_RULES",
     "DEPARTMENT_RE",
@@ -88,14 +100,18 @@ __all__ = [
     "ORG_WORDS",
     "ORG_WORD_RULES",
     "PARTICLE_RULES",
+    "PHONE_AND_FAX_RE",
     "PHONE_LABELS",
     "PHONE_LABEL_AFTER_NUMBER_RE",
     "PHONE_LABEL_GLUED_RE",
+    "PHONE_LABEL_ONLY_RE",
     "PHONE_LABEL_RE",
     "PHONE_LABEL_RULES",
     "POSTCODE_CITY_RE",
     "POSTCODE_PREFIX_REGION",
     "PREFIX_RULES",
+    "REGION_WORDS",
+    "REGION_WORD_RULES",
     "ROLE_MAILBOXES",
     "STREET_RE",
     "STREET_RULES",
@@ -112,6 +128,8 @@ __all__ = [
     "UMLAUT_CITY_BY_PLAIN",
     "US_CITY_STATE_ZIP_RE",
     "US_STATES",
+    "US_STATE_NAMES",
+    "US_STATE_NAME_ZIP_RE",
     "fix_legal_form",
     "is_area_line",
 ]

@@ -1,4 +1,4 @@
-"""Address rules: street words, postcode styles of DE/AT/CH/UK/US, country names, domains."""
+"""Address rules: street words, postcode styles of DE/AT/CH/UK/US/JP, domains, umlaut cities."""
 
 from __future__ import annotations
 
@@ -138,6 +138,22 @@ US_STATES: frozenset[str] = frozenset(
     ]
 )
 
+# The states spelled out before a ZIP code: "Stanford, California 94305-9505".
+US_STATE_NAMES: tuple[str, ...] = (
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
+    "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa",
+    "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan",
+    "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire",
+    "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma",
+    "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee",
+    "Texas", "Utah", "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin",
+    "Wyoming", "District of Columbia",
+)  # fmt: skip
+US_STATE_NAME_ZIP_RE = re.compile(
+    r"\b(?P<state>" + "|".join(US_STATE_NAMES) + r")\.?,?\s+(?P<code>\d{5}(?:-\d{4})?)\b",
+    re.IGNORECASE,
+)
+
 # Japan, on cards printed in English: a 3+4-digit postcode, the city or ward before the
 # prefecture, and often a postal mark: "2-10-14 Gakuenminami, Matsue City / Shimane,
 # 690-0826 JAPAN", "Chiyoda-ku, Tokyo, 101-0047", "〒100-6921 Tokyo". Taken only on a card
@@ -163,39 +179,6 @@ JP_ADDRESS_HINT_RE = re.compile(
     r"〒|\b\w+-(?:ku|shi|cho|machi)\b|\bjapan\b|\b(?:" + "|".join(JP_PREFECTURES) + r")\b",
     re.IGNORECASE,
 )
-
-# (country as printed, ISO code): a line that is only a country name; also tells the phone region.
-COUNTRY_RULES: tuple[tuple[str, str], ...] = (
-    ("deutschland", "DE"),
-    ("germany", "DE"),
-    ("österreich", "AT"),
-    ("oesterreich", "AT"),
-    ("osterreich", "AT"),  # OCR lost the dots of the Ö
-    ("austria", "AT"),
-    ("schweiz", "CH"),
-    ("switzerland", "CH"),
-    ("suisse", "CH"),
-    ("united kingdom", "GB"),
-    ("great britain", "GB"),
-    ("england", "GB"),
-    ("uk", "GB"),
-    ("usa", "US"),
-    ("u.s.a.", "US"),
-    ("united states", "US"),
-    ("united states of america", "US"),
-    ("nederland", "NL"),
-    ("netherlands", "NL"),
-    ("france", "FR"),
-    ("frankreich", "FR"),
-    ("italia", "IT"),
-    ("italy", "IT"),
-    ("luxembourg", "LU"),
-    ("belgium", "BE"),
-    ("belgien", "BE"),
-    ("japan", "JP"),
-    ("nippon", "JP"),
-)
-COUNTRIES: dict[str, str] = dict(COUNTRY_RULES)
 
 # Postcode prefixes on German-speaking cards -> region: "A-1010 Wien".
 POSTCODE_PREFIX_REGION: dict[str, str] = {"D": "DE", "DE": "DE", "A": "AT", "AT": "AT", "CH": "CH"}

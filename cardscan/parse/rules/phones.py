@@ -31,6 +31,25 @@ PHONE_LABEL_RULES: tuple[tuple[str, PhoneType, str], ...] = (
     ("mob", "mobile", "Mob. +44 7911 123456"),
     ("cell", "mobile", "Cell +1 415 555 0199"),
     ("cellphone", "mobile", "Cellphone +1 415 555 0199"),
+    # Other languages of cards handed over at German fairs
+    ("gsm", "mobile", "Gsm: +90 532 123 45 67"),  # Turkish, Belgian, Dutch cards
+    ("cep", "mobile", "Cep: +90 532 123 45 67"),  # Turkish "cep telefonu"
+    ("faks", "fax", "Faks: +90 212 123 45 67"),  # Turkish, Polish
+    ("celular", "mobile", "Celular: +55 11 98765-4321"),  # Portuguese, Spanish
+    ("cel", "mobile", "Cel.: +55 11 98765-4321"),
+    ("fone", "work", "Fone: +55 11 3456-7890"),  # Brazilian Portuguese
+    ("telefone", "work", "Telefone +55 11 3456-7890"),
+    ("whatsapp", "mobile", "WhatsApp +55 11 98765-4321"),
+    ("tél", "work", "Tél. +33 1 42 68 53 00"),  # French
+    ("portable", "mobile", "Portable +33 6 12 34 56 78"),
+    ("cellulare", "mobile", "Cellulare +39 347 123 4567"),  # Italian
+    ("móvil", "mobile", "Móvil +34 612 34 56 78"),  # Spanish
+    ("movil", "mobile", "Movil +34 612 34 56 78"),
+    ("mobiel", "mobile", "Mobiel +31 6 12345678"),  # Dutch
+    ("tlf", "work", "Tlf. +47 22 12 34 56"),  # Danish, Norwegian
+    ("ph", "work", "Ph. +61 2 9876 5432"),  # Australian and British cards
+    ("hp", "mobile", "HP +65 9123 4567"),  # "handphone": Singapore, Malaysia
+    ("dl", "work", "DL: +852 2555 8222"),  # direct line: Hong Kong
     # One-letter labels of compact cards: "T +49 30 1234567 | M +49 171 2345678 | F ..."
     ("t", "work", "T +49 30 1234567"),
     ("p", "work", "P +1 212 555 0100"),
@@ -39,6 +58,7 @@ PHONE_LABEL_RULES: tuple[tuple[str, PhoneType, str], ...] = (
     ("c", "mobile", "C +1 415 555 0199"),
     ("h", "mobile", "H 0171 2345678"),  # Handy
     ("f", "fax", "F +49 30 1234568"),
+    ("g", "mobile", "G +90 536 555 24 42"),  # GSM, on Turkish cards
 )
 PHONE_LABELS: dict[str, PhoneType] = {word: kind for word, kind, _ in PHONE_LABEL_RULES}
 
@@ -56,4 +76,12 @@ _LONG_LABELS = "|".join(
 )
 PHONE_LABEL_AFTER_NUMBER_RE = re.compile(
     r"(?<=\d)(" + _LONG_LABELS + r")(?=\s?[.:]\s?[+(]?\d)", re.IGNORECASE
+)
+
+# A label alone in its cell, its number in the next: "Mob. | +1 312 555 0147" (split at the bar).
+PHONE_LABEL_ONLY_RE = re.compile(r"^(" + _LABEL_WORDS + r")\s*\.?\s*:?$", re.IGNORECASE)
+# Two labels for one number: "Tel/Fax: 0212 555 23 54", "Tel.&Fax", "Tel - Fax" (the number is
+# the office's; the label of the number says work).
+PHONE_AND_FAX_RE = re.compile(
+    r"\b(tel|telefon|fon|phone)\.?\s*(?:[/&+]|\s-\s|-)\s*(?:tele)?(?:fax|faks)\b\.?", re.IGNORECASE
 )
