@@ -187,3 +187,15 @@ def test_a_label_in_a_cell_of_its_own():
         ("+13125550147", "mobile"),
         ("+15125550173", "fax"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        # German and Austrian switchboards: "-62" is the extension, part of the number
+        ("T: 089 / 353 27 86-62", "DE", [("+4989353278662", "work")]),
+        ("F 01/433 24 77-28", "AT", [("+431433247728", "fax")]),
+    ],
+)
+def test_a_switchboard_extension_is_no_range(text, region, expected):
+    assert [(f.phone.number, f.phone.type) for f in find_phones(text, region)] == expected

@@ -166,7 +166,7 @@ def parse_card(
             stem = finds[-1].raw
             phone_lines.append(seg.line)
             labelled = labelled and all(f.labelled for f in finds)
-            seg.text = strip_phones(seg.text, finds)
+            seg.text = strip_phones(seg.text, finds, card_region)
             for f in finds:
                 if all(p.number != f.phone.number for p in contact.phones):
                     contact.phones.append(f.phone)

@@ -24,7 +24,7 @@ _DIGITISH = re.compile(r"(?<=[\d\s/()-])[OoIl](?=[\d\s/()-])")
 # "+90 212 555 27 61 - 62", "(0212) 555 10 97/98" (Turkish and other cards): the alternative
 # replaces as many digits as it has, in a group of that length.
 _RANGE = re.compile(
-    r"(?P<head>(?:\+|\(|(?<![\d\w]))\d[\d().\s]{4,16}?[\s.)])(?P<last>\d{1,2})"
+    r"(?P<head>(?:\+|\(|(?<![\d\w]))\d[\d()./\s]{4,16}?[\s.)])(?P<last>\d{1,2})"
     r"\s?[-–/]\s?(?P<alt>\d{1,2})(?![\d\w])(?!\s?[-./]?\s?\d)"
 )
 # A label printed after its number: "650 321 3902 Fax", "(0212) 555 10 92 (Pbx)" is no label.
@@ -42,13 +42,26 @@ class PhoneFind:
     raw: str
 
 
-def _expand_ranges(text: str) -> tuple[str, set[int]]:
+def _valid(raw: str, region: str) -> bool:
+    try:
+        return pn.is_valid_number(pn.parse(raw, region))
+    except pn.NumberParseException:
+        return False
+
+
+def _expand_ranges(text: str, region: str) -> tuple[str, set[int]]:
     """ "Tel: 0212 555 29 44-45" -> "Tel: 0212 555 29 44, 0212 555 29 45", and where the second
-    numbers start (they share the first one's label)."""
+    numbers start (they share the first one's label).
+
+    Where numbers have no fixed length, "-62" is the extension of a switchboard number and
+    belongs to it: "089 / 353 27 86-62" in Germany and Austria stays one number.
+    """
     out, starts, pos = [], set(), 0
     for m in _RANGE.finditer(text):
         head, last, alt = m.group("head"), m.group("last"), m.group("alt")
         if len(last) != len(alt) or not 7 <= sum(ch.isdigit() for ch in head + last) <= 13:
+            continue
+        if _valid(head + last + alt, region):
             continue
         first = head + last
         out.append(text[pos : m.start()] + first + ", ")
@@ -101,7 +114,7 @@ def find_phones(text: str, region: str, *, stem: str | None = None) -> list[Phon
     ``stem`` is the last number printed before this line ("030/123456-0"): German cards print
     further extensions of the same line as "Fax -99".
     """
-    prepared, range_starts = _expand_ranges(_prepare(text))
+    prepared, range_starts = _expand_ranges(_prepare(text), region)
     finds: list[PhoneFind] = []
     floor = 0
     for m in pn.PhoneNumberMatcher(prepared, region, leniency=pn.Leniency.VALID):
@@ -153,11 +166,11 @@ def _extension_only(text: str, pos: int, stem_raw: str, region: str) -> PhoneFin
     return PhoneFind(Phone(e164, PHONE_LABELS[lab.group(1).lower()]), pos, end, True, raw)
 
 
-def strip_phones(text: str, finds: list[PhoneFind]) -> str:
+def strip_phones(text: str, finds: list[PhoneFind], region: str = "DE") -> str:
     """The line without its numbers and label words (what is left may be a name or an address)."""
     if not finds:
         return text
-    prepared, _ = _expand_ranges(_prepare(text))
+    prepared, _ = _expand_ranges(_prepare(text), region)
     for f in sorted(finds, key=lambda f: f.start, reverse=True):
         prepared = prepared[: f.start] + " " + prepared[f.end :]
     prepared = PHONE_LABEL_RE.sub(" ", prepared)
