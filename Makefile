@@ -11,7 +11,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-APT_PACKAGES := tesseract-ocr tesseract-ocr-deu tesseract-ocr-eng tesseract-ocr-osd fonts-dejavu-extra \
+APT_PACKAGES := tesseract-ocr tesseract-ocr-deu tesseract-ocr-eng tesseract-ocr-osd \
+	tesseract-ocr-script-latn fonts-dejavu-extra \
 	fonts-dejavu-core fonts-liberation fonts-noto-core fonts-open-sans fonts-lato \
 	fonts-crosextra-carlito fonts-roboto-unhinted python3-venv
 # Files whose presence shows that the packages above are installed.
@@ -19,6 +20,7 @@ APT_MARKERS := /usr/bin/tesseract \
 	/usr/share/tesseract-ocr/5/tessdata/deu.traineddata \
 	/usr/share/tesseract-ocr/5/tessdata/eng.traineddata \
 	/usr/share/tesseract-ocr/5/tessdata/osd.traineddata \
+	/usr/share/tesseract-ocr/5/tessdata/Latin.traineddata \
 	/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf \
 	/usr/share/fonts/truetype/lato/Lato-Regular.ttf \
 	/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf \

@@ -171,6 +171,7 @@ def main() -> None:
     ap.add_argument("--labelled", type=Path, default=LABELLED_DIR)
     ap.add_argument("--photos", type=Path, default=PHOTOS_DIR)
     ap.add_argument("--only", choices=["labelled", "photos"])
+    ap.add_argument("--country", help="only the cards of these countries, e.g. TR,BR")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--engine", default="auto")
     ap.add_argument("--lang", default="deu+eng")
@@ -182,6 +183,8 @@ def main() -> None:
     truths = load_truths(args.labelled, args.photos)
     if args.only:
         truths = [t for t in truths if t.collection == args.only]
+    if args.country:
+        truths = [t for t in truths if t.country in args.country.upper().split(",")]
     missing = [str(t.path) for t in truths if not t.path.is_file()]
     if not truths or missing:
         sys.exit(

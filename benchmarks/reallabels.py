@@ -42,11 +42,15 @@ FIELDS = ("name", "title", "organization", "emails", "phones", "urls", "profiles
 DETAIL_FIELDS = ("phone numbers (type ignored)", "postal code", "city")
 
 
+_ONE_I = str.maketrans({"İ": "I", "ı": "i"})
+
+
 def text_key(value: object) -> str:
-    """Case-folded, NFC, whitespace collapsed, trailing punctuation dropped."""
+    """Case-folded, NFC, whitespace collapsed, trailing punctuation dropped. The Turkish i's are
+    one letter here: "DEMİRTAŞ" (as labelled, in the printed capitals) is "Demirtaş"."""
     if not isinstance(value, str) or not value:
         return ""
-    value = unicodedata.normalize("NFC", value).casefold()
+    value = unicodedata.normalize("NFC", value).translate(_ONE_I).casefold()
     return re.sub(r"\s+", " ", value).strip(" .,;")
 
 

@@ -11,9 +11,13 @@ from pathlib import Path
 DEFAULT_MAX_PIXELS = 50_000_000
 
 
+#: Tesseract languages: German and English cards come first.
+DEFAULT_LANG = "deu+eng"
+
+
 @dataclass(frozen=True)
 class ScanOptions:
-    lang: str = "deu+eng"  # Tesseract languages: German and English cards come first
+    lang: str = DEFAULT_LANG  # cards from countries with other letters are read again (pipeline)
     region: str = "DE"  # phone region for national numbers when the card does not say
     engine: str = "auto"  # "tesserocr" (in-process, default when installed) or "pytesseract"
     debug_dir: Path | None = None  # write each intermediate image here

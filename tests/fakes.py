@@ -31,12 +31,19 @@ class FakeEngine:
         self.readings = list(readings)
         self.calls = 0
         self.requests: list[tuple[int | None, bool]] = []  # (psm, noise_filter) per call
+        self.langs: list[str | None] = []  # the models asked for, per call (None: the default)
 
     def recognize(
-        self, image: np.ndarray, *, psm: int | None = None, noise_filter: bool = True
+        self,
+        image: np.ndarray,
+        *,
+        psm: int | None = None,
+        noise_filter: bool = True,
+        lang: str | None = None,
     ) -> OcrResult:
         assert image.ndim == 2 and image.dtype == np.uint8
         self.requests.append((psm, noise_filter))
+        self.langs.append(lang)
         reading = self.readings[min(self.calls, len(self.readings) - 1)]
         self.calls += 1
         return reading

@@ -2,7 +2,8 @@
 
 import pytest
 
-from cardscan.parse.names import matches_email, name_score, split_name
+from cardscan.parse import lines_from_text, parse_card
+from cardscan.parse.names import is_given_name, matches_email, name_score, split_name
 
 CASES = [
     # printed, (full, prefix, given, family, suffix)
@@ -130,3 +131,53 @@ def test_exclamation_mark_stays_outside_names():
     # a company with "!" in its name keeps it
     contact = parse_card(lines_from_text("Anna Berg\nYahoo! Inc.\nanna@yahoo-inc.com"))
     assert contact.organization == "Yahoo! Inc."
+
+
+@pytest.mark.parametrize(
+    ("word", "known"),
+    [
+        ("Mustafa", True),
+        ("HÜSEYİN", True),  # capitals with the Turkish dotted İ
+        ("Huseyin", True),  # the ü read as u
+        ("Anna-Lena", True),
+        ("Auto", False),
+        ("Metal", False),
+        ("Travel", False),
+        ("Insurance", False),
+    ],
+)
+def test_given_names(word, known):
+    assert is_given_name(word) is known
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        # a shop's card: big words that are shaped like a name, and no person
+        "AUTO PEÇAS CAMINHO NOVO\nPeças e Acessórios\nFone: (11) 3456-7890\nRua das Palmeiras, 120 - SP",
+        "Lavanderia Estrela\nLavagem e Passadoria\n(11) 2345-6789",
+        "Lindenhof Bäckerei\nFrisches Brot seit 1921\nTel. 030 1234567",
+    ],
+)
+def test_no_person_is_invented_on_a_shops_card(card):
+    assert parse_card(lines_from_text(card)).name is None
+
+
+@pytest.mark.parametrize(
+    ("card", "given", "family"),
+    [
+        # a first name the list does not know, beside a job title
+        ("Kiichiro Watanuki\nSenior Consultant\nExample Co., Ltd.", "Kiichiro", "Watanuki"),
+        # ... or spelled by the e-mail
+        ("Kiichiro Watanuki\nExample Co., Ltd.\nwatanuki@example.co.jp", "Kiichiro", "Watanuki"),
+        # middle initials
+        ("Casey R. Morgan\nManaging Director\nHarbour Travel", "Casey R.", "Morgan"),
+        ("Henry T. K. Lam\nAssociate Director\nHarbour Land Limited", "Henry T. K.", "Lam"),
+        # letters beyond Latin-1, printed in capitals the Turkish way
+        ("Deniz YILDIRIM\nSatış Müdürü\nYıldırım Kalıp Ltd. Şti.", "Deniz", "Yildirim"),
+        ("Emre DEMİRTAŞ\nGenel Müdür\nKalıp San. ve Tic. Ltd. Şti.", "Emre", "Demirtaş"),
+    ],
+)
+def test_people_with_other_names(card, given, family):
+    name = parse_card(lines_from_text(card)).name
+    assert name is not None and (name.given, name.family) == (given, family)

@@ -13,6 +13,7 @@ from cardscan.lostdots import WORD_READINGS
 from cardscan.merge import merge_contacts
 from cardscan.model import Contact, Name, Phone
 from cardscan.ocr.engine import OcrLine, OcrResult, OcrWord
+from cardscan.ocr.tessdata import has_language
 from cardscan.options import ScanOptions
 from cardscan.pipeline import ScanFailure, Scanner, ScanResult
 from tests.fakes import FakeEngine, ocr_result
@@ -76,7 +77,7 @@ class _ReadsOnlyLandscape(FakeEngine):
     """Reads a card well only when its image is wider than tall (its lines run across)."""
 
     def recognize(
-        self, image: np.ndarray, *, psm: int | None = None, noise_filter: bool = True
+        self, image: np.ndarray, *, psm: int | None = None, noise_filter: bool = True, lang=None
     ) -> OcrResult:
         self.calls += 1
         wide = image.shape[1] > image.shape[0]
@@ -107,7 +108,7 @@ class _FragmentsWhenTurned(FakeEngine):
     """Reads the card poorly (0.48) the way it lies, and a few fragments at 0.57 turned."""
 
     def recognize(
-        self, image: np.ndarray, *, psm: int | None = None, noise_filter: bool = True
+        self, image: np.ndarray, *, psm: int | None = None, noise_filter: bool = True, lang=None
     ) -> OcrResult:
         self.calls += 1
         wide = image.shape[1] > image.shape[0]
@@ -131,7 +132,7 @@ class _ReadsOnlyThePhotosShape(FakeEngine):
     """Reads well only an image of the photo's 3:2 shape (the card outline in _photo is 2:1)."""
 
     def recognize(
-        self, image: np.ndarray, *, psm: int | None = None, noise_filter: bool = True
+        self, image: np.ndarray, *, psm: int | None = None, noise_filter: bool = True, lang=None
     ) -> OcrResult:
         self.calls += 1
         height, width = image.shape
@@ -379,3 +380,41 @@ def test_ocr_misreading_of_the_qr_codes_address_is_dropped(tmp_path):
     engine = FakeEngine(ocr_result("Jutta Wenger\nTel. 031 600 76 71\nwenger@hofer.ch"))
     contact = Scanner(ScanOptions(), engine=engine).scan([path]).contact
     assert contact.emails == ["j.wenger@hofer.ch"]
+
+
+TURKISH_AS_READ = """Deniz Yildirim
+Satis Müdürü
+Yildirim Kalip San. ve Tic. Ltd. Sti.
+Tel: (0212) 555 12 34
+deniz@yildirimkalip.com.tr
+Esenyurt / ISTANBUL
+"""
+TURKISH_AS_READ_BY_LATIN = (
+    TURKISH_AS_READ.replace("Yildirim", "Yıldırım")
+    .replace("Kalip", "Kalıp")
+    .replace("Sti.", "Şti.")
+    .replace("deniz@", "dení̇z@")
+)  # the all-Latin model puts accents on ASCII now and then
+
+
+@pytest.mark.skipif(not has_language("Latin"), reason="tesseract-ocr-script-latn not installed")
+def test_a_card_from_a_country_with_other_letters_is_read_with_the_latin_model(tmp_path):
+    engine = FakeEngine(ocr_result(TURKISH_AS_READ), ocr_result(TURKISH_AS_READ_BY_LATIN))
+    contact = Scanner(ScanOptions(qr=False), engine=engine).scan([_photo(tmp_path)]).contact
+    assert engine.langs[:2] == [None, "Latin"]
+    assert contact.name is not None and contact.name.full == "Deniz Yıldırım"
+    assert contact.organization == "Yıldırım Kalıp San. ve Tic. Ltd. Şti."
+    # the e-mail as the default models read it
+    assert contact.emails == ["deniz@yildirimkalip.com.tr"]
+
+
+def test_a_german_card_is_read_once(tmp_path):
+    engine = FakeEngine(ocr_result(CARD))
+    Scanner(ScanOptions(qr=False), engine=engine).scan([_photo(tmp_path)])
+    assert engine.langs == [None]
+
+
+def test_languages_chosen_by_the_user_are_kept(tmp_path):
+    engine = FakeEngine(ocr_result(TURKISH_AS_READ))
+    Scanner(ScanOptions(qr=False, lang="tur+eng"), engine=engine).scan([_photo(tmp_path)])
+    assert "Latin" not in engine.langs

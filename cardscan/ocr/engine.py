@@ -83,12 +83,18 @@ class OcrEngine(Protocol):
     name: str
 
     def recognize(
-        self, image: np.ndarray, *, psm: int | None = None, noise_filter: bool = True
+        self,
+        image: np.ndarray,
+        *,
+        psm: int | None = None,
+        noise_filter: bool = True,
+        lang: str | None = None,
     ) -> OcrResult:
         """Read the image; ``psm`` overrides the page segmentation mode for this call.
 
         ``noise_filter=False`` turns off Tesseract's row noise rejection (NOISE_ROWS_OFF) for
-        a second, more permissive reading.
+        a second, more permissive reading; ``lang`` reads with other models than the engine's
+        own ("Latin" for a Turkish card).
         """
         ...
 

@@ -28,9 +28,17 @@ class PytesseractEngine:
         self._options = options
 
     def recognize(
-        self, image: np.ndarray, *, psm: int | None = None, noise_filter: bool = True
+        self,
+        image: np.ndarray,
+        *,
+        psm: int | None = None,
+        noise_filter: bool = True,
+        lang: str | None = None,
     ) -> OcrResult:
         import pytesseract
+
+        if lang is not None and lang != self._options.lang:
+            check_languages(lang, tessdata_dir())
 
         h, w = image.shape[:2]
         config = f"--psm {psm if psm is not None else self._options.psm} -c user_defined_dpi={self._options.dpi}"
@@ -38,7 +46,7 @@ class PytesseractEngine:
             config += " -c {}={}".format(*NOISE_ROWS_OFF)
         try:
             tsv = pytesseract.image_to_data(
-                image, lang=self._options.lang, config=config, timeout=self._options.timeout
+                image, lang=lang or self._options.lang, config=config, timeout=self._options.timeout
             )
         except RuntimeError as exc:  # pytesseract raises RuntimeError on its timeout
             raise OcrError(

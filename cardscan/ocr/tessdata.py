@@ -19,7 +19,12 @@ _CANDIDATES = (
 )
 
 # The Debian/Ubuntu package that holds each language's model: named in error messages.
-APT_PACKAGE = {"deu": "tesseract-ocr-deu", "eng": "tesseract-ocr-eng", "osd": "tesseract-ocr-osd"}
+APT_PACKAGE = {
+    "deu": "tesseract-ocr-deu",
+    "eng": "tesseract-ocr-eng",
+    "osd": "tesseract-ocr-osd",
+    "Latin": "tesseract-ocr-script-latn",
+}
 
 
 def tessdata_dir() -> Path:
@@ -60,3 +65,11 @@ def check_languages(lang: str, folder: Path) -> None:
                 f"install it with `sudo apt-get install {pkg}` or pass --lang with installed "
                 "languages (see `tesseract --list-langs`)"
             )
+
+
+def has_language(code: str) -> bool:
+    """Is the model for ``code`` ("Latin", "tur") installed? False, never an error."""
+    try:
+        return (tessdata_dir() / f"{code}.traineddata").is_file()
+    except MissingDependencyError:
+        return False

@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Iterator
 from types import ModuleType
+from typing import Any
 
 import numpy as np
 
@@ -58,38 +59,58 @@ class TesserocrEngine:
     name = "tesserocr"
 
     def __init__(self, options: EngineOptions) -> None:
-        tesserocr = require_tesserocr()
+        require_tesserocr()
         folder = tessdata_dir()
         check_languages(options.lang, folder)
         self._options = options
-        try:
-            self._api = tesserocr.PyTessBaseAPI(
-                path=str(folder) + "/", lang=options.lang, psm=options.psm
-            )
-        except RuntimeError as exc:
-            raise MissingDependencyError(
-                f"Tesseract could not load {options.lang!r} from {folder}: {exc}; "
-                "reinstall tesseract-ocr-deu/-eng or pass --engine pytesseract"
-            ) from exc
-        # Phone photos carry no DPI; without one Tesseract warns and guesses (EngineOptions.dpi).
-        self._api.SetVariable("user_defined_dpi", str(options.dpi))
+        self._folder = folder
+        self._apis: dict[str, object] = {}
+        self._api = self._api_for(options.lang)
+
+    def _api_for(self, lang: str) -> Any:
+        """One loaded Tesseract per language set, made on first use and kept for all cards."""
+        api = self._apis.get(lang)
+        if api is None:
+            tesserocr = require_tesserocr()
+            check_languages(lang, self._folder)
+            try:
+                api = tesserocr.PyTessBaseAPI(
+                    path=str(self._folder) + "/", lang=lang, psm=self._options.psm
+                )
+            except RuntimeError as exc:
+                raise MissingDependencyError(
+                    f"Tesseract could not load {lang!r} from {self._folder}: {exc}; "
+                    "reinstall tesseract-ocr-deu/-eng or pass --engine pytesseract"
+                ) from exc
+            # Phone photos carry no DPI; without one Tesseract warns and guesses.
+            api.SetVariable("user_defined_dpi", str(self._options.dpi))
+            self._apis[lang] = api
+        return api
 
     def recognize(
-        self, image: np.ndarray, *, psm: int | None = None, noise_filter: bool = True
+        self,
+        image: np.ndarray,
+        *,
+        psm: int | None = None,
+        noise_filter: bool = True,
+        lang: str | None = None,
     ) -> OcrResult:
         if image.ndim != 2 or image.dtype != np.uint8:
             raise OcrError("the OCR engine needs an 8-bit grayscale image")
         img = np.ascontiguousarray(image)
         h, w = img.shape
+        api = self._api_for(lang or self._options.lang)
         try:
-            self._api.SetPageSegMode(psm if psm is not None else self._options.psm)
-            self._api.SetVariable(*(NOISE_ROWS_ON if noise_filter else NOISE_ROWS_OFF))
+            api.SetPageSegMode(psm if psm is not None else self._options.psm)
+            api.SetVariable(*(NOISE_ROWS_ON if noise_filter else NOISE_ROWS_OFF))
             with _quiet_native_stderr():
-                self._api.SetImageBytes(img.tobytes(), w, h, 1, w)
-                tsv = self._api.GetTSVText(0)
+                api.SetImageBytes(img.tobytes(), w, h, 1, w)
+                tsv = api.GetTSVText(0)
         except RuntimeError as exc:
             raise OcrError(f"Tesseract failed on this card: {exc}") from exc
         return parse_tsv(tsv or "", self.name, (w, h))
 
     def close(self) -> None:
-        self._api.End()
+        for api in self._apis.values():
+            api.End()  # type: ignore[attr-defined]
+        self._apis.clear()

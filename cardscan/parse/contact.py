@@ -23,7 +23,9 @@ from cardscan.parse.lines import TextLine, clean, split_segments
 from cardscan.parse.names import (
     correct_words,
     fold,
+    has_given_name,
     matches_email,
+    name_has_prefix,
     name_score,
     repair_name_slips,
     restore_umlauts,
@@ -303,6 +305,20 @@ def _neighbours(segments: list[_Segment], i: int, *, up: bool) -> list[int]:
     return [j for _, j in sorted(found)]
 
 
+def _person_evidence(rest: list[_Segment], i: int, emails: list[str]) -> bool:
+    """Is a name line without a known first name a person's all the same? An e-mail spells it,
+    a title such as "Dr." comes before it, or a job title is printed right above or below it
+    ("Kiichiro Watanuki" over "Director")."""
+    text = rest[i].text
+    if matches_email(text, emails) or name_has_prefix(text):
+        return True
+    line = rest[i].line
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(rest) and rest[j].line != line and _title_score(rest[j].text):
+            return True
+    return False
+
+
 def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
     conf = contact.confidence
     domains = domain_words(contact.emails, contact.urls)
@@ -323,12 +339,16 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
     org_seg = orgs[0][0] if orgs and orgs[0][1] >= 0.5 else None
 
     best_name: tuple[float, _Segment] | None = None
-    for s in rest:
+    for i, s in enumerate(rest):
         if s is org_seg:
             continue
         score = name_score(s.text)
         if score <= 0.2 or _is_department(s.text):
             continue
+        if has_given_name(s.text):
+            score += 0.2
+        elif not _person_evidence(rest, i, contact.emails):
+            continue  # "Borracharia Central", "Lavanderia Estrela": a shop's card names no person
         if _title_score(s.text) and not matches_email(s.text, contact.emails):
             score -= 0.5
         if s.line.height:

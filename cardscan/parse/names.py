@@ -2,18 +2,35 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from importlib import resources
 
 from cardscan.model import Name
 from cardscan.parse.rules import NAME_PARTICLES, NAME_PREFIXES, NAME_SUFFIXES, NOT_NAME_WORDS
 
 _PREFIXES = sorted(NAME_PREFIXES, key=len, reverse=True)
 _SUFFIX_SET = {s.lower().replace(" ", "") for s in NAME_SUFFIXES}
-# A name word: "Anna", "Anna-Lena", "O'Brien", "McDonald", "Müller", "d'Alembert".
-_NAME_WORD = re.compile(
-    r"^[A-ZÄÖÜÀ-Þ][a-zäöüßà-ÿ'’]*(?:[-'][A-ZÄÖÜÀ-Þa-zäöüßà-ÿ][a-zäöüßà-ÿ]*)*\.?$"
-)
+# A name word: "Anna", "Anna-Lena", "O'Brien", "Müller", "d'Alembert", "Yıldırım", "Đỗ": a
+# capital, then small letters; parts joined by a hyphen or apostrophe; an initial "K.".
+_NAME_PART_SEPARATORS = re.compile(r"[-'’]")
+
+
+def _is_name_word(word: str) -> bool:
+    word = word[:-1] if word.endswith(".") else word
+    parts = _NAME_PART_SEPARATORS.split(word)
+    if len(parts) > 1 and parts[0] in ("d", "l") and parts[1][:1].isupper():
+        parts = parts[1:]  # "d'Alembert"
+    if not parts[0][:1].isupper():
+        return False
+    for i, part in enumerate(parts):
+        if not part or not part.isalpha():
+            return False
+        rest = part[1:] if i == 0 or part[:1].isupper() else part
+        if rest and not rest.islower():
+            return False
+    return True
 
 
 def fold(text: str) -> str:
@@ -25,13 +42,53 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
+@functools.cache
+def _given_names() -> frozenset[str]:
+    """First names common in at least one country (data/given_names.txt, made by
+    tools/given_names.py), lower case, also without accents: "hüseyin" and "huseyin"."""
+    text = resources.files("cardscan.parse").joinpath("data/given_names.txt").read_text("utf-8")
+    names = {line for line in text.splitlines() if line and not line.startswith("#")}
+    return frozenset(names | {fold(n) for n in names})
+
+
+def is_given_name(word: str) -> bool:
+    """ "Mustafa", "HÜSEYİN", "Huseyin", "Anna-Lena": a first name people are given (a business
+    word such as "Auto", "Metal" or "Travel" is none)."""
+    key = word.replace("İ", "I").replace("ı", "i").strip(".,'").lower()
+    if len(key) < 2:
+        return False
+    names = _given_names()
+    return (
+        key in names
+        or fold(key) in names
+        or all(part in names or fold(part) in names for part in key.split("-") if part)
+    )
+
+
+def has_given_name(text: str) -> bool:
+    """Does a name line hold a known first name ("Jordan Miller", "HAN Minji")?"""
+    return any(is_given_name(w) for w in re.findall(r"[^\W\d_][^\W\d_'-]+", text))
+
+
 def restore_case(word: str) -> str:
-    """ "MÜLLER" -> "Müller", "ANNA-LENA" -> "Anna-Lena"; mixed-case words stay as printed."""
+    """ "MÜLLER" -> "Müller", "ANNA-LENA" -> "Anna-Lena", "SARIKAYA" -> "Sarıkaya"; mixed-case
+    words stay as printed."""
     if not word.isupper() or len(word) <= 1:
         return word
     if word.lower().replace(".", "") in _SUFFIX_SET or word in {"II", "III"}:
         return word
-    return "-".join(p[:1] + p[1:].lower() for p in word.split("-"))
+    return "-".join(p[:1] + _lower(p[1:]) for p in word.split("-"))
+
+
+# Letters only Turkish (and Azerbaijani) write: a word with one is lowered the Turkish way,
+# where I is ı and İ is i ("DEMİRTAŞ" -> "Demirtaş", not "Demi̇rtaş").
+_TURKISH_LETTERS = set("İŞĞ")
+
+
+def _lower(text: str) -> str:
+    if _TURKISH_LETTERS & set(text):
+        text = text.replace("İ", "i").replace("I", "ı")
+    return text.lower()
 
 
 def _take_prefix(text: str) -> tuple[str | None, str]:
@@ -48,6 +105,11 @@ def _take_prefix(text: str) -> tuple[str | None, str]:
         else:
             break
     return (" ".join(found) if found else None), rest
+
+
+def name_has_prefix(text: str) -> bool:
+    """ "Dr. Anna Beispiel", "Mag. Eva Huber": an academic or courtesy title before a name."""
+    return _take_prefix(text)[0] is not None
 
 
 def _take_suffix(text: str) -> tuple[str | None, str]:
@@ -115,7 +177,12 @@ def name_score(text: str) -> float:
         return 0.0
     if any(ch.isdigit() for ch in rest) or "@" in rest or "/" in rest or "&" in rest:
         return 0.0
-    if max(len(w) for w in words) < 3 or any(len(w.strip(".")) < 2 for w in words):
+    # "Casey R. Morgan", "Henry T. K. Lam": initials between the given and the family name
+    initials = [i for i, w in enumerate(words) if re.fullmatch(r"[A-Z]\.", w)]
+    if initials and (initials[-1] == len(words) - 1 or len(words) - len(initials) < 2):
+        return 0.1
+    full = [w for i, w in enumerate(words) if i not in initials]
+    if max(len(w) for w in full) < 3 or any(len(w.strip(".")) < 2 for w in full):
         return 0.1  # "Sh Ei": OCR debris, not a name
     if any(w.lower().strip(".,") in NOT_NAME_WORDS for w in words):
         return 0.1  # "Marunouchi Park Building"
@@ -123,7 +190,7 @@ def name_score(text: str) -> float:
     for w in words:
         if w.lower() in NAME_PARTICLES:
             continue
-        if _NAME_WORD.match(restore_case(w)):
+        if _is_name_word(restore_case(w)):
             good += 1
         else:
             return 0.1
