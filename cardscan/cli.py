@@ -806,7 +806,7 @@ def _run_editor(text: str) -> str | None:
 
 def _interactive() -> bool:
     """A person at a terminal, who can answer a question or use a terminal editor."""
-    return sys.stdin.isatty()
+    return sys.stdin is not None and sys.stdin.isatty()  # None: started with stdin closed
 
 
 @book.command("export")
