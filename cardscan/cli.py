@@ -136,7 +136,8 @@ class _FormatChoice(click.Choice[str]):
     """--format: the values of export.Format (or some of them), and their aliases ("vcf")."""
 
     def __init__(self, formats: Iterable[str] = tuple(Format)) -> None:
-        super().__init__([str(f) for f in formats])  # the values, not the enum names
+        # the values, not the enum names; "VCARD" as well as "vcard"
+        super().__init__([str(f) for f in formats], case_sensitive=False)
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
         if isinstance(value, str):

@@ -210,7 +210,13 @@ def test_vcard_resume_needs_the_sources_and_writes_them(card: Path, tmp_path: Pa
 
 @pytest.mark.parametrize(
     ("alias", "starts"),
-    [("vcf", "BEGIN:VCARD"), ("VCF", "BEGIN:VCARD"), ("jsonlines", '{"source"'), ("ndjson", "{")],
+    [
+        ("vcf", "BEGIN:VCARD"),
+        ("VCF", "BEGIN:VCARD"),
+        ("VCard", "BEGIN:VCARD"),
+        ("jsonlines", '{"source"'),
+        ("ndjson", "{"),
+    ],
 )
 def test_format_aliases(card: Path, alias: str, starts: str):
     result = run("scan", str(card), "--no-qr", "--format", alias)

@@ -40,12 +40,6 @@ class Format(StrEnum):
         # google-csv and outlook-csv are CSV files too, but "-o x.csv" asks for plain csv
         return next((s for s, f in _BY_SUFFIX.items() if f is self), ".csv")
 
-    @classmethod
-    def named(cls, name: str) -> Format:
-        """The format ``--format NAME`` means, aliases included ("vcf": vcard)."""
-        name = name.strip().lower()
-        return FORMAT_ALIASES.get(name) or cls(name)
-
 
 #: Other names people type for a format, accepted by ``--format`` beside the values above.
 FORMAT_ALIASES = {
