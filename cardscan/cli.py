@@ -10,7 +10,8 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator
+import traceback
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn, TextIO, TypeVar
@@ -26,12 +27,23 @@ from cardscan.book import match as book_match
 from cardscan.book import render as book_render
 from cardscan.book.export import BOOK_FORMATS, write_book
 from cardscan.book.image import card_thumbnail, vcard_photo
+from cardscan.book.links import profile_from_url
 from cardscan.book.search import search
 from cardscan.carddav import CarddavClient, PushResult, split_vcards
-from cardscan.errors import CardscanError, ExitCode, InputError, OutputClosed
-from cardscan.export import Format, open_writer
+from cardscan.errors import (
+    CardscanError,
+    ExitCode,
+    InputError,
+    InvalidEditError,
+    MissingDependencyError,
+    OutputClosed,
+    OutputError,
+    UsageError,
+)
+from cardscan.export import FORMAT_ALIASES, Format, format_of_file, open_writer
+from cardscan.export.base import output_errors
 from cardscan.export.vcard import to_vcard
-from cardscan.files import atomic_text_file
+from cardscan.files import make_private_folder, output_file, write_private
 from cardscan.imaging.load import display_name
 from cardscan.model import Contact
 from cardscan.options import ScanOptions
@@ -48,7 +60,8 @@ def _fail(message: str, code: int) -> NoReturn:
 
 
 def handle_errors(func: F) -> F:
-    """Expected failures become one line on stderr and an exit code, never a traceback."""
+    """Expected failures become one line on stderr and an exit code, never a traceback;
+    anything else is a bug: one line too, exit 70, and the traceback with -v."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -66,11 +79,28 @@ def handle_errors(func: F) -> F:
             _fail(str(exc), int(exc.exit_code))
         except KeyboardInterrupt:
             _fail("interrupted; the output file was left as it was", ExitCode.interrupted)
-        except ValueError as exc:  # options that do not validate
-            _fail(str(exc), ExitCode.usage)
+        except (click.ClickException, click.exceptions.Abort, click.exceptions.Exit):
+            raise  # click's own: bad options, a declined prompt
+        except Exception as exc:
+            _internal_error(exc)
         return None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _internal_error(exc: Exception) -> NoReturn:
+    """A bug in cardscan, not in the input or the options: say so in one line."""
+    ctx = click.get_current_context(silent=True)
+    shown = bool(ctx and ctx.find_root().params.get("verbose"))  # cardscan -v ...
+    if shown:
+        click.echo("".join(traceback.format_exception(exc)).rstrip(), err=True)
+    what = " ".join(f"{type(exc).__name__}: {exc}".split())
+    then = (
+        "please report it with the traceback above"
+        if shown
+        else "run it again as `cardscan -v COMMAND ...` to see the traceback, and report it"
+    )
+    _fail(f"internal error ({what}); this is a bug in cardscan: {then}", ExitCode.internal)
 
 
 class _NothingRead(Exception):
@@ -102,9 +132,34 @@ def _group(*decorators: Callable[[F], F]) -> Callable[[F], F]:
     return apply
 
 
+class _FormatChoice(click.Choice[str]):
+    """--format: the values of export.Format (or some of them), and their aliases ("vcf")."""
+
+    def __init__(self, formats: Iterable[str] = tuple(Format)) -> None:
+        # the values, not the enum names; "VCARD" as well as "vcard"
+        super().__init__([str(f) for f in formats], case_sensitive=False)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        if isinstance(value, str):
+            value = FORMAT_ALIASES.get(value.strip().lower(), value)
+        return str(super().convert(value, param, ctx))
+
+
+#: What --help says about the aliases, from the same table --format reads.
+_ALIASES_HELP = ", ".join(f"{alias} = {fmt}" for alias, fmt in FORMAT_ALIASES.items())
+
+
 def export_options(func: F) -> F:
-    """Options of the written file (scan, batch)."""
-    return _group(
+    """Options of the written vCards (scan, batch), handed on as ``vcard: dict``."""
+
+    @functools.wraps(func)
+    def wrapper(
+        *args: Any, vcard_version: str, vcard_review: bool, vcard_source: bool, **kwargs: Any
+    ) -> Any:
+        vcard = {"version": vcard_version, "review": vcard_review, "source": vcard_source}
+        return func(*args, vcard=vcard, **kwargs)
+
+    return _group(  # type: ignore[return-value]
         click.option(
             "--vcard-version",
             type=click.Choice(["3.0", "4.0"]),
@@ -112,14 +167,27 @@ def export_options(func: F) -> F:
             show_default=True,
             help="vCard version: 3.0 is read by every address book; 4.0 not by iOS/Android.",
         ),
-    )(func)
+        click.option(
+            "--vcard-review",
+            is_flag=True,
+            help="Add 'cardscan: please check title' to the vCard's NOTE when fields were read "
+            "with low confidence (off by default: the NOTE travels on into phones and address "
+            "books; stderr and JSON always say it).",
+        ),
+        click.option(
+            "--vcard-source",
+            is_flag=True,
+            help="Name the photo each vCard was read from (X-CARDSCAN-SOURCE, a path on this "
+            "computer; off by default, batch --resume turns it on).",
+        ),
+    )(wrapper)
 
 
-def _writer_options(fmt: str, vcard_version: str, *, single: bool = False) -> dict[str, Any]:
+def _writer_options(fmt: str, vcard: dict[str, Any], *, single: bool = False) -> dict[str, Any]:
     """Keyword arguments of open_writer() for the chosen format."""
-    if fmt == "vcard":
-        return {"version": vcard_version}
-    return {"single": True} if fmt == "json" and single else {}
+    if fmt == Format.vcard:
+        return vcard
+    return {"single": True} if fmt == Format.json and single else {}
 
 
 def carddav_options(func: F) -> F:
@@ -159,8 +227,10 @@ def scan_options(func: F) -> F:
     ) -> Any:
         try:
             options = _options(lang, region, engine, debug_dir, no_qr, photo)
-        except ValueError as exc:
+        except ValueError as exc:  # ScanOptions' own checks (--lang, --photo)
             _fail(str(exc), ExitCode.usage)
+        except CardscanError as exc:
+            _fail(str(exc), int(exc.exit_code))
         return func(*args, options=options, **kwargs)
 
     return _group(  # type: ignore[return-value]
@@ -237,13 +307,19 @@ def _book_request(save: bool, db: Path | None, **encounter: Any) -> tuple[Path, 
             raise click.UsageError(f"--{given[0] if given else 'db'} only works with --save")
         return None
     met_on, follow = encounter.pop("met_on"), encounter.pop("follow_up_by")
-    return resolve_location(db), Encounter(
-        met_on=met_on.date() if met_on else date.today(),
-        event=encounter["event"],
-        notes=encounter["note"],
-        tags=tuple(encounter["tags"]),
-        follow_up_by=follow.date() if follow else None,
-    )
+    try:  # checked before the scan, not when the first card is saved
+        for url in encounter["profile_url"]:
+            profile_from_url(url)
+        template = Encounter(
+            met_on=met_on.date() if met_on else date.today(),
+            event=encounter["event"],
+            notes=encounter["note"],
+            tags=tuple(encounter["tags"]),
+            follow_up_by=follow.date() if follow else None,
+        )
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+    return resolve_location(db), template
 
 
 def _save(book: Book, template: Encounter, contact: Contact, photo: str, urls: Any) -> None:
@@ -257,31 +333,25 @@ def _options(
     lang: str, region: str, engine: str, debug_dir: Path | None, no_qr: bool, photo: str
 ) -> ScanOptions:
     if region.upper() not in phonenumbers.SUPPORTED_REGIONS:
-        raise ValueError(
+        raise UsageError(
             f"--region {region}: not a country code phone numbers know; use e.g. DE, AT, CH, GB, US"
         )
     if debug_dir is not None:
-        debug_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            make_private_folder(debug_dir)  # the images show other people's cards
+        except OSError as exc:
+            raise OutputError(
+                f"cannot create the debug folder {debug_dir}: {exc.strerror}; choose another"
+            ) from exc
     return ScanOptions(
         lang=lang, region=region, engine=engine, debug_dir=debug_dir, qr=not no_qr, photo=photo
     )
 
 
-# The format a file name asks for when --format is not given: "-o contacts.csv" writes CSV.
-_FORMAT_BY_SUFFIX = {".vcf": "vcard", ".vcard": "vcard", ".json": "json", ".jsonl": "jsonl",
-                     ".ndjson": "jsonl", ".csv": "csv"}  # fmt: skip
-
-
-def _format_of_file(output: Path | None) -> str:
-    """What -o's ending asks for ("contacts.csv": csv), else vCard."""
-    suffix = output.suffix.lower() if output is not None and str(output) != "-" else ""
-    return _FORMAT_BY_SUFFIX.get(suffix, "vcard")
-
-
 def _format_for(fmt: str | None, output: Path | None, options: ScanOptions) -> str:
     """--format, else what -o's ending asks for, else vCard; warns when --photo has no place."""
     if fmt is None:
-        fmt = _format_of_file(output)
+        fmt = format_of_file(output) or Format.vcard
     if options.photo != "none" and fmt != "vcard":
         click.echo(f"cardscan: --photo {options.photo} goes into vCards only, not {fmt}", err=True)
     return fmt
@@ -289,11 +359,12 @@ def _format_for(fmt: str | None, output: Path | None, options: ScanOptions) -> s
 
 @contextlib.contextmanager
 def _output(path: Path | None, previous: str = "") -> Iterator[TextIO]:
-    """stdout, or a file replaced atomically; ``previous`` is written first (--resume)."""
+    """stdout, or -o's file (replaced atomically; a device or pipe written into, see files.py);
+    ``previous`` is written first (--resume)."""
     if path is None or str(path) == "-":
         yield sys.stdout
     else:
-        with atomic_text_file(path) as stream:
+        with output_file(path) as stream:
             stream.write(previous)
             yield stream
 
@@ -316,10 +387,11 @@ def main(verbose: int) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["vcard", "json", "jsonl", "csv", "google-csv", "outlook-csv"]),
+    type=_FormatChoice(),
     default=None,
     help="vCard (for address books), a JSON record, CSV, or the CSV Google Contacts/Outlook "
-    "import [default: from the ending of -o FILE (.vcf .json .jsonl .csv), else vcard].",
+    "import [default: from the ending of -o FILE (.vcf .json .jsonl .csv), else vcard; "
+    f"also accepted: {_ALIASES_HELP}].",
 )
 @click.option(
     "-o",
@@ -334,7 +406,7 @@ def main(verbose: int) -> None:
 def scan(
     photos: tuple[Path, ...],
     fmt: str | None,
-    vcard_version: str,
+    vcard: dict[str, Any],
     output: Path | None,
     options: ScanOptions,
     save: bool,
@@ -353,7 +425,7 @@ def scan(
             "photograph the card closer, flat and in even light (--debug-dir shows what was seen)",
             ExitCode.input_failed,
         )
-    writer_options = _writer_options(fmt, vcard_version, single=True)
+    writer_options = _writer_options(fmt, vcard, single=True)
     with _output(output) as stream, open_writer(Format(fmt), stream, **writer_options) as writer:
         writer.write(result.contact)
     if request:
@@ -377,10 +449,11 @@ def scan(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["vcard", "jsonl", "json", "csv", "google-csv", "outlook-csv"]),
+    type=_FormatChoice(),
     default=None,
     help="One .vcf with all contacts, JSON Lines (one record a line), a JSON array, or CSV "
-    "[default: from the ending of -o FILE (.vcf .json .jsonl .csv), else vcard].",
+    "[default: from the ending of -o FILE (.vcf .json .jsonl .csv), else vcard; "
+    f"also accepted: {_ALIASES_HELP}].",
 )
 @click.option(
     "--jobs",
@@ -393,7 +466,8 @@ def scan(
 @click.option(
     "--resume",
     is_flag=True,
-    help="Keep what -o FILE already holds and read only the photos not in it yet (vcard, jsonl).",
+    help="Keep what -o FILE already holds and read only the photos not in it yet (jsonl, or "
+    "vcard written with --resume or --vcard-source: the cards must name their photos).",
 )
 @click.option(
     "--timeout",
@@ -411,7 +485,7 @@ def batch(
     folder: Path,
     output: Path | None,
     fmt: str | None,
-    vcard_version: str,
+    vcard: dict[str, Any],
     jobs: int | None,
     recursive: bool,
     resume: bool,
@@ -431,12 +505,13 @@ def batch(
     _terminate_like_ctrl_c()
     paths = find_images(folder, recursive=recursive)
     if not paths:
-        _fail(f"no photos (.jpg, .png, .heic, ...) in {folder}", ExitCode.input_failed)
+        _fail(_no_photos(folder, recursive), ExitCode.input_failed)
     previous = ""
     if resume:
         if output is None:
-            raise ValueError("--resume needs -o FILE: the output of the run to continue")
+            raise UsageError("--resume needs -o FILE: the output of the run to continue")
         previous, already = done_sources(output, fmt)
+        vcard = {**vcard, "source": True}  # what the next --resume needs to know
         paths = [p for p in paths if display_name(p) not in already]
         click.echo(
             f"Resuming {output}: {_count(len(already), 'photo')} done, {len(paths)} to read.",
@@ -459,7 +534,7 @@ def batch(
     try:
         with (
             _output(output, previous) as stream,
-            open_writer(Format(fmt), stream, **_writer_options(fmt, vcard_version)) as writer,
+            open_writer(Format(fmt), stream, **_writer_options(fmt, vcard)) as writer,
             click.progressbar(
                 scan_many(paths, options, jobs=min(jobs, len(paths)), timeout=timeout),
                 length=len(paths),
@@ -472,7 +547,7 @@ def batch(
                 if isinstance(outcome, ScanResult) and not outcome.contact.is_empty():
                     writer.write(outcome.contact)
                     if client:  # 3.0: what CardDAV servers and Apple/Android expect
-                        cards.append(to_vcard(outcome.contact, version="3.0"))
+                        cards.append(to_vcard(outcome.contact, **{**vcard, "version": "3.0"}))
                     if book and request:
                         _save(book, request[1], outcome.contact, outcome.source, profile_urls)
                     if len(found) < TABLE_ROWS:
@@ -500,7 +575,7 @@ def batch(
             book.close()
     done = count - len(failures)
     if output is not None and found:
-        click.echo(who_was_found(found, done), err=True)
+        click.echo(who_was_found(found, done, output, display_name(folder)), err=True)
     where = f" -> {output}" if output and not kept else ""
     click.echo(
         f"Read {_count(count, 'photo')}: {_count(done, 'contact')} found, "
@@ -520,24 +595,43 @@ def batch(
         sys.exit(ExitCode.input_failed)
 
 
+def _no_photos(folder: Path, recursive: bool) -> str:
+    """Why a batch found nothing to read, and what to do when the photos are in subfolders."""
+    message = f"no photos (.jpg, .png, .heic, ...) in {folder}"
+    if recursive:
+        return message + " or its subfolders"
+    below = len(find_images(folder, recursive=True))
+    if below:
+        return (
+            f"{message} itself, but {_count(below, 'photo')} in its subfolders: "
+            "add --recursive (-r) to read them"
+        )
+    try:
+        if any(p.is_dir() for p in folder.iterdir()):
+            return message + ", nor in its subfolders"
+    except OSError as exc:
+        return f"cannot read the folder {folder}: {exc.strerror}; check its permissions"
+    return message
+
+
 def _carddav_client(
     url: str, username: str | None, password: str | None, password_env: str | None
 ) -> CarddavClient:
     """Build the client and make sure the address book is there before anything is uploaded."""
     if password is not None and password_env is not None:
-        raise ValueError("give either --password or --password-env, not both")
+        raise UsageError("give either --password or --password-env, not both")
     if password_env is not None:
         password = os.environ.get(password_env)
         if password is None:
-            raise ValueError(
+            raise UsageError(
                 f"the environment variable {password_env} is not set; "
                 f"set it to the password (export {password_env}=...) or pass --password"
             )
     if password is not None and username is None:
-        raise ValueError("a password needs --username as well")
+        raise UsageError("a password needs --username as well")
     if username is not None and password is None:
         if not sys.stdin.isatty():
-            raise ValueError(f"no password for {username}: pass --password-env VAR")
+            raise UsageError(f"no password for {username}: pass --password-env VAR")
         password = click.prompt(f"Password for {username}", hide_input=True, err=True)
     client = CarddavClient(url, username=username, password=password)
     client.check()
@@ -580,7 +674,7 @@ def push(
     A contact that is already there (same UID) is updated, not duplicated.
     """
     if not carddav:
-        raise ValueError("push needs --carddav URL (the address book's URL)")
+        raise UsageError("push needs --carddav URL (the address book's URL)")
     try:
         text = vcf.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -600,7 +694,9 @@ def push(
 def who(query: tuple[str, ...], db: Path | None) -> None:
     """Who was that? Search the contact book by name, company, e-mail, event, notes or tags,
     or by a phone number (who called: "+49 341 4086755", "0341 4086755")."""
-    with Book(resolve_location(db)) as book:
+    if not " ".join(query).strip():
+        raise UsageError("`cardscan who` needs something to look for, e.g. a name or an event")
+    with Book(resolve_location(db), create=False) as book:
         hits = search(book.entries(), " ".join(query))
     if not hits:
         _fail(f"nobody in the contact book matches {' '.join(query)!r}", ExitCode.not_found)
@@ -621,7 +717,7 @@ def book() -> None:
 @handle_errors
 def book_list(fmt: str, since: Any, db: Path | None) -> None:
     """Every saved contact with when you last met them and follow-ups."""
-    with Book(resolve_location(db)) as store:
+    with Book(resolve_location(db), create=False) as store:
         entries = store.entries(since=since.date() if since else None)
     if fmt == "json":
         click.echo(json.dumps([e.to_dict() for e in entries], ensure_ascii=False, indent=2))
@@ -635,7 +731,7 @@ def book_list(fmt: str, since: Any, db: Path | None) -> None:
 @handle_errors
 def book_show(contact_id: int, db: Path | None) -> None:
     """One contact with history, profile links and every encounter."""
-    with Book(resolve_location(db)) as store:
+    with Book(resolve_location(db), create=False) as store:
         click.echo(book_render.render_card(store.get(contact_id)))
 
 
@@ -644,16 +740,74 @@ def book_show(contact_id: int, db: Path | None) -> None:
 @_DB
 @handle_errors
 def book_edit_cmd(contact_id: int, db: Path | None) -> None:
-    """Edit a contact's fields in $VISUAL / $EDITOR (as JSON); changes are kept as history."""
-    with Book(resolve_location(db)) as store:
-        before = book_edit.editable_text(store.get(contact_id).contact)
-        after = click.edit(before, extension=".json")
-        if after is None or after == before:
-            click.echo("No changes; nothing was saved.", err=True)
-            return
-        contact = book_edit.parse_edit(after)
+    """Edit a contact's fields in $VISUAL / $EDITOR (as JSON); changes are kept as history.
+
+    Text that does not validate opens again with the error on top (on a terminal), or is kept
+    in a file beside the book that the next `book edit ID` starts from: no edit is lost."""
+    path = resolve_location(db)
+    with Book(path, create=False) as store:
+        saved = book_edit.editable_text(store.get(contact_id).contact)
+    draft = book_edit.draft_path(path, contact_id)
+    text = saved
+    if draft.exists():
+        text = draft.read_text(encoding="utf-8")
+        click.echo(f"Opening your unsaved edit of #{contact_id} ({draft}).", err=True)
+    contact = _edit_until_valid(text, saved, draft)
+    if contact is None:
+        click.echo("No changes; nothing was saved.", err=True)
+        return
+    with Book(path, create=False) as store:
         changes = book_match.replace_fields(store, contact_id, contact, date.today())
+    draft.unlink(missing_ok=True)
     click.echo(f"Saved #{contact_id} ({len(changes)} field(s) kept in history).", err=True)
+
+
+def _edit_until_valid(text: str, saved: str, draft: Path) -> Contact | None:
+    """The edited contact, or None for no change; reopens the editor with the error on top
+    while the person fixes it, and keeps the text in ``draft`` when they give up."""
+    shown = text
+    while True:
+        after = _run_editor(shown)
+        body = book_edit.without_error(after if after is not None else shown)
+        if body == saved:
+            draft.unlink(missing_ok=True)
+            return None
+        # On a terminal, while the person keeps changing it, the text opens again (below the
+        # error); else it is kept in ``draft``.
+        again = _interactive() and body != book_edit.without_error(shown)
+        try:
+            return book_edit.parse_edit(body, first_line=book_edit.HEADER_LINES + 1 if again else 1)
+        except InvalidEditError as exc:
+            if not again:
+                write_private(draft, body.encode("utf-8"))
+                exc.args = (
+                    f"{exc}; nothing was saved, your text is kept in {draft}: "
+                    "`cardscan book edit` opens it again to fix it (delete it to start over)",
+                )
+                raise
+            shown = book_edit.with_error(body, str(exc), draft)
+
+
+def _run_editor(text: str) -> str | None:
+    """click.edit(), with what to do when there is no editor to run."""
+    if not (os.environ.get("VISUAL") or os.environ.get("EDITOR") or _interactive()):
+        raise MissingDependencyError(
+            "`book edit` opens the contact in your text editor, and neither $VISUAL nor "
+            "$EDITOR names one (nor is there a terminal to run one in): set it, e.g. "
+            "`export EDITOR=nano`, or EDITOR='gedit --wait' for a window, and run it again"
+        )
+    try:
+        return click.edit(text, extension=".json")
+    except click.ClickException as exc:
+        raise MissingDependencyError(
+            f"the editor did not run ({exc.message}); nothing was saved: set $EDITOR to an "
+            "editor you have, e.g. `export EDITOR=nano`"
+        ) from exc
+
+
+def _interactive() -> bool:
+    """A person at a terminal, who can answer a question or use a terminal editor."""
+    return sys.stdin is not None and sys.stdin.isatty()  # None: started with stdin closed
 
 
 @book.command("export")
@@ -661,8 +815,9 @@ def book_edit_cmd(contact_id: int, db: Path | None) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(BOOK_FORMATS),
-    help="Default: what -o's ending asks for (.vcf, .jsonl, .csv), else vcard.",
+    type=_FormatChoice(BOOK_FORMATS),
+    help="Default: what -o's ending asks for (.vcf, .jsonl, .csv), else vcard; "
+    f"also accepted: {_ALIASES_HELP}.",
 )
 @_DB
 @handle_errors
@@ -670,14 +825,13 @@ def book_export(output: Path | None, fmt: str | None, db: Path | None) -> None:
     """The whole book as vCard (encounters in NOTE, the card photo as PHOTO), JSON Lines, CSV,
     or the CSV that Google Contacts/Outlook import (encounters in Notes)."""
     if fmt is None:  # "-o all.csv" writes CSV, as scan and batch do
-        fmt = _format_of_file(output)
+        fmt = format_of_file(output) or Format.vcard
         if fmt not in BOOK_FORMATS:
-            _fail(
+            raise UsageError(
                 f"the book is exported as JSON Lines, not as {fmt}: use -o FILE.jsonl "
-                "or --format jsonl",
-                ExitCode.usage,
+                "or --format jsonl"
             )
-    with Book(resolve_location(db)) as store:
+    with Book(resolve_location(db), create=False) as store:
         entries = store.entries()
         photos: dict[int, bytes] = {}
         for entry in entries if fmt == "vcard" else []:
@@ -685,7 +839,7 @@ def book_export(output: Path | None, fmt: str | None, db: Path | None) -> None:
             photo = vcard_photo(stored[-1]) if stored else None
             if photo:
                 photos[entry.id] = photo
-    with _output(output) as stream:
+    with _output(output) as stream, output_errors(stream):
         count = write_book(entries, fmt, stream, photos)
     click.echo(f"Exported {count} contacts{f' -> {output}' if output else ''}", err=True)
 
@@ -696,14 +850,21 @@ def book_export(output: Path | None, fmt: str | None, db: Path | None) -> None:
 @_DB
 @handle_errors
 def book_forget(contact_id: int, yes: bool, db: Path | None) -> None:
-    """Delete a contact with encounters, history and card photos for good (right to erasure)."""
-    if not yes:
-        _fail(
-            f"this deletes contact #{contact_id} for good; add --yes to confirm",
-            ExitCode.usage,
-        )
-    with Book(resolve_location(db)) as store:
-        name = store.get(contact_id).contact.display_name()
+    """Delete a contact with encounters, history and card photos for good (right to erasure).
+
+    Without --yes it asks first on a terminal, and refuses elsewhere."""
+    with Book(resolve_location(db), create=False) as store:
+        entry = store.get(contact_id)
+        name = book_render.who_line(entry)
+        if not yes:
+            if not _interactive():
+                raise UsageError(
+                    f"this deletes #{contact_id} {name} for good; add --yes to confirm"
+                )
+            question = f"Forget #{contact_id} {name}, with every encounter and photo, for good?"
+            if not click.confirm(question, default=False, err=True):
+                click.echo("Nothing was deleted.", err=True)
+                return
         store.forget(contact_id)
     click.echo(f"Forgot #{contact_id} {name}: nothing about them remains in the book.", err=True)
 

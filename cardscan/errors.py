@@ -5,14 +5,18 @@
     |   +-- UnreadableImageError      not an image, truncated, no permission
     |   +-- ImageTooLargeError        more pixels than the documented limit
     +-- OcrError                      Tesseract failed or timed out on one card -> exit 1
+    +-- UsageError                    options that do not fit together    -> exit 2
     +-- OutputError                   the output file cannot be written   -> exit 4
-    +-- MissingDependencyError        Tesseract or a language pack missing -> exit 3
+    +-- MissingDependencyError        Tesseract, a language pack or an editor missing -> exit 3
     +-- CarddavError                  the address-book server refused or did not answer -> exit 7
     +-- BookError                     the contact book cannot be opened or written -> exit 5
         +-- ContactNotFoundError      no contact with that ID in the book -> exit 6
+        +-- NoBookError               no book at all where it was looked for -> exit 6
         +-- InvalidEditError (also ValueError)  an edited record that does not validate -> exit 2
 
 Messages are written for the person at the keyboard: they name the file and say what to do.
+Anything else that escapes a command (a ``ValueError`` from a bug, say) is not one of these:
+the CLI reports it as an internal error, exit 70, with the traceback under ``-v``.
 """
 
 from __future__ import annotations
@@ -29,6 +33,10 @@ class ExitCode(IntEnum):
     book_failed = 5  # the contact book (SQLite file) cannot be opened or written
     not_found = 6  # no contact with that ID in the contact book
     carddav_failed = 7  # the CardDAV server refused the contacts or could not be reached
+    # A bug in cardscan, not a problem of the input or the options. 70 is EX_SOFTWARE of
+    # BSD's sysexits.h ("internal software error"), far from the codes above, so scripts can
+    # tell "report this" apart from "fix the input".
+    internal = 70
     interrupted = 130  # Ctrl-C
 
 
@@ -52,6 +60,12 @@ class OcrError(CardscanError):
     pass
 
 
+class UsageError(CardscanError):
+    """Options that do not validate or do not fit together (click checks the rest)."""
+
+    exit_code = ExitCode.usage
+
+
 class OutputError(CardscanError):
     exit_code = ExitCode.output_failed
 
@@ -71,6 +85,12 @@ class BookError(CardscanError):
 
 
 class ContactNotFoundError(BookError):
+    exit_code = ExitCode.not_found
+
+
+class NoBookError(BookError):
+    """A command that only reads the book was pointed at a book that does not exist."""
+
     exit_code = ExitCode.not_found
 
 

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from cardscan.model import Contact
 from cardscan.pipeline import ScanFailure
 
-#: The who-was-found table lists at most this many contacts.
+#: The who-was-found table lists at most this many contacts (all of them are in the output).
 TABLE_ROWS = 50
 
-_COLUMNS = (("Name", 28), ("Title", 26), ("Organisation", 28), ("E-mail / phone", 34))
+_COLUMNS = (
+    ("Photo", 22),
+    ("Name", 24),
+    ("Title", 22),
+    ("Organisation", 24),
+    ("E-mail / phone", 30),
+)
 
 
 def failure_text(failure: ScanFailure) -> str:
@@ -18,36 +26,44 @@ def failure_text(failure: ScanFailure) -> str:
     return f"{failure.source}: {failure.reason}"
 
 
-def who_was_found(contacts: list[Contact], total: int) -> str:
-    """A short table of the contacts found; ``total`` counts those not listed too."""
+def who_was_found(contacts: list[Contact], total: int, output: Path | str, folder: str = "") -> str:
+    """A short table of the contacts found, each with its photo (named from within ``folder``,
+    the one the batch read); ``total`` counts those not listed too (all are in ``output``)."""
+    prefix = folder.rstrip("/") + "/" if folder else ""
     header = "  ".join(h.ljust(w) for h, w in _COLUMNS)
     rows = [header, "-" * len(header)]
     for c in contacts:
         reach = c.emails[0] if c.emails else (c.phones[0].number if c.phones else "")
-        cells = (c.name.full if c.name else "", c.title or "", c.organization or "", reach)
-        rows.append(
-            "  ".join(_cut(v, w).ljust(w) for v, (_, w) in zip(cells, _COLUMNS, strict=True))
-        )
+        name = c.name.full if c.name else ""
+        photo = c.source.removeprefix(prefix)
+        cells = (photo, name, c.title or "", c.organization or "", reach)
+        cut = [_cut_front(cells[0], _COLUMNS[0][1])]  # the end of a path names the photo
+        cut += [_cut(v, w) for v, (_, w) in zip(cells[1:], _COLUMNS[1:], strict=True)]
+        rows.append("  ".join(v.ljust(w) for v, (_, w) in zip(cut, _COLUMNS, strict=True)))
     if total > len(contacts):
-        rows.append(f"... and {total - len(contacts)} more")
+        rows.append(f"... and {total - len(contacts)} more, all in {output}")
     return "\n".join(row.rstrip() for row in rows)
 
 
-#: The please-check line names at most this many photos.
-REVIEW_NAMES = 10
-
-
 def to_check(items: list[tuple[str, list[str]]]) -> str | None:
-    """ "Please check 3 contacts: a.jpg (title), b.jpg (name, phones), ..." or None.
+    """Every photo whose contact has fields read with low confidence, one a line, or None:
+
+        Please check 2 contacts (fields read with low confidence):
+          a.jpg: title
+          b.jpg: name, phones
 
     ``items`` are (photo, fields read with low confidence) of the contacts that have any."""
     if not items:
         return None
-    listed = ", ".join(f"{source} ({', '.join(fields)})" for source, fields in items[:REVIEW_NAMES])
-    more = f" and {len(items) - REVIEW_NAMES} more" if len(items) > REVIEW_NAMES else ""
     noun = "contact" if len(items) == 1 else "contacts"
-    return f"Please check {len(items)} {noun} (fields read with low confidence): {listed}{more}"
+    lines = [f"Please check {len(items)} {noun} (fields read with low confidence):"]
+    lines += [f"  {source}: {', '.join(fields)}" for source, fields in items]
+    return "\n".join(lines)
 
 
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _cut_front(text: str, width: int) -> str:
+    return text if len(text) <= width else "…" + text[len(text) - width + 1 :]

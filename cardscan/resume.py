@@ -6,8 +6,9 @@ import json
 import re
 from pathlib import Path
 
-from cardscan.errors import InputError
+from cardscan.errors import InputError, UsageError
 from cardscan.export.vcard import SOURCE_PROPERTY
+from cardscan.files import TargetKind, describe, examine
 
 #: Output formats that can be continued: one record after another, no header, no closing.
 RESUMABLE = ("vcard", "jsonl")
@@ -16,7 +17,13 @@ RESUMABLE = ("vcard", "jsonl")
 def done_sources(path: Path, fmt: str) -> tuple[str, set[str]]:
     """The output's text so far and the photo names (``source``) it already holds."""
     if fmt not in RESUMABLE:
-        raise ValueError(f"--resume works with --format {' or '.join(RESUMABLE)}, not {fmt}")
+        raise UsageError(f"--resume works with --format {' or '.join(RESUMABLE)}, not {fmt}")
+    target = examine(path)
+    if target.kind not in (TargetKind.new, TargetKind.file):  # a FIFO: reading it would wait
+        raise UsageError(
+            f"--resume continues a file, and {path} is {describe(target.mode or 0)}: "
+            "write to a regular file, or drop --resume"
+        )
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -27,7 +34,16 @@ def done_sources(path: Path, fmt: str) -> tuple[str, set[str]]:
         ) from exc
     if fmt == "jsonl":
         return text, _jsonl_sources(text)
-    return text, _vcard_sources(text)
+    sources = _vcard_sources(text)
+    cards = len(re.findall(r"^BEGIN:VCARD", text, re.IGNORECASE | re.MULTILINE))
+    if cards and not sources:
+        raise UsageError(
+            f"{path} holds {cards} vCard(s) that do not name the photos they were read from "
+            f"({SOURCE_PROPERTY}, written only with --vcard-source or --resume), so --resume "
+            "cannot tell which photos are done: run the batch without --resume, or with "
+            "--vcard-source (or -o FILE.jsonl) when you mean to continue it later"
+        )
+    return text, sources
 
 
 def _jsonl_sources(text: str) -> set[str]:

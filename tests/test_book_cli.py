@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import stat
 import sys
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from test_book_store import make_contact, met
 from cardscan.book import Book
 from cardscan.book.match import save
 from cardscan.cli import main
+from cardscan.errors import BookError
 
 SAMPLE = Path(__file__).parent.parent / "samples" / "01-de-doctor-umlauts.jpg"
 
@@ -117,10 +119,96 @@ def test_edit_with_editor(db: Path, tmp_path: Path) -> None:
     assert entry.history_of("title")[-1].old_value == "Geschäftsführerin"
 
 
-def test_edit_invalid_saves_nothing(db: Path, tmp_path: Path) -> None:
-    env = _editor(tmp_path, "open(path, 'w').write('{broken')")
+def test_edit_invalid_saves_nothing_and_keeps_the_text(db: Path, tmp_path: Path) -> None:
+    env = _editor(tmp_path, "text = open(path).read()\nopen(path, 'w').write(text + 'typo')")
     result = run("book", "edit", "1", "--db", str(db), env=env)
     assert result.exit_code == 2 and "not valid JSON" in result.output
+    with Book(db) as book:
+        assert book.get(1).contact.title == "Geschäftsführerin"
+    draft = db.with_name("book.sqlite3.edit-1.json")
+    assert f"kept in {draft}" in result.stderr
+    assert draft.read_text(encoding="utf-8").endswith("typo")
+    assert draft.stat().st_mode & 0o777 == 0o600  # it holds the contact's data
+    # the next edit starts from the kept text, not from the saved record
+    env = _editor(
+        tmp_path,
+        "text = open(path, encoding='utf-8').read()\n"
+        "assert text.endswith('typo\\n'), text\n"
+        "data = json.loads(text.removesuffix('typo\\n'))\n"
+        "data['title'] = 'CEO'\n"
+        "json.dump(data, open(path, 'w', encoding='utf-8'))",
+    )
+    result = run("book", "edit", "1", "--db", str(db), env=env)
+    assert result.exit_code == 0, result.output
+    assert f"unsaved edit of #1 ({draft})" in result.stderr
+    with Book(db) as book:
+        assert book.get(1).contact.title == "CEO"
+    assert not draft.exists()
+
+
+def _counting_editor(tmp_path: Path, *rounds: str) -> dict[str, str]:
+    """An editor that runs the Python body of round N on its Nth start (then the last one)."""
+    calls = tmp_path / "calls"
+    bodies = "".join(
+        f"if n == {i}:\n" + "".join(f"    {line}\n" for line in body.splitlines())
+        for i, body in enumerate(rounds)
+    )
+    return _editor(
+        tmp_path,
+        f"calls = {str(calls)!r}\n"
+        "import os\n"
+        "n = min(int(open(calls).read()) if os.path.exists(calls) else 0, "
+        f"{len(rounds) - 1})\n"
+        "open(calls, 'w').write(str(n + 1))\n"
+        "text = open(path, encoding='utf-8').read()\n"
+        "open(calls + '.seen', 'a', encoding='utf-8').write(text + '\\n=====\\n')\n" + bodies,
+    )
+
+
+BREAK = "open(path, 'w', encoding='utf-8').write(text.replace('\"title\"', 'title'))"
+FIX = (
+    "assert text.startswith('// cardscan: the edited text is not valid JSON'), text\n"
+    "open(path, 'w', encoding='utf-8').write(text.replace('title:', '\"title\": ')"
+    ".replace('Geschäftsführerin', 'CEO'))"
+)
+
+
+def test_edit_on_a_terminal_reopens_with_the_error_on_top(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("cardscan.cli._interactive", lambda: True)
+    env = _counting_editor(tmp_path, BREAK, FIX)
+    result = run("book", "edit", "1", "--db", str(db), env=env)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "calls").read_text() == "2"
+    second = (tmp_path / "calls.seen").read_text(encoding="utf-8").split("=====\n")[1]
+    # the error says where, counted as the editor shows the lines
+    where = next(i for i, line in enumerate(second.splitlines(), 1) if "title:" in line)
+    assert f"(line {where}, column" in second.splitlines()[0]
+    with Book(db) as book:
+        assert book.get(1).contact.title == "CEO"
+    assert not db.with_name("book.sqlite3.edit-1.json").exists()
+
+
+def test_edit_on_a_terminal_given_up_keeps_the_text(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("cardscan.cli._interactive", lambda: True)
+    env = _counting_editor(tmp_path, BREAK, "pass")  # the second time: quit without a change
+    result = run("book", "edit", "1", "--db", str(db), env=env)
+    assert result.exit_code == 2 and "not valid JSON" in result.stderr
+    draft = db.with_name("book.sqlite3.edit-1.json")
+    assert f"kept in {draft}" in result.stderr
+    kept = draft.read_text(encoding="utf-8")
+    assert kept.startswith("{") and "title:" in kept  # the text, without cardscan's lines
+
+
+def test_edit_without_an_editor_says_how_to_set_one(db: Path) -> None:
+    result = run("book", "edit", "1", "--db", str(db), env={"EDITOR": "", "VISUAL": ""})
+    assert result.exit_code == 3
+    assert "export EDITOR=nano" in result.stderr and "Editing failed" not in result.stderr
+    result = run("book", "edit", "1", "--db", str(db), env={"EDITOR": "false", "VISUAL": ""})
+    assert result.exit_code == 3 and "set $EDITOR" in result.stderr
     with Book(db) as book:
         assert book.get(1).contact.title == "Geschäftsführerin"
 
@@ -132,6 +220,11 @@ def test_export_formats(db: Path, tmp_path: Path) -> None:
     martina = next(c for c in cards if c.fn.value == "Martina Müller")
     assert "Hannover Messe" in martina.note.value and "2026-09-14" in martina.note.value
     assert "lead" in martina.note.value  # tags travel in NOTE: the writer has no CATEGORIES
+    text = out.read_text(encoding="utf-8")
+    assert "card.jpg" not in text and "X-CARDSCAN" not in text  # no path from this computer
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    alias = run("book", "export", "--format", "vcf", "--db", str(db))
+    assert alias.exit_code == 0 and alias.stdout.count("BEGIN:VCARD") == 2
     lines = run("book", "export", "--format", "jsonl", "--db", str(db)).stdout.splitlines()
     assert len(lines) == 2 and all("encounters" in json.loads(line) for line in lines)
     rows = list(
@@ -191,6 +284,7 @@ def test_export_puts_the_stored_card_photo_into_the_vcard(db: Path, tmp_path: Pa
 def test_forget_needs_yes(db: Path) -> None:
     result = run("book", "forget", "1", "--db", str(db))
     assert result.exit_code == 2 and "--yes" in result.output
+    assert "#1 Martina Müller (Example GmbH)" in result.stderr  # whom it would delete
     result = run("book", "forget", "1", "--yes", "--db", str(db))
     assert result.exit_code == 0
     assert run("who", "muller", "--db", str(db)).exit_code == 6
@@ -204,8 +298,35 @@ def test_book_options_need_save(tmp_path: Path) -> None:
 
 def test_unusable_db_path(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x")
-    result = run("book", "list", "--db", str(tmp_path / "file" / "book.sqlite3"))
-    assert result.exit_code == 5 and "CARDSCAN_DB" in result.output
+    with pytest.raises(BookError, match="CARDSCAN_DB"):  # where --save would create it
+        Book(tmp_path / "file" / "book.sqlite3")
+    (tmp_path / "file").write_text("some notes, not a contact book\n" * 20)
+    result = run("book", "list", "--db", str(tmp_path / "file"))
+    assert result.exit_code == 5 and "not a database" in result.output
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["who", "mueller"],
+        ["book", "list"],
+        ["book", "show", "1"],
+        ["book", "edit", "1"],
+        ["book", "export"],
+        ["book", "forget", "1", "--yes"],
+    ],
+)
+def test_reading_a_book_that_does_not_exist_creates_nothing(tmp_path: Path, command) -> None:
+    path = tmp_path / "nowhere" / "book.sqlite3"
+    result = run(*command, "--db", str(path))
+    assert result.exit_code == 6, result.output
+    assert f"there is no contact book at {path} yet" in result.stderr
+    assert "--save" in result.stderr and "nobody" not in result.stderr
+    assert not (tmp_path / "nowhere").exists()
+    # the default location, from CARDSCAN_DB, is named as well
+    result = run(*command, env={"CARDSCAN_DB": str(path), "EDITOR": "true"})
+    assert result.exit_code == 6 and str(path) in result.stderr
+    assert not (tmp_path / "nowhere").exists()
 
 
 @pytest.mark.tesseract
@@ -243,3 +364,35 @@ def test_batch_save_with_workers(tmp_path: Path) -> None:
         entries = book.entries()
     assert saved >= 2 and len(entries) == saved
     assert all(e.encounters[0].event == "Expo" for e in entries)
+
+
+@pytest.mark.parametrize(("answer", "kept"), [("n\n", True), ("\n", True), ("y\n", False)])
+def test_forget_on_a_terminal_asks_first(
+    db: Path, monkeypatch: pytest.MonkeyPatch, answer: str, kept: bool
+) -> None:
+    monkeypatch.setattr("cardscan.cli._interactive", lambda: True)
+    result = CliRunner().invoke(main, ["book", "forget", "1", "--db", str(db)], input=answer)
+    assert result.exit_code == 0, result.output
+    assert "Forget #1 Martina Müller (Example GmbH)" in result.stderr
+    assert ("Nothing was deleted" in result.stderr) == kept
+    assert (run("who", "martina", "--db", str(db)).exit_code == 0) == kept
+
+
+def test_export_through_a_symlink_and_into_a_fifo(db: Path, tmp_path: Path) -> None:
+    import os
+    import threading
+
+    target = tmp_path / "sync" / "all.vcf"
+    target.parent.mkdir()
+    link = tmp_path / "all.vcf"
+    link.symlink_to(target)
+    assert run("book", "export", "-o", str(link), "--db", str(db)).exit_code == 0
+    assert link.is_symlink() and target.read_text(encoding="utf-8").count("BEGIN:VCARD") == 2
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    assert run("book", "export", "-o", str(fifo), "--db", str(db)).exit_code == 0
+    reader.join(10)
+    assert len(got[0].splitlines()) == 2 and stat.S_ISFIFO(os.lstat(fifo).st_mode)

@@ -2,7 +2,8 @@
 
 Golden files (tests/golden/):
     rich_contact.json   the input: a German card with umlauts, three phones, two profiles
-    rich_3.0.vcf        to_vcard(rich, version="3.0", rev=REV, uid=UID)
+    rich_3.0.vcf        to_vcard(rich, version="3.0", rev=REV, uid=UID): no NOTE and no
+                        X-CARDSCAN-SOURCE, though the contact has a review field and a source
     rich_4.0.vcf        the same in 4.0
 
 After an intended change of the output, regenerate them and read the diff before committing:
@@ -12,6 +13,7 @@ After an intended change of the output, regenerate them and read the diff before
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import re
@@ -83,7 +85,6 @@ def test_golden_3_0_has_the_properties_address_books_need() -> None:
         "ADR;TYPE=work:;;Königstraße 5;Stuttgart;;70173;Deutschland",
         "X-SOCIALPROFILE;TYPE=linkedin:https://www.linkedin.com/in/juergen-weiss-mueller",
         "X-SOCIALPROFILE;TYPE=xing:https://www.xing.com/profile/Juergen_WeissMueller",
-        "NOTE:cardscan: please check title",
         "REV:20261126T104500Z",
         f"UID:{UID}",
         "PRODID:-//cardscan//EN",
@@ -91,6 +92,9 @@ def test_golden_3_0_has_the_properties_address_books_need() -> None:
         assert line in lines
     assert lines[0] == "BEGIN:VCARD" and lines[-1] == "END:VCARD"
     assert not any("CHARSET" in line for line in lines)
+    # the photo's path and the review hint stay on this computer unless asked for
+    assert rich().source and rich().review()
+    assert not any(line.startswith(("NOTE", "X-CARDSCAN-SOURCE")) for line in lines)
 
 
 def test_golden_4_0_differs_only_where_the_rfc_does() -> None:
@@ -203,7 +207,7 @@ def test_folding_keeps_lines_within_75_octets_and_characters_whole(pad: int, alp
 
 def test_a_line_of_exactly_75_octets_is_not_folded() -> None:
     title = "t" * (75 - len("TITLE:"))
-    card = to_vcard(Contact(source="s", title=title))
+    card = to_vcard(Contact(source="s", title=title), source=True)
     assert f"\r\nTITLE:{title}\r\nX-CARDSCAN-SOURCE:s\r\n" in card
     card = to_vcard(Contact(source="s", title=title + "u"))
     assert f"\r\nTITLE:{title}\r\n u\r\n" in card
@@ -319,13 +323,29 @@ def test_unknown_network_keeps_its_name_and_empty_network_has_no_parameter() -> 
     assert "SOCIALPROFILE:https://b.example" in lines
 
 
-def test_note_argument_review_hint_and_no_note() -> None:
+def test_review_hint_only_when_asked() -> None:
     contact = Contact(source="s", name=Name("Anna"), confidence={"title": 0.3, "phones": 0.5})
-    assert "NOTE:cardscan: please check phones\\, title" in unfold(to_vcard(contact))
+    assert not any(line.startswith("NOTE") for line in unfold(to_vcard(contact)))
+    assert "NOTE:cardscan: please check phones\\, title" in unfold(to_vcard(contact, review=True))
     assert "NOTE:Messe 2026" in unfold(to_vcard(contact, note="Messe 2026"))
+    both = unfold(to_vcard(contact, note="Messe 2026", review=True))
+    assert "NOTE:Messe 2026\\ncardscan: please check phones\\, title" in both
     assert not any(line.startswith("NOTE") for line in unfold(to_vcard(contact, note="")))
     sure = Contact(source="s", name=Name("Anna"), confidence={"title": 0.9})
-    assert not any(line.startswith("NOTE") for line in unfold(to_vcard(sure)))
+    assert not any(line.startswith("NOTE") for line in unfold(to_vcard(sure, review=True)))
+
+
+def test_source_path_only_when_asked() -> None:
+    contact = Contact(source="/home/anna/Bilder/Messe/IMG_0042.jpg", organization="Firma")
+    assert "/home/anna" not in to_vcard(contact)
+    assert "X-CARDSCAN" not in to_vcard(contact, version="4.0")
+    lines = unfold(to_vcard(contact, source=True))
+    assert "X-CARDSCAN-SOURCE:/home/anna/Bilder/Messe/IMG_0042.jpg" in lines
+    stream = io.StringIO(newline="")
+    with open_writer(Format.vcard, stream, review=True, source=True) as writer:
+        writer.write(dataclasses.replace(contact, confidence={"organization": 0.2}))
+    assert "X-CARDSCAN-SOURCE:" in stream.getvalue()
+    assert "NOTE:cardscan: please check organization" in stream.getvalue()
 
 
 @pytest.mark.parametrize(

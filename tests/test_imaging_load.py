@@ -151,6 +151,26 @@ def test_heic_without_plugin_says_what_to_install(write, monkeypatch) -> None:
     assert_refused(write("IMG_0001.HEIC", data), UnreadableImageError, "pillow-heif")
 
 
+def test_broken_heic_with_the_plugin_says_what_is_really_wrong(write, tmp_path) -> None:
+    pillow_heif = pytest.importorskip("pillow_heif")
+    import io
+
+    from PIL import Image
+
+    import cardscan.imaging.load as load_module
+
+    assert load_module.HEIF_SUPPORT  # the dev install has it
+    pillow_heif.register_heif_opener()
+    buffer = io.BytesIO()
+    Image.new("RGB", (240, 160), (240, 240, 240)).save(buffer, format="HEIF")
+    cut = write("IMG_0002.HEIC", buffer.getvalue()[: len(buffer.getvalue()) // 2])
+    message = assert_refused(cut, UnreadableImageError, "damaged or cut short", "meta")
+    assert "optional" not in message and "pip install" not in message
+    # any other file: HEIC is listed as readable, without the install hint
+    message = assert_refused(write("notes.jpg", b"not a photo at all" * 10), UnreadableImageError)
+    assert "or HEIC" in message and "pillow-heif" not in message
+
+
 # --- size limits, checked on the header before any pixel is decoded
 
 

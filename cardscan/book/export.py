@@ -10,6 +10,7 @@ from typing import TextIO
 
 from cardscan.book.records import BookEntry
 from cardscan.book.render import note_text
+from cardscan.export import Format
 from cardscan.export.csvout import BOM, CSV_HEADER, csv_row, neutralise_cell
 from cardscan.export.importcsv import (
     GOOGLE_HEADER,
@@ -20,7 +21,8 @@ from cardscan.export.importcsv import (
 )
 from cardscan.export.vcard import to_vcard
 
-BOOK_FORMATS = ("vcard", "jsonl", "csv", "google-csv", "outlook-csv")
+#: Every export format but the JSON array: the book is exported as JSON Lines.
+BOOK_FORMATS = tuple(f.value for f in Format if f is not Format.json)
 #: Google's and Outlook's import layouts: header, row of a contact, what the file starts with.
 _LAYOUTS = {
     "google-csv": (GOOGLE_HEADER, google_row, ""),

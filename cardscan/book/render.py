@@ -28,6 +28,13 @@ def history_note(changes: list[Change]) -> str:
     return f" (since {latest.changed_on.isoformat()}, {'; '.join(befores)})"
 
 
+def who_line(entry: BookEntry) -> str:
+    """ "Martina Müller (Beispiel GmbH)": whom a question or message is about."""
+    c = entry.contact
+    name = c.display_name() or "(no name)"
+    return f"{name} ({c.organization})" if c.organization and c.organization != name else name
+
+
 def render_card(entry: BookEntry) -> str:
     """A short card: who, how to reach them, profile links, and every encounter."""
     c = entry.contact

@@ -16,7 +16,7 @@ import platformdirs
 
 from cardscan.book.codec import contact_columns, contact_from_row, match_key
 from cardscan.book.records import BookEntry, Change, Encounter
-from cardscan.errors import BookError, ContactNotFoundError
+from cardscan.errors import BookError, ContactNotFoundError, NoBookError
 from cardscan.model import Contact
 
 log = logging.getLogger(__name__)
@@ -109,8 +109,15 @@ def _create_private(path: Path) -> None:
 class Book:
     """One open contact book; use as a context manager. Safe for several processes at once."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, create: bool = True) -> None:
+        """Open the book at ``path``; ``create=False`` (commands that only look things up)
+        raises NoBookError instead of creating an empty book where none is."""
         self.path = path
+        if not create and not path.exists():
+            raise NoBookError(
+                f"there is no contact book at {path} yet: `cardscan scan PHOTO --save` starts "
+                f"one there; --db PATH or {ENV_VAR} names another"
+            )
         try:
             _create_private(path)
         except OSError as exc:

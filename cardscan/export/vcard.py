@@ -85,14 +85,20 @@ def to_vcard(
     note: str | None = None,
     charset: bool = False,
     categories: Sequence[str] = (),
+    review: bool = False,
+    source: bool = False,
 ) -> str:
     """One contact as a vCard (CRLF line ends, folded, ending with a CRLF).
 
     ``rev`` defaults to now; a naive datetime is taken as UTC. ``uid`` defaults to
-    :func:`contact_uid`. ``note=None`` writes a review hint when fields need checking;
-    ``note=""`` writes no NOTE. ``charset=True`` (3.0 only) adds ``CHARSET=UTF-8`` to
-    non-ASCII values, which Outlook needs to read umlauts. ``categories`` (tags such as
-    "lead") become CATEGORIES, each value escaped on its own.
+    :func:`contact_uid`. ``note`` is the NOTE's text. ``charset=True`` (3.0 only) adds
+    ``CHARSET=UTF-8`` to non-ASCII values, which Outlook needs to read umlauts.
+    ``categories`` (tags such as "lead") become CATEGORIES, each value escaped on its own.
+
+    Nothing of the user's computer goes into a vCard unless asked: it travels on into phones
+    and cloud address books. ``review=True`` adds "cardscan: please check title" to the NOTE
+    when fields were read with low confidence; ``source=True`` names the photo the card was
+    read from in X-CARDSCAN-SOURCE (a local path; ``batch --resume`` needs it).
     """
     dialect = _dialect(version, charset)
     lines = [
@@ -113,13 +119,13 @@ def to_vcard(
             for p in contact.profiles
             if _uri(p.url)
         ),
-        *_note_lines(contact, note, dialect),
+        *_note_lines(contact, note, review, dialect),
         *_category_lines(categories, dialect),
         *_photo_lines(contact, dialect),
         # Which photo the card came from: lets `batch --resume` skip it (address books ignore X-)
         *(
             [_text_line(SOURCE_PROPERTY, [], contact.source, dialect)]
-            if _clean(contact.source)
+            if source and _clean(contact.source)
             else []
         ),
         _line("REV", [], _timestamp(rev)),
@@ -154,10 +160,14 @@ def write_vcards(
     rev: datetime | None = None,
     note: str | None = None,
     charset: bool = False,
+    review: bool = False,
+    source: bool = False,
 ) -> int:
     """Write one vCard per contact to ``stream``; returns how many were written."""
     count = 0
-    with VCardWriter(stream, version=version, rev=rev, note=note, charset=charset) as writer:
+    with VCardWriter(
+        stream, version=version, rev=rev, note=note, charset=charset, review=review, source=source
+    ) as writer:
         for contact in contacts:
             writer.write(contact)
             count += 1
@@ -175,14 +185,23 @@ class VCardWriter(ContactWriter):
         rev: datetime | None = None,
         note: str | None = None,
         charset: bool = False,
+        review: bool = False,
+        source: bool = False,
     ) -> None:
         super().__init__(stream)
         _dialect(version, charset)  # fail at open, not at the first card
         self._version, self._rev, self._note, self._charset = version, rev, note, charset
+        self._review, self._source = review, source
 
     def _write(self, contact: Contact) -> None:
         card = to_vcard(
-            contact, version=self._version, rev=self._rev, note=self._note, charset=self._charset
+            contact,
+            version=self._version,
+            rev=self._rev,
+            note=self._note,
+            charset=self._charset,
+            review=self._review,
+            source=self._source,
         )
         self._stream.write(card)
 
@@ -253,11 +272,11 @@ def _profile_params(network: str, dialect: _Dialect) -> _Params:
     return [(dialect.profile_param, name)] if name else []
 
 
-def _note_lines(contact: Contact, note: str | None, dialect: _Dialect) -> list[str]:
-    if note is None:
-        review = contact.review()
-        note = f"cardscan: please check {', '.join(review)}" if review else ""
-    return [_text_line("NOTE", [], note, dialect)] if _clean(note) else []
+def _note_lines(contact: Contact, note: str | None, review: bool, dialect: _Dialect) -> list[str]:
+    fields = contact.review() if review else []
+    hint = f"cardscan: please check {', '.join(fields)}" if fields else ""
+    text = "\n".join(t for t in (_clean(note), hint) if t)
+    return [_text_line("NOTE", [], text, dialect)] if text else []
 
 
 def _category_lines(categories: Sequence[str], dialect: _Dialect) -> list[str]:

@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 MIN_SIDE = 32
 
 #: What the error messages list as readable formats.
-_FORMATS = "JPEG, PNG, WebP, TIFF, BMP, AVIF, or HEIC with the optional pillow-heif package"
+_FORMATS = "JPEG, PNG, WebP, TIFF, BMP, AVIF"
 
 #: ISO-BMFF brands of HEIF photos (iPhones and many Androids write these).
 _HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1")
@@ -197,11 +197,28 @@ def _apply_orientation(image: np.ndarray, orientation: int) -> np.ndarray:
 
 def _not_an_image(data: bytes, name: str) -> str:
     if data[4:8] == b"ftyp" and data[8:12] in _HEIF_BRANDS:
+        if HEIF_SUPPORT:  # pillow-heif is there and still refused it: say why
+            return (
+                f"{name}: is a HEIC photo that pillow-heif cannot read ({_heif_error(data)}): "
+                "it is damaged or cut short; copy it from the phone again, or as a JPEG"
+            )
         return (
             f"{name}: is a HEIC photo, which needs the optional pillow-heif package "
             "(pip install pillow-heif) or a conversion to JPEG"
         )
-    return f"{name}: is not an image cardscan can read; use {_FORMATS}"
+    heic = "HEIC" if HEIF_SUPPORT else "HEIC with the optional pillow-heif package"
+    return f"{name}: is not an image cardscan can read; use {_FORMATS} or {heic}"
+
+
+def _heif_error(data: bytes) -> str:
+    """What libheif says about a HEIC file Pillow could not open."""
+    from pillow_heif import open_heif
+
+    try:
+        open_heif(io.BytesIO(data))
+    except Exception as exc:  # libheif's errors are ValueErrors; any of them is the answer
+        return str(exc)
+    return "libheif opens it, but not as an image Pillow can use"
 
 
 def _too_small(name: str, width: int, height: int) -> str:

@@ -11,6 +11,7 @@ import cv2
 import numpy as np
 
 from cardscan.errors import OutputError, UnreadableImageError
+from cardscan.files import make_private_folder, write_private
 from cardscan.imaging.contrast import clear_edges, normalise
 from cardscan.imaging.detect import Detection, Method, find_card
 from cardscan.imaging.geometry import card_aspect
@@ -344,7 +345,7 @@ class _Debug:
         self.enabled = folder is not None
         if folder is not None:
             try:
-                folder.mkdir(parents=True, exist_ok=True)
+                make_private_folder(folder)
             except OSError as exc:
                 raise OutputError(
                     f"cannot create the debug folder {folder}: {exc.strerror or exc}; "
@@ -359,7 +360,7 @@ class _Debug:
         if not ok:
             return
         try:  # written via Python so that non-UTF-8 folder names work too
-            path.write_bytes(encoded.tobytes())
+            write_private(path, encoded.tobytes())  # 0600: it shows someone's card
         except OSError as exc:
             raise OutputError(
                 f"cannot write the debug image {path}: {exc.strerror or exc}; "
