@@ -106,7 +106,9 @@ def _closest(value: str, lines: list[str]) -> str:
     best = difflib.get_close_matches(value, lines, n=1, cutoff=0.3)
     if best:
         return best[0]
-    scored = [(difflib.SequenceMatcher(None, value.lower(), line.lower()).ratio(), line) for line in lines]
+    scored = [
+        (difflib.SequenceMatcher(None, value.lower(), line.lower()).ratio(), line) for line in lines
+    ]
     top = max(scored, default=(0.0, ""))
     return top[1] if top[0] >= 0.2 else ""
 

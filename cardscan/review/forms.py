@@ -7,11 +7,12 @@ one per field, in words the person can act on, and the page shows them beside th
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
 
 import phonenumbers
+from starlette.datastructures import FormData
 
 from cardscan.book.links import network_of, profile_from_url
 from cardscan.book.records import Encounter
@@ -21,14 +22,8 @@ from cardscan.model import PHONE_TYPES, Address, Contact, Name, Phone, Profile
 SPARE_ROWS = 1
 ADDRESS_PARTS = ("street", "postal_code", "city", "region", "country")
 NAME_PARTS = ("prefix", "given", "family", "suffix")
-
-
-class FormData(Protocol):
-    """What Starlette's FormData offers (and a dict of lists in tests)."""
-
-    def get(self, key: str, default: str | None = None) -> object: ...
-
-    def getlist(self, key: str) -> list[object]: ...
+#: What a typed phone number may hold: "+49 (0)30 123-456", "030/1234560".
+_PHONE_TEXT = re.compile(r"[\d\s+()/.-]+")
 
 
 @dataclass
@@ -65,7 +60,7 @@ def contact_values(contact: Contact) -> dict[str, object]:
         "title": contact.title or "",
         "organization": contact.organization or "",
         "department": contact.department or "",
-        "phones": [(p.number, p.type, p.extension or "") for p in contact.phones]
+        "phones": [(shown_phone(p.number), p.type, p.extension or "") for p in contact.phones]
         + [("", "work", "")] * SPARE_ROWS,
         "emails": list(contact.emails) + spare,
         "urls": list(contact.urls) + spare,
@@ -77,13 +72,15 @@ def contact_values(contact: Contact) -> dict[str, object]:
 def submitted_values(form: FormData) -> dict[str, object]:
     """The values as submitted, to show the form again with its problems."""
     numbers, types, exts = (_texts(form, k) for k in ("phone_number", "phone_type", "phone_ext"))
-    phones = list(zip(numbers, types + ["work"] * len(numbers), exts + [""] * len(numbers), strict=False))
+    phones = list(
+        zip(numbers, types + ["work"] * len(numbers), exts + [""] * len(numbers), strict=False)
+    )
     return {
         "name_full": _text(form, "name_full") or "",
         **{f"name_{p}": _text(form, f"name_{p}") or "" for p in NAME_PARTS},
         **{k: _text(form, k) or "" for k in ("title", "organization", "department")},
         "phones": phones + [("", "work", "")] * SPARE_ROWS,
-        **{k: _texts(form, k[:-1]) + [""] for k in ("emails", "urls", "profiles")},
+        **{k: [*_texts(form, k[:-1]), ""] for k in ("emails", "urls", "profiles")},
         **{part: _text(form, part) or "" for part in ADDRESS_PARTS},
     }
 
@@ -114,7 +111,7 @@ def _name(form: FormData, before: Name | None) -> Name | None:
     full = _text(form, "name_full")
     old_parts = {p: getattr(before, p) if before else None for p in NAME_PARTS}
     old_full = before.full if before else None
-    if parts != old_parts and full == old_full:
+    if parts != old_parts and full == old_full and any(parts.values()):
         # A part was corrected and the whole name not: the whole name follows the parts.
         words = [parts["prefix"], parts["given"], parts["family"]]
         full = " ".join(w for w in words if w) or None
@@ -144,8 +141,19 @@ def _phones(form: FormData, region: str, problems: Problems) -> list[Phone]:
     return phones
 
 
+def shown_phone(e164: str) -> str:
+    """ "+49 30 1234560" for "+49301234560": easier to compare with the card."""
+    try:
+        parsed = phonenumbers.parse(e164)
+    except phonenumbers.NumberParseException:
+        return e164
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
 def normalise_phone(text: str, region: str) -> str | None:
     """E.164 ("+49301234560") for a number as a person types it, else None."""
+    if not _PHONE_TEXT.fullmatch(text):  # phonenumbers would read "030 abc" as 030 222
+        return None
     try:
         parsed = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
@@ -237,4 +245,3 @@ def encounter_values(form: FormData | None, today: date) -> dict[str, str]:
         return {"met_on": today.isoformat(), **dict.fromkeys(keys, "")}
     values = {k: str(form.get(k) or "") for k in (*keys, "met_on")}
     return values
-

@@ -3,7 +3,8 @@ and the phone's capture page (the only one the --lan token opens)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
@@ -34,6 +35,8 @@ from cardscan.review.state import CardItem, Origin
 if TYPE_CHECKING:
     from cardscan.review.app import Pages, Review
 
+Endpoint = Callable[[Request], Awaitable[Response]]
+
 
 def met_text(book: Book, contact_id: int) -> str:
     """ "met at Hannover Messe on 2026-03-01" for the latest encounter, or ""."""
@@ -54,7 +57,7 @@ def routes(review: Review, pages: Pages) -> list[BaseRoute]:
             raise HTTPException(404)
         return item
 
-    def listing(origin: Origin | None) -> dict[str, object]:
+    def listing(origin: Origin | None) -> dict[str, Any]:
         items = stack.items(origin)
         done, total = sum(i.finished for i in items), len(items)
         return {
@@ -111,7 +114,7 @@ def routes(review: Review, pages: Pages) -> list[BaseRoute]:
     async def upload_lan(request: Request) -> Response:
         return await upload(request, "lan", "/capture")
 
-    def image(kind: str, origin: Origin | None = None):  # type: ignore[no-untyped-def]
+    def image(kind: str, origin: Origin | None = None) -> Endpoint:
         async def serve(request: Request) -> Response:
             item = item_or_404(request, origin)
             data = item.card_jpeg if kind == "card" else item.thumb_jpeg
@@ -121,7 +124,9 @@ def routes(review: Review, pages: Pages) -> list[BaseRoute]:
 
         return serve
 
-    def card_context(item: CardItem, values: dict[str, object], encounter: dict[str, str]):  # type: ignore[no-untyped-def]
+    def card_context(
+        item: CardItem, values: dict[str, object], encounter: dict[str, str]
+    ) -> dict[str, Any]:
         assert item.contact is not None
         known = None
         with Book(review.book_path) as book:
@@ -163,7 +168,9 @@ def routes(review: Review, pages: Pages) -> list[BaseRoute]:
         encounter, urls, more = parse_encounter(form, source=item.name, today=review.today())
         problems.by_field.update(more.by_field)
         if problems:
-            context = card_context(item, submitted_values(form), encounter_values(form, review.today()))
+            context = card_context(
+                item, submitted_values(form), encounter_values(form, review.today())
+            )
             return pages.render(
                 request, "card.html", status_code=422, problems=problems.by_field, **context
             )

@@ -75,12 +75,16 @@ def _same(given: str | None, expected: str) -> bool:
 
 def access_level(request: Request, tokens: Tokens) -> Level | None:
     """What this request may see: by its token or cookie, and the socket it came in on."""
-    server = request.scope.get("server")
-    local = bool(server) and is_loopback(server[0]) and is_loopback(getattr(request.client, "host", None))
+    server = request.scope.get("server") or (None, None)  # the socket's own address
+    local = is_loopback(server[0]) and is_loopback(getattr(request.client, "host", None))
     query = request.query_params.get("token")
-    if local and (_same(query, tokens.full) or _same(request.cookies.get(COOKIES["full"]), tokens.full)):
+    if local and (
+        _same(query, tokens.full) or _same(request.cookies.get(COOKIES["full"]), tokens.full)
+    ):
         return "full"
-    if _same(query, tokens.capture) or _same(request.cookies.get(COOKIES["capture"]), tokens.capture):
+    if _same(query, tokens.capture) or _same(
+        request.cookies.get(COOKIES["capture"]), tokens.capture
+    ):
         return "capture"
     return None
 
