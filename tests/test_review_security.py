@@ -166,7 +166,7 @@ def test_pages_carry_a_strict_content_security_policy(session: Session) -> None:
         headers = session.local.get(path).headers
         assert headers["content-security-policy"] == CSP
         assert headers["x-content-type-options"] == "nosniff"
-        assert headers["referrer-policy"] == "no-referrer"
+        assert headers["referrer-policy"] == "same-origin"
     assert "unsafe-inline" not in CSP and "script-src 'self'" in CSP
 
 

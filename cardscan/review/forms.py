@@ -18,8 +18,6 @@ from cardscan.book.links import network_of, profile_from_url
 from cardscan.book.records import Encounter
 from cardscan.model import PHONE_TYPES, Address, Contact, Name, Phone, Profile
 
-#: Empty rows the form offers below the read values, to add a phone, e-mail, site or profile.
-SPARE_ROWS = 1
 ADDRESS_PARTS = ("street", "postal_code", "city", "region", "country")
 NAME_PARTS = ("prefix", "given", "family", "suffix")
 #: What a typed phone number may hold: "+49 (0)30 123-456", "030/1234560".
@@ -50,10 +48,9 @@ def _texts(form: FormData, key: str) -> list[str]:
 
 
 def contact_values(contact: Contact) -> dict[str, object]:
-    """The form's values for a contact (lists get a spare empty row)."""
+    """The form's values for a contact (an empty list gets one empty row to fill in)."""
     name = contact.name
     address = contact.address or Address()
-    spare = [""] * SPARE_ROWS
     return {
         "name_full": name.full if name else "",
         **{f"name_{p}": (getattr(name, p) or "") if name else "" for p in NAME_PARTS},
@@ -61,10 +58,10 @@ def contact_values(contact: Contact) -> dict[str, object]:
         "organization": contact.organization or "",
         "department": contact.department or "",
         "phones": [(shown_phone(p.number), p.type, p.extension or "") for p in contact.phones]
-        + [("", "work", "")] * SPARE_ROWS,
-        "emails": list(contact.emails) + spare,
-        "urls": list(contact.urls) + spare,
-        "profiles": [p.url for p in contact.profiles] + spare,
+        or [("", "work", "")],
+        "emails": list(contact.emails) or [""],
+        "urls": list(contact.urls) or [""],
+        "profiles": [p.url for p in contact.profiles] or [""],
         **{part: getattr(address, part) or "" for part in ADDRESS_PARTS},
     }
 
@@ -79,8 +76,8 @@ def submitted_values(form: FormData) -> dict[str, object]:
         "name_full": _text(form, "name_full") or "",
         **{f"name_{p}": _text(form, f"name_{p}") or "" for p in NAME_PARTS},
         **{k: _text(form, k) or "" for k in ("title", "organization", "department")},
-        "phones": phones + [("", "work", "")] * SPARE_ROWS,
-        **{k: [*_texts(form, k[:-1]), ""] for k in ("emails", "urls", "profiles")},
+        "phones": phones or [("", "work", "")],
+        **{k: _texts(form, k[:-1]) or [""] for k in ("emails", "urls", "profiles")},
         **{part: _text(form, part) or "" for part in ADDRESS_PARTS},
     }
 

@@ -65,7 +65,7 @@ def given_photos(args: list[Path]) -> list[GivenPhoto]:
             continue
         root = arg.resolve()
         for path in find_images(arg):
-            name = display_name(path)
+            name = display_name(path.relative_to(arg))  # "card_001.jpg" of the folder given
             if not path.resolve().is_relative_to(root):
                 reason = f"a link to a file outside {display_name(arg)}; pass that file itself"
                 photos.append(GivenPhoto(path, name, reason))

@@ -103,12 +103,33 @@
   // --- another phone, e-mail, website or profile ---
   for (const button of document.querySelectorAll("[data-add-row]")) {
     button.addEventListener("click", () => {
-      const rows = button.parentElement.querySelector("[data-rows]");
+      const rows = button.closest("fieldset").querySelector("[data-rows]");
       const row = rows.lastElementChild.cloneNode(true);
       for (const input of row.querySelectorAll("input")) input.value = "";
       rows.appendChild(row);
       row.querySelector("input").focus();
     });
+  }
+
+  // --- the whole name follows corrected parts until it is edited itself (as the server does) ---
+  for (const full of document.querySelectorAll('input[name="name_full"]')) {
+    const form = full.form;
+    const parts = ["prefix", "given", "family", "suffix"].map((p) =>
+      form.querySelector('input[name="name_' + p + '"]'),
+    );
+    let follows = true;
+    const compose = () => {
+      const [prefix, given, family, suffix] = parts.map((i) => i.value.trim());
+      let text = [prefix, given, family].filter(Boolean).join(" ");
+      if (text && suffix) text += ", " + suffix;
+      return text;
+    };
+    full.addEventListener("input", () => (follows = false));
+    for (const part of parts) {
+      part.addEventListener("input", () => {
+        if (follows && compose()) full.value = compose();
+      });
+    }
   }
 
   // --- Enter saves and opens the next card (the first button); Ctrl+Enter in the notes ---
