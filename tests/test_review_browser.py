@@ -84,7 +84,9 @@ def test_review_a_card_in_the_browser(
     url, proc = server
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=FLAGS)
-        context = browser.new_context(viewport={"width": 1360, "height": 1000}, accept_downloads=True)
+        context = browser.new_context(
+            viewport={"width": 1360, "height": 1000}, accept_downloads=True
+        )
         page = context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda exc: errors.append(str(exc)))

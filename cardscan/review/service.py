@@ -22,7 +22,7 @@ from cardscan.batch import check_engine, scan_many
 from cardscan.errors import CardscanError
 from cardscan.options import ScanOptions
 from cardscan.photo import jpeg_photo
-from cardscan.pipeline import Outcome, ScanFailure, ScanResult
+from cardscan.pipeline import Outcome, ScanFailure, Scanner, ScanResult
 from cardscan.review.state import Stack
 
 log = logging.getLogger(__name__)
@@ -42,11 +42,23 @@ EMPTY_CARD = (
 
 
 def pool_scanner(options: ScanOptions, *, jobs: int, timeout: float = 120.0) -> ScanFunction:
-    """The default scan function: the batch worker pool, asked for a picture of each card."""
+    """The default scan function: the batch worker pool, asked for a picture of each card.
+
+    A photo that arrives alone (a phone's upload, a dropped photo) is read by a Scanner kept
+    loaded in this process: a new one per photo (what scan_many does for a single photo)
+    loads Tesseract's models every time, which took 0.59 instead of 0.35 s from upload to
+    fields shown (benchmarks/review_latency.py).
+    """
     options = dataclasses.replace(options, photo="card", photo_side=CARD_SIDE)
+    warm: list[Scanner] = []
 
     def scan(paths: list[Path]) -> Iterator[Outcome]:
-        return scan_many(paths, options, jobs=max(1, min(jobs, len(paths))), timeout=timeout)
+        if len(paths) == 1:
+            if not warm:
+                warm.append(Scanner(options))
+            yield warm[0].outcome(paths[0])
+            return
+        yield from scan_many(paths, options, jobs=max(1, min(jobs, len(paths))), timeout=timeout)
 
     return scan
 
@@ -112,9 +124,11 @@ class ScanService:
                     break
         except CardscanError as exc:  # Tesseract went missing: every photo waiting fails
             self._fail_all(left, str(exc))
+            left.clear()
         except Exception as exc:  # a bug must not stop the server; the page shows it
             log.exception("reading the photos failed")
             self._fail_all(left, f"internal error ({type(exc).__name__}: {exc}); please report it")
+            left.clear()
         finally:
             close = getattr(outcomes, "close", None)
             if close is not None:
