@@ -294,3 +294,30 @@ def test_checks_name_low_confidence_and_repairs_but_not_qr_data() -> None:
     assert checks["title"].why == "read with low confidence (50%)"
     assert checks["emails"].why.startswith("not printed like this")
     assert checks["emails"].printed == "anna beispiel@beispiel.de"
+
+
+def test_a_saved_card_shows_what_was_saved_and_no_more_checks(session: Session) -> None:
+    session.add("anna.jpg")
+    assert "Please check" in session.local.get("/card/1").text
+    session.post("/card/1/save", card_form(title="Einkaufsleiterin"))
+    page = session.local.get("/card/1").text
+    assert 'name="title" value="Einkaufsleiterin"' in page and "Please check" not in page
+    assert "Saved as" in page and "saved #1" in session.local.get("/").text
+    assert "+49 30 1234560 (work)" in session.local.get("/book").text
+
+
+def test_an_address_printed_in_another_order_is_no_repair() -> None:
+    from cardscan.model import Address
+
+    contact = Contact(
+        "x",
+        name=Name("Sam Doe"),
+        address=Address(
+            street="7185 Park Avenue", postal_code="98122", city="Seattle", region="WA"
+        ),
+        raw_text="Sam Doe\n7185 Park Avenue\nSeattle, WA 98122",
+        confidence={"name": 0.9, "address": 0.8},
+    )
+    assert field_checks(contact) == []
+    contact.address = Address(street="7185 Park Avenue", postal_code="98123", city="Seattle")
+    assert [c.field for c in field_checks(contact)] == ["address"]

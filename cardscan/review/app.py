@@ -26,6 +26,7 @@ from starlette.routing import Route
 
 from cardscan.carddav import CarddavClient
 from cardscan.errors import CardscanError
+from cardscan.review.forms import shown_phone
 from cardscan.review.photos import UploadFolder
 from cardscan.review.security import SAFE_HEADERS, Guard, Tokens
 from cardscan.review.service import ScanService
@@ -65,6 +66,7 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["phone"] = shown_phone  # "+49 30 1234560"
     return env
 
 

@@ -53,8 +53,8 @@ def field_checks(contact: Contact) -> list[FieldCheck]:
         if confidence is not None and confidence < REVIEW_THRESHOLD:
             why = f"read with low confidence ({confidence:.0%})"
         elif confidence != QR_CONFIDENCE and lines:
-            missing = [v for v in values if not _printed(name, v, contact.raw_text)]
-            if missing:
+            printed = _parts(contact, name) or values
+            if not all(_printed(name, v, contact.raw_text) for v in printed):
                 why = "not printed like this: repaired from what OCR read"
         if why:
             shown = "; ".join(values)
@@ -80,6 +80,14 @@ def _values(contact: Contact, name: str) -> list[str]:
             return [value] if value else []
 
 
+def _parts(contact: Contact, name: str) -> list[str]:
+    """The address's parts, each looked for on its own (cards print them in many orders)."""
+    if name != "address" or contact.address is None:
+        return []
+    a = contact.address
+    return [v for v in (a.street, a.postal_code, a.city, a.region, a.country) if v]
+
+
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text.lower())
 
@@ -96,8 +104,6 @@ def _printed(name: str, value: str, raw: str) -> bool:
         parts = urlsplit(value if "://" in value else f"https://{value}")
         host = (parts.hostname or "").removeprefix("www.")
         return _squash(host + parts.path.rstrip("/")) in _squash(raw).replace("www.", "")
-    if name == "address":
-        return all(_squash(part) in _squash(raw) for part in value.split(", "))
     return _squash(value) in _squash(raw)
 
 

@@ -62,7 +62,7 @@ def routes(review: Review, pages: Pages) -> list[BaseRoute]:
         done, total = sum(i.finished for i in items), len(items)
         return {
             "items": items,
-            "marks": {i.id: marks(i.contact) for i in items},
+            "marks": {i.id: [] if i.saved else marks(i.contact) for i in items},
             "done": done,
             "total": total,
             "version": stack.version,
@@ -130,7 +130,7 @@ def routes(review: Review, pages: Pages) -> list[BaseRoute]:
         assert item.contact is not None
         known = None
         with Book(review.book_path) as book:
-            found = find_match(book, item.contact)
+            found = None if item.saved else find_match(book, item.contact)
             if found:
                 known = {"id": found[0], "met": met_text(book, found[0]), "how": found[1]}
         items = [i for i in stack.items() if i.status == "done"]
@@ -139,7 +139,7 @@ def routes(review: Review, pages: Pages) -> list[BaseRoute]:
             "item": item,
             "values": values,
             "encounter": encounter,
-            "checks": field_checks(item.contact),
+            "checks": [] if item.saved else field_checks(item.contact),
             "known": known,
             "searches": search_links(item.contact),
             "phone_types": PHONE_TYPES,
@@ -152,7 +152,7 @@ def routes(review: Review, pages: Pages) -> list[BaseRoute]:
         item = item_or_404(request)
         if item.contact is None:
             return pages.render(request, "pending.html", item=item)
-        values = contact_values(item.contact)
+        values = contact_values(item.saved or item.contact)
         context = card_context(item, values, encounter_values(None, review.today()))
         saved = request.query_params.get("saved", "")
         done = stack.get(int(saved)) if saved.isdigit() else None
@@ -182,7 +182,7 @@ def routes(review: Review, pages: Pages) -> list[BaseRoute]:
         text = save_message(outcome, contact.display_name())
         if before:
             text = f"{contact.display_name()} was already in your book: {before}.\n{text}"
-        stack.update(item.id, saved_as=outcome.contact_id, message=text, contact=contact)
+        stack.update(item.id, saved_as=outcome.contact_id, message=text, saved=contact)
         following = stack.next_after(item.id)
         if form.get("next") and following is not None:
             return RedirectResponse(f"/card/{following.id}?saved={item.id}", status_code=303)

@@ -25,7 +25,8 @@ class CardItem:
     origin: Origin
     status: Status = "queued"
     added: float = field(default_factory=time.monotonic)
-    contact: Contact | None = None
+    contact: Contact | None = None  # as read from the card
+    saved: Contact | None = None  # as the person saved it
     reason: str | None = None  # why the photo failed
     card_jpeg: bytes | None = field(default=None, repr=False)  # the flattened card
     thumb_jpeg: bytes | None = field(default=None, repr=False)
