@@ -118,7 +118,8 @@ def run_review(
                 ids.append(item.id)
         service.submit(ids)
         service.start()
-        url = f"http://{LOOPBACK}:{port}/?token={review.tokens.full}"
+        start = "/" if settings.photos else "/book"  # without photos: the contact book
+        url = f"http://{LOOPBACK}:{port}{start}?token={review.tokens.full}"
         announce(f"cardscan: review at {url}")
         if lan:
             phone = f"http://{lan[0]}:{lan[1]}/capture?token={review.tokens.capture}"
