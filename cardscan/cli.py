@@ -717,7 +717,12 @@ def book_forget(contact_id: int, yes: bool, db: Path | None) -> None:
 @scan_options
 @handle_errors
 def review(
-    photos: tuple[Path, ...], port: int, no_browser: bool, lan: bool, db: Path | None, options: Any
+    photos: tuple[Path, ...],
+    port: int,
+    no_browser: bool,
+    lan: bool,
+    db: Path | None,
+    options: ScanOptions,
 ) -> None:
     """Check and fix cards in the browser, each beside its fields; save them to the contact
     book and send them on. Reads PHOTOS (files or folders); without any, opens the book."""

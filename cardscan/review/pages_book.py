@@ -148,7 +148,7 @@ def routes(review: Review, pages: Pages) -> list[BaseRoute]:
         name = entry.contact.display_name() or f"#{entry.id}"
         for item in review.stack.items():
             if item.saved_as == entry.id:
-                review.stack.update(item.id, saved_as=None, message=None)
+                review.stack.update(item.id, saved_as=None, saved=None, message=None)
         with open_book() as book:
             entries = book.entries()
         return pages.render(
