@@ -66,11 +66,17 @@
           version = fresh.dataset.version;
         }
         showProgress(fresh.dataset.done, fresh.dataset.total);
+        busy = fresh.dataset.done !== fresh.dataset.total;
       })
       .catch(() => {});
   }
 
-  if (list) setInterval(refresh, 1000);
+  // Often while photos are being read, seldom when all are: a card shows soon after it is read.
+  let busy = true;
+  function poll() {
+    refresh(false).finally(() => setTimeout(poll, busy ? 250 : 1500));
+  }
+  if (list) setTimeout(poll, 250);
 
   // --- a card still being read: open it when it is ---
   if (document.querySelector("[data-wait]")) {
@@ -83,7 +89,7 @@
           seen = p.version;
         })
         .catch(() => {});
-    }, 1000);
+    }, 250);
   }
 
   // --- zoom: a click enlarges the card where it was clicked, another shrinks it ---
