@@ -30,7 +30,6 @@ from pathlib import Path
 from cardscan.options import ScanOptions
 from cardscan.pipeline import Scanner
 
-
 #: How often the progress is asked for. The stack page asks every 0.25 s while photos are being
 #: read, which adds up to that much in the browser; asking more often here would slow the
 #: server (each answer takes its share of the interpreter from the reading thread).
