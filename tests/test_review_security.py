@@ -74,6 +74,10 @@ def test_every_page_needs_the_token(session: Session, path: str) -> None:
     assert session.local.get(path).status_code == 200  # with the cookie of the first visit
 
 
+def test_a_phones_thumbnail_needs_a_token(session: Session) -> None:
+    assert stranger(session).get("/capture/1/thumb").status_code == 403
+
+
 @pytest.mark.parametrize("path", POSTS)
 def test_every_change_needs_the_token(session: Session, path: str) -> None:
     response = stranger(session).post(f"{path}?csrf={session.csrf}", data={"x": "1"})
