@@ -1,8 +1,10 @@
 # Two entry points do all the set-up on a fresh Debian/Ubuntu machine:
 #   make demo   read the bundled sample photos into contacts.vcf and show who was found
 #   make test   lint, type-check and run the whole test suite
-# Both install what is missing: Tesseract with its German/English/OSD models and the fonts
-# the card generator uses (apt-get), and a .venv with cardscan and its test tools (pip).
+# Both install what is missing: Tesseract with its German/English/OSD models, the fonts
+# the card generator uses and Chromium for the browser test of `cardscan review` (apt-get),
+# and a .venv with cardscan and its test tools, Playwright among them (pip). Playwright
+# drives Debian's /usr/bin/chromium: it never downloads a browser of its own.
 
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -14,7 +16,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := tesseract-ocr tesseract-ocr-deu tesseract-ocr-eng tesseract-ocr-osd \
 	tesseract-ocr-script-latn fonts-dejavu-extra \
 	fonts-dejavu-core fonts-liberation fonts-noto-core fonts-open-sans fonts-lato \
-	fonts-crosextra-carlito fonts-roboto-unhinted python3-venv
+	fonts-crosextra-carlito fonts-roboto-unhinted python3-venv chromium
 # Files whose presence shows that the packages above are installed.
 APT_MARKERS := /usr/bin/tesseract \
 	/usr/share/tesseract-ocr/5/tessdata/deu.traineddata \
@@ -24,7 +26,8 @@ APT_MARKERS := /usr/bin/tesseract \
 	/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf \
 	/usr/share/fonts/truetype/lato/Lato-Regular.ttf \
 	/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf \
-	/usr/share/fonts/truetype/roboto/unhinted/RobotoTTF/Roboto-Regular.ttf
+	/usr/share/fonts/truetype/roboto/unhinted/RobotoTTF/Roboto-Regular.ttf \
+	/usr/bin/chromium
 
 .PHONY: demo test lint typecheck unit system-deps venv benchmark samples clean
 

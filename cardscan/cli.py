@@ -869,5 +869,32 @@ def book_forget(contact_id: int, yes: bool, db: Path | None) -> None:
     click.echo(f"Forgot #{contact_id} {name}: nothing about them remains in the book.", err=True)
 
 
+@main.command()
+@click.argument("photos", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="[default: a free one]")
+@click.option("--no-browser", is_flag=True, help="Only print the address; open no browser.")
+@click.option("--lan", is_flag=True, help="Also let phones on this Wi-Fi upload photos.")
+@_DB
+@scan_options
+@handle_errors
+def review(
+    photos: tuple[Path, ...],
+    port: int,
+    no_browser: bool,
+    lan: bool,
+    db: Path | None,
+    options: ScanOptions,
+) -> None:
+    """Check and fix cards in the browser, each beside its fields; save them to the contact
+    book and send them on. Reads PHOTOS (files or folders); without any, opens the book."""
+    from cardscan.review import ReviewSettings, run_review
+
+    settings = ReviewSettings(
+        photos, resolve_location(db), options, port=port, lan=lan, open_browser=not no_browser
+    )
+    run_review(settings, announce=click.echo)
+    click.echo("cardscan: review stopped", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

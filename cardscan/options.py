@@ -27,6 +27,9 @@ class ScanOptions:
     # vCard PHOTO: "card" = a small JPEG of the flattened card, "face" = the portrait printed
     # on the card (none when it has none), "none" = no picture
     photo: str = "none"
+    # Longest side of the card picture for photo="card": 512 px suits a vCard PHOTO; the
+    # review app asks for more so that the card can be zoomed beside its fields.
+    photo_side: int = 512
     # Below this OCR confidence the upside-down reading is tried as well.
     flip_below: float = 0.80
 

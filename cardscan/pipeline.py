@@ -256,7 +256,11 @@ class Scanner:
                 contact = merge_contacts(qr_contact, contact)
                 drop_second_readings(contact)  # an OCR misreading of the QR code's address
         if self.options.photo == "card":
-            contact.photo = jpeg_photo(card_picture(image, prepared.quad, prepared.image.shape))
+            side = self.options.photo_side
+            contact.photo = jpeg_photo(
+                card_picture(image, prepared.quad, prepared.image.shape, max_side=side),
+                max_side=side,
+            )
         elif self.options.photo == "face":
             # The detector wants the card larger than the 512 px of a card picture, upright.
             flat = card_picture(

@@ -66,6 +66,19 @@ def load_image(path: Path, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> np.ndarra
     return image
 
 
+def check_image(data: bytes, name: str, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> str:
+    """The format of an image in memory (Pillow's name: "JPEG", "PNG", "HEIF", ...), read from
+    its header alone: uploads are checked by the same guard as files before they are kept.
+
+    Raises what load_image raises for data that is no image, too small or too large.
+    """
+    _check_header(data, name, max_pixels)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        with Image.open(io.BytesIO(data)) as img:
+            return img.format or ""
+
+
 def display_name(path: Path) -> str:
     """The file name as printable text, even when it is not valid UTF-8 (``\\xe9`` escapes)."""
     return os.fsencode(path).decode("utf-8", "backslashreplace")
