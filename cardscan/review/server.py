@@ -16,6 +16,7 @@ from pathlib import Path
 import uvicorn
 
 from cardscan.book import Book
+from cardscan.errors import UsageError
 from cardscan.options import ScanOptions
 from cardscan.review.app import Review, build_app
 from cardscan.review.photos import UploadFolder, given_photos
@@ -44,13 +45,13 @@ class ReviewSettings:
 
 
 def bind(host: str, port: int) -> socket.socket:
-    """A listening socket; ValueError saying what to do when the port is taken."""
+    """A listening socket; UsageError saying what to do when the port is taken."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     try:
         sock.bind((host, port))
     except OSError as exc:
         sock.close()
-        raise ValueError(
+        raise UsageError(
             f"cannot listen on {host}:{port} ({exc.strerror}); "
             "pick another --port, or leave it out to get a free one"
         ) from exc
@@ -66,7 +67,7 @@ def lan_address() -> str:
         address = str(probe.getsockname()[0])
         if not address.startswith("127.") and address != "0.0.0.0":
             return address
-    raise ValueError(
+    raise UsageError(
         "--lan: this computer has no network address a phone could reach; "
         "join the Wi-Fi first (or review without --lan)"
     )
