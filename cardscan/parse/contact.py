@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from cardscan.model import Contact
 from cardscan.parse.address import build_address, country_of, find_city
+from cardscan.parse.company import domain_agreement, mentions_domain
 from cardscan.parse.crosscheck import (
     correct_emails,
     correct_profiles,
@@ -22,6 +23,7 @@ from cardscan.parse.domains import agree_domains, correct_by_domain, host_of, re
 from cardscan.parse.lines import TextLine, clean, split_segments
 from cardscan.parse.names import (
     correct_words,
+    email_hits,
     fold,
     has_given_name,
     matches_email,
@@ -310,8 +312,11 @@ def _person_evidence(rest: list[_Segment], i: int, emails: list[str]) -> bool:
     a title such as "Dr." comes before it, or a job title is printed right above or below it
     ("Kiichiro Watanuki" over "Director")."""
     text = rest[i].text
-    if matches_email(text, emails) or name_has_prefix(text):
-        return True
+    return matches_email(text, emails) or name_has_prefix(text) or _beside_title(rest, i)
+
+
+def _beside_title(rest: list[_Segment], i: int) -> bool:
+    """Is a job title printed on the line right above or below segment i?"""
     line = rest[i].line
     for j in (i - 1, i + 1):
         if 0 <= j < len(rest) and rest[j].line != line and _title_score(rest[j].text):
@@ -338,13 +343,17 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
     )
     org_seg = orgs[0][0] if orgs and orgs[0][1] >= 0.5 else None
 
-    best_name: tuple[float, _Segment] | None = None
+    # The line that spells the card's domain ("KORSAN" beside www.korsanmetal.com).
+    agreement = {id(s): domain_agreement(s.text, domains) for s in rest}
+    names: list[tuple[float, _Segment]] = []
     for i, s in enumerate(rest):
         if s is org_seg:
             continue
         score = name_score(s.text)
-        if score <= 0.2 or _is_department(s.text):
-            continue
+        if score <= 0.2 or _is_department(s.text) or _has_org_marker(s.text):
+            continue  # "Bella Rosa Restaurante" is no person
+        if _beside_title(rest, i):  # "Serkan Aydoğan" over "Genel Müdür", not "Serkan Profil"
+            score += 0.2
         if has_given_name(s.text):
             score += 0.2
         elif not _person_evidence(rest, i, contact.emails):
@@ -353,22 +362,50 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
             score -= 0.5
         if s.line.height:
             score += 0.3 * (s.line.height / max_h)
-        if matches_email(s.text, contact.emails):
-            score += 0.5
-        if best_name is None or score > best_name[0]:
-            best_name = (score, s)
+        # the more of the name an e-mail spells, the surer: "serkanaydogan@" is Serkan Aydoğan's,
+        # not the company Serkan Profil's
+        score += 0.3 * email_hits(s.text, contact.emails)
+        if score >= 0.5:
+            names.append((score, s))
+    names.sort(key=lambda p: p[0], reverse=True)
+    # A name that spells the domain is the company's when another person is on the card:
+    # "KEMAL PANO" (www.kemalpano.com.tr) above "Ayşe Kaya"; alone, "Anna Müller" of
+    # www.anna-mueller.de is herself.
+    others = [p for p in names if agreement[id(p[1])] < 0.5]
+    best_name = others[0] if names and agreement[id(names[0][1])] >= 0.5 and others else None
+    best_name = best_name or (names[0] if names else None)
     hints = [e.split("@")[0] for e in contact.emails] + sorted(domains)
-    if best_name and best_name[0] >= 0.5:
+    if best_name:
         name = split_name(restore_umlauts(best_name[1].text, hints))
         if name:
             contact.name = name
             conf["name"] = _confidence([best_name[1].line], min(1.0, 0.5 + best_name[0] / 2))
     name_seg = best_name[1] if contact.name and best_name else None
 
+    brands = [
+        (agreement[id(s)], s)
+        for s in rest
+        if s is not name_seg
+        and agreement[id(s)] >= 0.5
+        and not _is_department(s.text)
+        and not _title_score(s.text)
+    ]
+    named = (
+        org_seg is not None
+        and bool(LEGAL_FORM_RE.search(fix_legal_form(org_seg.text)))
+        and mentions_domain(org_seg.text, domains)
+    )
+    if brands and not named:
+        # The legal form's line does not name the company ("Endüstri Sanayi ve Tic. Ltd. Şti."
+        # under the logo's "KORSAN"), or there is none: the name the domain spells is it.
+        org_seg = max(brands, key=lambda p: p[0])[1]
     if org_seg is None:
         # No legal form or domain: fall back to a line with organisation words.
         cands = [(s, sc) for s, sc in orgs if s is not name_seg and sc >= 0.4]
         org_seg = cands[0][0] if cands else None
+    certain = org_seg is not None and (
+        (orgs and orgs[0][0] is org_seg and orgs[0][1] >= 0.8) or agreement[id(org_seg)] >= 0.5
+    )
     if org_seg is not None:
         text, country = _country_after_legal_form(org_seg.text)
         if country and contact.address and not contact.address.country:
@@ -377,7 +414,7 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
         org = correct_words(_strip_debris(fix_legal_form(text), domains), ORG_VOCABULARY)
         org = correct_by_domain(re.sub(r"\bCo\.(?=KG\b)", "Co. ", org), domains)
         contact.organization = _capitalise_org_words(restore_umlauts(org, hints))
-        conf["organization"] = _confidence([org_seg.line], 0.95 if orgs[0][1] >= 0.8 else 0.7)
+        conf["organization"] = _confidence([org_seg.line], 0.95 if certain else 0.7)
 
     left = [s for s in rest if s is not name_seg and s is not org_seg]
     dept = next((s for s in left if _is_department(s.text)), None)

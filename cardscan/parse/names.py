@@ -202,6 +202,23 @@ def name_score(text: str) -> float:
     return min(score, 1.0)
 
 
+def email_hits(name: str, emails: list[str]) -> int:
+    """How many words of a name an e-mail's local part spells (0 when none agrees, 2 for an
+    initial + family name): "serkanaydogan@" spells two of "Serkan Aydoğan", one of "Serkan
+    Profil"."""
+    if not matches_email(name, emails):
+        return 0
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+", name) if len(w) > 1]
+    best = 1
+    for email in emails:
+        local = re.sub(r"[^a-z]", "", fold(email.split("@", 1)[0]))
+        plain = [re.sub(r"[^a-z]", "", w) for w in words]
+        if len(plain) >= 2 and local == plain[0][:1] + plain[-1]:  # "amueller"
+            return 2
+        best = max(best, min(2, sum(1 for w in plain if w and w in local)))
+    return best
+
+
 def matches_email(name: str, emails: list[str]) -> bool:
     """Does a name agree with an e-mail local part ("anna.mueller@", "amueller@", "anna@")?"""
     words = [fold(w) for w in re.findall(r"[\wäöüß]+", name) if len(w) > 1]

@@ -379,5 +379,12 @@ def domain_words(emails: list[str], urls: list[str]) -> set[str]:
         labels = [lb for lb in labels if lb not in ("www", "mail")]
         if labels:
             words.add(labels[-1])
-    generic = {"gmail", "gmx", "web", "outlook", "hotmail", "yahoo", "icloud", "t-online", "aol"}
+    # Free mail: the domain says nothing of the company. Germany, and the providers of the
+    # countries whose cards come to German fairs (Turkey, Brazil, Korea, China, Russia).
+    generic = {
+        "gmail", "googlemail", "gmx", "web", "outlook", "hotmail", "live", "msn", "yahoo",
+        "icloud", "me", "mac", "t-online", "aol", "freenet", "posteo", "mailbox", "protonmail",
+        "proton", "yandex", "mail", "ttmail", "mynet", "superonline", "bol", "uol", "terra",
+        "ig", "r7", "naver", "daum", "hanmail", "qq", "163", "126", "sina",
+    }  # fmt: skip
     return words - generic

@@ -54,12 +54,33 @@ LEGAL_FORM_RULES: tuple[tuple[str, str], ...] = (
     ("Co.", "Smith & Co."),
     ("Group", "Becker Group"),
     ("Holding", "Becker Holding"),
+    # Cards from further away, handed over at the same fairs
+    ("Ltd. Şti.", "Yıldız Makina San. ve Tic. Ltd. Şti."),  # Turkey: Limited Şirketi
+    ("A.Ş.", "Koç Metal Sanayi A.Ş."),  # Turkey: Anonim Şirketi
+    ("Ltda.", "Auto Peças Lima Ltda."),  # Brazil, Portugal
+    ("LTDA", "TECNOVA S/C LTDA"),
+    ("S/A", "Banco Exemplo S/A"),  # Brazil
+    ("EIRELI", "Padaria Estrela EIRELI"),
+    ("TNHH", "Công ty TNHH An Phú"),  # Vietnam: trách nhiệm hữu hạn
+    ("JSC", "Vina Steel JSC"),  # joint-stock company
+    ("Joint Stock Company", "Hoa Sen Joint Stock Company"),
+    ("Sdn Bhd", "Maju Jaya Sdn Bhd"),  # Malaysia
+    ("S.L.", "Construcciones Ruiz S.L."),  # Spain
+    ("SARL", "Dupont SARL"),  # France
+    ("s.r.o.", "Novák s.r.o."),  # Czechia, Slovakia
+    ("Kft.", "Kovács Kft."),  # Hungary
+    ("A/S", "Hansen A/S"),  # Denmark, Norway
+    ("ApS", "Hansen ApS"),
+    ("Oy", "Virtanen Oy"),  # Finland
 )
 LEGAL_FORMS: tuple[str, ...] = tuple(form for form, _ in LEGAL_FORM_RULES)
 # Forms of two letters ("AG", "SE", "OG", "eG") are words in their own right and must match
 # exactly; longer ones also in capitals or lower case ("ACME LTD", "MINATO co.,ltd").
 # "Co., Ltd." as printed and read: "MINATO Co.Ltd", "Sakura co, Ltd." ("Itd" is fixed first).
 _CO_LTD = r"co\.?\s?,?\s?ltd\b\.?"
+# Turkish forms as printed and read: "LTD.ŞTİ.", "Ltd. Sti." (the cedilla lost), "A.S.",
+# "Limited Şirketi".
+_TR_FORMS = r"ltd\.?\s?[şs]t[iİı]\b\.?|a\.\s?[şs]\.|limited\s+[şs]irketi"
 _EXACT = [f for f in LEGAL_FORMS if len(f.replace(".", "")) <= 2]
 _ANY_CASE = [f for f in LEGAL_FORMS if f not in _EXACT] + ["Co., Ltd.", "Co.,Ltd."]
 LEGAL_FORM_RE = re.compile(
@@ -69,6 +90,8 @@ LEGAL_FORM_RE = re.compile(
     + "|".join(re.escape(f) for f in sorted(_ANY_CASE, key=len, reverse=True))
     + "|"
     + _CO_LTD
+    + "|"
+    + _TR_FORMS
     + r"))(?!\w)"
 )
 
@@ -96,6 +119,20 @@ ORG_WORD_RULES: tuple[tuple[str, str], ...] = (
     ("labs", "Nordlicht Labs"),
     ("foundation", "Open Data Foundation"),
     ("stiftung", "Stiftung Warentest"),
+    ("insurance", "Blue Harbor Insurance"),
+    ("travel", "Harbour Travel"),
+    ("restaurant", "Restaurante Dona Flor"),  # also Portuguese, Spanish
+    ("hotel", "Hotel Adler"),
+    ("dental", "Comprehensive Dental Care"),
+    ("agency", "National Information Agency"),
+    ("company", "Harbour Land Company"),
+    ("ministry", "Ministry of Communications"),
+    ("sanayi", "Kaya Isı Sanayi"),  # Turkish: industry
+    ("ticaret", "Erk Sac Ticaret"),  # Turkish: trade
+    ("makina", "Tunasan Makina"),  # Turkish: machinery
+    ("comércio", "Polar Frio Comércio"),  # Portuguese: trade
+    ("indústria", "Metalúrgica Indústria"),
+    ("despachante", "Despachante Estrela"),
 )
 ORG_WORDS: tuple[str, ...] = tuple(word for word, _ in ORG_WORD_RULES)
 

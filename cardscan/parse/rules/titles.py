@@ -86,6 +86,32 @@ TITLE_WORD_RULES: tuple[tuple[str, str], ...] = (
     ("evp", "EVP Finance"),
     ("intern", "Intern"),
     ("trainee", "Trainee"),
+    ("editor", "Deputy Editor"),
+    ("deputy", "Deputy General Manager"),
+    # Other languages of the cards handed over at German fairs
+    ("müdür", "Genel Müdür"),  # Turkish: director, manager
+    ("müdürü", "Üretim Müdürü"),  # ... of something
+    ("mühendis", "Makina Mühendisi"),  # engineer
+    ("mühendisi", "Elektrik Mühendisi"),
+    ("yönetici", "Satış Yöneticisi"),  # manager
+    ("yöneticisi", "Ar-Ge Yöneticisi"),
+    ("sorumlusu", "İmalat Sorumlusu"),  # in charge of
+    ("temsilcisi", "Satış Temsilcisi"),  # representative
+    ("uzman", "Bilgi İşlem Uzman Yardımcısı"),  # specialist
+    ("uzmanı", "Satış Uzmanı"),
+    ("diretor", "Diretor Comercial"),  # Portuguese
+    ("diretora", "Diretora de Vendas"),
+    ("gerente", "Gerente de Vendas"),  # Portuguese, Spanish
+    ("consultor", "Consultor de Marketing"),
+    ("consultora", "Consultora de Vendas"),
+    ("engenheiro", "Engenheiro Civil"),
+    ("proprietário", "Proprietário"),
+    ("directeur", "Directeur Commercial"),  # French
+    ("directrice", "Directrice Marketing"),
+    ("responsable", "Responsable des Ventes"),
+    ("ingénieur", "Ingénieur Commercial"),
+    ("direttore", "Direttore Vendite"),  # Italian
+    ("responsabile", "Responsabile Vendite"),
 )
 TITLE_WORDS: tuple[str, ...] = tuple(w for w, _ in TITLE_WORD_RULES)
 TITLE_RE = re.compile(

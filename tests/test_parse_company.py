@@ -1,0 +1,87 @@
+"""The company by the card's domain: the logo's word that spells it, beside a legal form that does
+not name the company, and companies named like people. Invented cards of classes real cards show."""
+
+import pytest
+
+from cardscan.parse import lines_from_text, parse_card
+from cardscan.parse.company import domain_agreement, mentions_domain
+
+
+@pytest.mark.parametrize(
+    ("text", "domains", "expected"),
+    [
+        ("Blue ridge gate", {"blueridgegate"}, 1.0),
+        ("ZW KORSAN", {"korsanmetal"}, 6 / 11),  # a logo's debris beside the name
+        ("GÜNEŞ TEKNİK", {"gunesteknik"}, 1.0),  # letters the domain writes plainly
+        ("Müller Bau", {"muellerbau"}, 1.0),  # ü as ue
+        ("Endüstri Sanayi ve Tic. Ltd. Şti.", {"korsanmetal"}, 0.0),
+        # the name among many other words is a mention, not the company's line
+        ("Korsan Endüstri Sanayi ve Ticaret Ltd. Şti.", {"korsan"}, 0.0),
+    ],
+)
+def test_domain_agreement(text, domains, expected):
+    assert domain_agreement(text, domains) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "domains", "expected"),
+    [
+        ("Korsan Endüstri Sanayi ve Ticaret Ltd. Şti.", {"korsan"}, True),
+        ("Nordic Field Systems Co.", {"nfs"}, True),  # the initials
+        ("Endüstri Sanayi ve Tic. Ltd. Şti.", {"korsanmetal"}, False),
+    ],
+)
+def test_mentions_domain(text, domains, expected):
+    assert mentions_domain(text, domains) is expected
+
+
+def test_the_logo_that_spells_the_domain_is_the_company():
+    card = """ZW KORSAN
+Endüstri Sanayi ve Tic. Ltd. Şti.
+Deniz YILDIRIM
+Satış Müdürü
+www.korsanmetal.com
+deniz@korsanmetal.com"""
+    contact = parse_card(lines_from_text(card))
+    assert contact.organization == "KORSAN"
+    assert contact.name is not None and contact.name.full == "Deniz Yildirim"
+
+
+def test_a_legal_form_line_that_names_the_company_stays():
+    card = """NFS
+Nordic Field Systems Co.
+Jordan Miller
+Managing Director
+jordan.miller@nfs.example.com"""
+    assert parse_card(lines_from_text(card)).organization == "Nordic Field Systems Co."
+
+
+def test_a_company_named_like_a_person_beside_the_person():
+    card = """KEMAL PANO
+Ayşe Kaya
+Satış Temsilcisi
+www.kemalpano.com.tr
+Gsm: 0532 111 22 33"""
+    contact = parse_card(lines_from_text(card))
+    assert contact.name is not None and contact.name.full == "Ayşe Kaya"
+    assert contact.organization == "KEMAL PANO"
+
+
+def test_a_person_with_their_own_domain_is_the_person():
+    contact = parse_card(lines_from_text("Anna Beispiel\nwww.anna-beispiel.de\nTel. 030 1234567"))
+    assert contact.name is not None and contact.name.full == "Anna Beispiel"
+    assert contact.organization is None
+
+
+def test_the_name_beside_a_title_is_the_person():
+    # both start with a given name and no e-mail spells either: the title decides
+    card = "ÖZGÜR PROFİL\nLASTİK SÜNGER SANAYİ\nÖzgür ARSLAN\nGenel Müdür\nTel: (0212) 555 66 19"
+    contact = parse_card(lines_from_text(card))
+    assert contact.name is not None and contact.name.family == "Arslan"
+    assert contact.title == "Genel Müdür"
+
+
+def test_free_mail_says_nothing_of_the_company():
+    card = "Polar Frio\nRefrigeração\npolarfrio@uol.com.br"
+    contact = parse_card(lines_from_text(card))
+    assert contact.organization != "Terra"
