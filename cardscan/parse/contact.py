@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from cardscan.model import Contact
 from cardscan.parse.address import build_address, country_of, find_city
+from cardscan.parse.address_shapes import Piece, brazilian_address, turkish_address
 from cardscan.parse.company import domain_agreement, mentions_domain
 from cardscan.parse.crosscheck import (
     correct_emails,
@@ -65,6 +66,18 @@ class _Segment:
     text: str
     line: TextLine
     used: bool = False
+
+
+_ADDRESS_SHAPES = {"TR": turkish_address, "BR": brazilian_address}
+
+
+def _line_number(segments: list[_Segment], seg: _Segment) -> int:
+    """The printed line a segment came from, numbered in reading order (the segments of one
+    line share its position and size)."""
+    key = (seg.line.top, seg.line.left, seg.line.height)
+    return next(
+        i for i, s in enumerate(segments) if (s.line.top, s.line.left, s.line.height) == key
+    )
 
 
 def _confidence(lines: Sequence[TextLine], certainty: float) -> float:
@@ -201,6 +214,16 @@ def parse_card(
                 [segments[j].line for j in taken], 0.95 if address.street else 0.7
             )
             break
+
+    if contact.address is None and card_region in _ADDRESS_SHAPES:
+        # No postcode before a city: a Turkish or Brazilian card's own shape of address.
+        pieces = [Piece(s.text, _line_number(segments, s)) for s in segments]
+        shaped = _ADDRESS_SHAPES[card_region](pieces, used)
+        if shaped is not None:
+            contact.address, taken = shaped
+            for j in taken:
+                segments[j].used = True
+            conf["address"] = _confidence([segments[j].line for j in taken], 0.8)
 
     # 4. What is left: name, title, organisation, department.
     rest: list[_Segment] = []

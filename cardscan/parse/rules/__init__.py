@@ -73,11 +73,27 @@ from cardscan.parse.rules.titles import (
     TITLE_WORD_RULES,
     TITLE_WORDS,
 )
+from cardscan.parse.rules.world_addresses import (
+    BR_BAIRRO_RE,
+    BR_STATES,
+    BR_STREET_RE,
+    BR_STREET_TYPE_RULES,
+    CITY_SPELLING,
+    TR_ADDRESS_LABEL_RE,
+    TR_DOOR_NUMBER_RE,
+    TR_STREET_WORD_RE,
+    TR_STREET_WORD_RULES,
+)
 
 __all__ = [
     "AREA_RULES",
+    "BR_BAIRRO_RE",
+    "BR_STATES",
+    "BR_STREET_RE",
+    "BR_STREET_TYPE_RULES",
     "CITY_REGION",
     "CITY_RULES",
+    "CITY_SPELLING",
     "COUNTRIES",
     "COUNTRY_RULES",
     "DEPARTMENT_RE",
@@ -124,6 +140,10 @@ __all__ = [
     "TITLE_WORDS",
     "TITLE_WORD_RULES",
     "TLD_REGION",
+    "TR_ADDRESS_LABEL_RE",
+    "TR_DOOR_NUMBER_RE",
+    "TR_STREET_WORD_RE",
+    "TR_STREET_WORD_RULES",
     "UK_POSTCODE_RE",
     "UMLAUT_CITY_BY_PLAIN",
     "US_CITY_STATE_ZIP_RE",

@@ -1,0 +1,196 @@
+"""Addresses without a postcode in front of the city: the shapes of Turkish and Brazilian cards.
+
+    Turkey:  "Yenidoğan OSB Bakırcılar San. Sit."       street, up to the door number "No: 310"
+             "D-2 Blok No: 310 Başakşehir / İSTANBUL"   district / province (the city)
+    Brazil:  "Rua das Acácias, 318 - Bela Vista"          street type, name, number; the bairro
+             "CEP 04152-000 - São Paulo - SP"           CEP, city, state (UF)
+
+Both start from the street's own shape, as the postcode + city line of a German card does.
+The input is the card's segments in reading order with the line each came from (a " - " or
+" / " splits a printed line into segments).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cardscan.model import Address
+from cardscan.parse.company import plain
+from cardscan.parse.rules import (
+    BR_BAIRRO_RE,
+    BR_STATES,
+    BR_STREET_RE,
+    CITY_REGION,
+    CITY_SPELLING,
+    COUNTRIES,
+    LEGAL_FORM_RE,
+    TR_ADDRESS_LABEL_RE,
+    TR_DOOR_NUMBER_RE,
+    TR_STREET_WORD_RE,
+)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One segment of card text and the printed line it belongs to."""
+
+    text: str
+    line: int
+
+
+def _country(text: str) -> bool:
+    key = text.replace("İ", "I").strip(" .,").lower()
+    return key in COUNTRIES
+
+
+_CITY_BY_PLAIN = {plain(k): v for k, v in CITY_SPELLING.items()}
+
+
+def _spelled_city(city: str) -> str:
+    """ "Sao Paulo", "Säo Paulo" -> "São Paulo": a big city's accents that OCR lost or misread."""
+    return _CITY_BY_PLAIN.get(plain(city), city)
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" ,;:-–|=*\"'`.") if text else ""
+
+
+def _same_line_after(pieces: Sequence[Piece], i: int) -> list[int]:
+    return [j for j in range(i + 1, len(pieces)) if pieces[j].line == pieces[i].line]
+
+
+def _next_line(pieces: Sequence[Piece], i: int, used: set[int]) -> list[int]:
+    """The unused pieces of the first line after piece i's line."""
+    later = [j for j in range(i + 1, len(pieces)) if pieces[j].line > pieces[i].line]
+    if not later:
+        return []
+    line = pieces[later[0]].line
+    return [j for j in later if pieces[j].line == line and j not in used]
+
+
+def _previous_line(pieces: Sequence[Piece], i: int, used: set[int]) -> list[int]:
+    earlier = [j for j in range(i) if pieces[j].line < pieces[i].line]
+    if not earlier:
+        return []
+    line = pieces[earlier[-1]].line
+    return [j for j in earlier if pieces[j].line == line and j not in used]
+
+
+# --- Turkey -----------------------------------------------------------------------------------
+
+_POSTCODE = re.compile(r"(?:\bPK\s*[:.]?\s*)?(?<!\d)(\d{5})(?!\d)")
+
+
+def _turkish_city(parts: list[str]) -> tuple[str | None, str | None]:
+    """(city, postcode) of the parts after the door number: "Başakşehir", "İSTANBUL",
+    "TURKEY" -> İSTANBUL; "34890 Yayla Tuzla", "Istanbul" -> Istanbul, 34890."""
+    postcode = None
+    names: list[str] = []
+    for raw in parts:
+        for part in re.split(r"\s*/\s*|\s+-\s+", raw):
+            m = _POSTCODE.search(part)
+            if m:
+                postcode = postcode or m.group(1)
+                part = _POSTCODE.sub(" ", part)
+            part = _clean(part)
+            if part and not _country(part) and re.search(r"[^\W\d_]{2}", part):
+                names.append(part)
+    if not names:
+        return None, postcode
+    city = names[-1]
+    words = city.split()
+    if len(words) > 1 and words[-1].replace("İ", "I").lower() in CITY_REGION:
+        city = words[-1]  # "Başakşehir İSTANBUL": the district printed without a slash
+    return city, postcode
+
+
+def _street_head(text: str) -> bool:
+    """The first half of a street: its words, no door number, and not the company's legal
+    name ("Akımet San. Tic. Ltd. Şti." holds "San." too)."""
+    return (
+        bool(TR_STREET_WORD_RE.search(text))
+        and not TR_DOOR_NUMBER_RE.search(text)
+        and not LEGAL_FORM_RE.search(text)
+    )
+
+
+def turkish_address(pieces: Sequence[Piece], used: set[int]) -> tuple[Address, set[int]] | None:
+    """The street up to its door number ("... Blok No: 14"), and the city after it."""
+    for i, piece in enumerate(pieces):
+        if i in used:
+            continue
+        door = TR_DOOR_NUMBER_RE.search(piece.text)
+        if not door:
+            continue
+        head = TR_ADDRESS_LABEL_RE.sub("", piece.text[: door.start()])
+        street_parts = [head, door.group(0)]
+        taken = {i}
+        # "Organize Sanayi Bölgesi Gül Sitesi" on the line above "3. Blok No: 14"
+        above = _previous_line(pieces, i, used)
+        if above and _street_head(pieces[above[-1]].text):
+            street_parts.insert(0, TR_ADDRESS_LABEL_RE.sub("", pieces[above[-1]].text))
+            taken.add(above[-1])
+        after = [piece.text[door.end() :]] + [pieces[j].text for j in _same_line_after(pieces, i)]
+        city, postcode = _turkish_city(after)
+        taken |= set(_same_line_after(pieces, i))
+        if city is None:
+            below = _next_line(pieces, i, used)
+            city, postcode2 = _turkish_city([pieces[j].text for j in below])
+            postcode = postcode or postcode2
+            if city is not None:
+                taken |= set(below)
+        street = _clean(" ".join(p for p in street_parts if p))
+        return Address(street=street, postal_code=postcode, city=city), taken
+    return None
+
+
+# --- Brazil -----------------------------------------------------------------------------------
+
+_CEP = re.compile(r"(?<![\dA-Za-z])([\dOIl]{5})\s?-?\s?([\dOIl]{3})(?![\d])")
+_DIGIT_LOOKALIKES = str.maketrans("OIl", "011")
+
+
+def brazilian_address(pieces: Sequence[Piece], used: set[int]) -> tuple[Address, set[int]] | None:
+    """ "Rua das Acácias, 318 - Bela Vista / CEP 04152-000 - São Paulo - SP"."""
+    for i, piece in enumerate(pieces):
+        if i in used:
+            continue
+        m = BR_STREET_RE.search(piece.text)
+        if not m:
+            continue
+        taken = {i}
+        rest = [piece.text[m.end() :]]
+        same = [j for j in _same_line_after(pieces, i) if j not in used]
+        rest += [pieces[j].text for j in same]
+        taken |= set(same)
+        below = _next_line(pieces, i, used)
+        below_text = [pieces[j].text for j in below]
+        if any(_CEP.search(t) or t.strip(" .").upper() in BR_STATES for t in below_text):
+            rest += below_text
+            taken |= set(below)
+        postcode = city = state = None
+        localities: list[str] = []
+        for raw in rest:
+            cep = _CEP.search(raw) if re.search(r"(?i)\bc[eé]p\b|\d{5}-\d{3}", raw) else None
+            if cep:
+                digits = (cep.group(1) + cep.group(2)).translate(_DIGIT_LOOKALIKES)
+                postcode = postcode or f"{digits[:5]}-{digits[5:]}"
+                raw = raw[: cep.start()] + " " + raw[cep.end() :]
+            raw = re.sub(r"(?i)\bc[eé]p\b\s*[:.]?", " ", raw)
+            for part in re.split(r"\s*[/,]\s*|\s+-\s*|\s*-\s+", raw):
+                part = _clean(part)
+                if part.upper() in BR_STATES:
+                    state = part.upper()
+                elif re.fullmatch(r"[^\W\d_][^\W\d_ .'-]+(?: [^\W\d_][^\W\d_.'-]*){0,3}", part):
+                    localities.append(part)
+        # The city is the last name before the state; a bairro ("Jd. Fernandes") is none, nor
+        # is a lone name after the street with no state or CEP ("Rua das Acácias, 318 - Bela Vista").
+        last = localities[-1] if localities else ""
+        known = plain(last) in _CITY_BY_PLAIN
+        if last and not BR_BAIRRO_RE.match(last) and (state or len(localities) >= 2 or known):
+            city = _spelled_city(last)
+        street = _clean(m.group(0))
+        return Address(street=street, postal_code=postcode, city=city, region=state), taken
+    return None

@@ -1,0 +1,105 @@
+"""Addresses of Turkish and Brazilian cards: the street's own shape, no postcode before the city.
+Invented cards of the shapes real cards print."""
+
+import pytest
+
+from cardscan.model import Address
+from cardscan.parse import lines_from_text, parse_card
+from cardscan.parse.rules import BR_STREET_TYPE_RULES, TR_STREET_WORD_RE, TR_STREET_WORD_RULES
+
+
+def _address(card: str) -> Address | None:
+    return parse_card(lines_from_text(card)).address
+
+
+@pytest.mark.parametrize(
+    ("card", "street", "postcode", "city"),
+    [
+        # the street over two lines, ending at the door number; district / province
+        (
+            "Deniz Arslan\nSatış Müdürü\nYenidoğan OSB Bakırcılar San. Sit.\n"
+            "D-2 Blok No: 310 Başakşehir / İSTANBUL\nTel: (0212) 555 12 34",
+            "Yenidoğan OSB Bakırcılar San. Sit. D-2 Blok No: 310",
+            None,
+            "İSTANBUL",
+        ),
+        # the postcode after "PK:", the city on the next line, the country after it
+        (
+            "Organize Sanayi Bölgesi Gül Sitesi\n3. Blok No: 14 PK: 34490\n"
+            "Esenyurt/İSTANBUL - TURKEY\nTel: +90 212 555 12 34",
+            "Organize Sanayi Bölgesi Gül Sitesi 3. Blok No: 14",
+            "34490",
+            "İSTANBUL",
+        ),
+        # one line; which office it is ("Merkez:") is no part of the street
+        (
+            "Kemal Aydın\nMerkez: Cumhuriyet Caddesi K-12 Sok. No:7 Yeşilköy / İSTANBUL\n"
+            "Fax:+90 212 555 59 73",
+            "Cumhuriyet Caddesi K-12 Sok. No:7",
+            None,
+            "İSTANBUL",
+        ),
+        # a door number with a letter; the district printed without a slash
+        (
+            "Kartal San. Sit. 5. Cad. No: 13/A Ankara\nTel: (0312) 555 41 26",
+            "Kartal San. Sit. 5. Cad. No: 13/A",
+            None,
+            "Ankara",
+        ),
+    ],
+)
+def test_turkish_addresses(card, street, postcode, city):
+    assert _address(card) == Address(street=street, postal_code=postcode, city=city)
+
+
+def test_the_company_line_is_no_part_of_a_turkish_street():
+    card = "Gülsan Metal San. Tic. Ltd. Şti.\nKartal Sitesi 5. Cad. No: 48\nBeylikdüzü / İSTANBUL"
+    address = _address(card)
+    assert address is not None and address.street == "Kartal Sitesi 5. Cad. No: 48"
+
+
+@pytest.mark.parametrize(
+    ("card", "street", "postcode", "city", "state"),
+    [
+        (
+            "Padaria Estrela\nRua das Acácias, 318 - Bela Vista\n"
+            "Cep O4I52-000 - Sao Paulo - SP\n(11) 3456-7890",  # O and I read for 0 and 1
+            "Rua das Acácias, 318",
+            "04152-000",
+            "São Paulo",
+            "SP",
+        ),
+        # a number in the street's name, the floor after the house number
+        (
+            "Cartório Estrela\nRua 7 de Setembro; 275:- 2° andar- Centro - CEP 01208-010\n"
+            "Säo Paulo - SP - Tel: 11 3987-0144",
+            "Rua 7 de Setembro; 275:- 2° andar",
+            "01208-010",
+            "São Paulo",
+            "SP",
+        ),
+        # a bairro before the state is no city
+        (
+            "Ótica Estrela\nAv. Jabaquara, 1875 - Jd. Aurora -SP\n(11) 3456-7890",
+            "Av. Jabaquara, 1875",
+            None,
+            None,
+            "SP",
+        ),
+        ("Oficina Central\nCampinas/SP\nAv. Brasil, 1200", "Av. Brasil, 1200", None, None, None),
+    ],
+)
+def test_brazilian_addresses(card, street, postcode, city, state):
+    assert _address(card) == Address(street=street, postal_code=postcode, city=city, region=state)
+
+
+@pytest.mark.parametrize(("pattern", "example"), TR_STREET_WORD_RULES, ids=lambda r: str(r)[:20])
+def test_turkish_street_word(pattern, example):
+    assert TR_STREET_WORD_RE.search(example)
+
+
+@pytest.mark.parametrize(("pattern", "example"), BR_STREET_TYPE_RULES)
+def test_brazilian_street_type(pattern, example):
+    card = f"Padaria Estrela\n{example} - Centro\nCEP 01000-000 - Campinas - SP"
+    address = _address(card)
+    assert address is not None and address.street == example
