@@ -17,7 +17,7 @@ from cardscan.imaging.load import display_name, load_image
 from cardscan.imaging.preprocess import PreparedCard, prepare
 from cardscan.layout import ocr_lines
 from cardscan.lostdots import restore_lost_dots
-from cardscan.merge import merge_contacts, same_person
+from cardscan.merge import mark_source, merge_contacts, same_person
 from cardscan.model import Contact
 from cardscan.ocr.engine import EngineOptions, OcrEngine, OcrResult, make_engine
 from cardscan.options import ScanOptions
@@ -25,13 +25,9 @@ from cardscan.parse import crosscheck, drop_second_readings, parse_card
 from cardscan.parse.rules import ROLE_MAILBOXES
 from cardscan.photo import FACE_SOURCE_SIDE, card_picture, face_photo, jpeg_photo
 from cardscan.qr import contact_from_qr
+from cardscan.recheck import confirm_proposals, merge_second_reading
 
 log = logging.getLogger(__name__)
-
-#: File endings batch picks up (case-insensitive).
-IMAGE_SUFFIXES = frozenset(
-    {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".bmp", ".avif", ".heic", ".heif"}
-)
 
 
 @dataclass(frozen=True)
@@ -179,15 +175,19 @@ class Scanner:
         if _looks_incomplete(contact):
             # Sparse-text mode now and then drops whole lines beside a label column; a reading
             # as one block of lines, with Tesseract's row noise filter off (it threw away legible
-            # but blurred lines), fills the gaps (what the first reading found wins).
+            # but blurred lines), fills the gaps (what the first reading found wins; an e-mail
+            # it read where the first read another is a second reading of that print).
             second = self.engine.recognize(prepared.image, psm=SECOND_PSM, noise_filter=False)
             other = parse_card(ocr_lines(second), source=source, region=self.options.region)
+            other.emails = merge_second_reading(contact, result, other, second)
+            mark_source(other, "second_reading")
             contact = merge_contacts(contact, other)
             crosscheck(contact)  # the two readings' e-mails and domains, checked together
             # The person's own address first, as cards print it: address books prefer the first.
             contact.emails.sort(key=lambda e: e.partition("@")[0] in ROLE_MAILBOXES)
             readings.append(second)
         restore_lost_dots(contact, readings, prepared.image, self.engine)
+        confirm_proposals(contact, readings, prepared.image, self.engine)
         if self.options.qr:
             # zxing reads QR codes best on the photo itself (the prepared card is binarised
             # for text); the flattened card is the second try.
@@ -197,8 +197,10 @@ class Scanner:
             ) or contact_from_qr(prepared.image, source=source, region=self.options.region)
             if qr_contact is not None:
                 # Structured QR data is exact: it wins over OCR for the fields it carries.
+                mark_source(qr_contact, "qr")
                 contact = merge_contacts(qr_contact, contact)
-                drop_second_readings(contact)  # an OCR misreading of the QR code's address
+                # an OCR misreading of the QR code's address goes
+                drop_second_readings(contact, qr_contact.emails)
         if self.options.photo == "card":
             contact.photo = jpeg_photo(card_picture(image, prepared.quad, prepared.image.shape))
         elif self.options.photo == "face":

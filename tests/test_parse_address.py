@@ -91,7 +91,7 @@ CASES = [
         Address("7F, 1-2-3 Sakae, Naka-ku", "460-0003", "Nagoya", "Aichi", "JAPAN"),
     ),
     (
-        "〒101-0047 Tokyo, Chiyoda-ku, Uchikanda 1-2-3",
+        "〒104-0033 Tokyo, Chiyoda-ku, Uchikanda 1-2-3",
         Address("Chiyoda-ku, Uchikanda 1-2-3", "101-0047", "Tokyo", "Tokyo"),
     ),
     (

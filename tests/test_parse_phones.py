@@ -68,7 +68,7 @@ def test_strip_phones_leaves_other_text():
         (["0041 44 123 45 67"], "CH"),
         (["Kaiserstr. 1 · 10115-0013", "03-5812-2094"], "DE"),  # "-0013" is no 00 prefix
         # a Japanese address: the postal mark, a prefecture or the country after the postcode
-        (["〒103-0013 Tokyo", "03-5812-2094"], "JP"),
+        (["〒104-0033 Tokyo", "03-5812-2094"], "JP"),
         (["Shimane, 690-0826 JAPAN"], "JP"),
         (["Chiyoda-ku, Tokyo, 101-0047"], "JP"),
         (["Gartenweg 1, 80331 München, Germany"], "DE"),

@@ -7,17 +7,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from cardscan.model import Contact
+from cardscan.model import Contact, Origin
 from cardscan.parse.address import build_address, country_of, find_city
-from cardscan.parse.crosscheck import (
-    correct_emails,
-    correct_profiles,
-    dedupe_emails,
-    drop_label_letter,
-    recover_lost_at,
-    rejoin_split_local,
-    restore_given_name,
-)
+from cardscan.parse.checks import crosscheck, settle
 from cardscan.parse.domains import agree_domains, correct_by_domain, host_of, repair_by_hosts
 from cardscan.parse.lines import TextLine, clean, split_segments
 from cardscan.parse.names import (
@@ -44,16 +36,13 @@ from cardscan.parse.rules import (
     fix_legal_form,
     is_area_line,
 )
-from cardscan.parse.web import dedupe_urls, domain_words, find_web, join_split_address
+from cardscan.parse.rules.labels import LABEL_ALONE_RE
+from cardscan.parse.web import domain_words, find_web, join_split_address
 
 log = logging.getLogger(__name__)
 
 # Label words left over once the value after them was taken: "E-Mail: ...", "Web: ...".
-_LEFTOVER_LABELS = re.compile(
-    r"^(e-?mail|mail|email|web|website|internet|homepage|www|url|linkedin|xing|adresse|"
-    r"address|anschrift|tel|fax|mobil|mobile|phone)\s*[:.]?\s*$",
-    re.IGNORECASE,
-)
+_LEFTOVER_LABELS = LABEL_ALONE_RE
 
 
 @dataclass
@@ -124,8 +113,10 @@ def parse_card(
 
     # 1. E-mails, websites and profile links: the most reliable patterns go first.
     split = join_split_address([s.text for s in segments])
+    split_read = ""
     if split is not None:
         local, domain = segments[split[0]], segments[split[1]]
+        split_read = f"{local.text} / {domain.text}"
         local.text, domain.text = local.text.rstrip() + domain.text.strip(), ""
     web_lines: list[TextLine] = []
     printed_at: dict[str, int] = {}  # e-mail -> the segment it was printed in
@@ -137,15 +128,29 @@ def parse_card(
             seg.text = found.rest
         contact.urls += [u for u in found.urls if u not in contact.urls]
         contact.profiles += [p for p in found.profiles if p not in contact.profiles]
+        contact.origins += found.origins
+        contact.proposals += found.proposals
+        if split_read and split is not None and i == split[0]:
+            for e in found.emails:  # "Email: sean.rojas" ... "@delgado-software.com"
+                contact.set_origin(
+                    Origin("emails", e, "repaired", "address-split-over-two-lines", split_read)
+                )
     # E-mails whose domain OCR broke, completed from the card's website and other e-mails.
     hosts = {host_of(u) for u in contact.urls} | {e.partition("@")[2] for e in printed_at}
     for i, seg in enumerate(segments):
+        read = seg.text
         repaired, seg.text = repair_by_hosts(seg.text, hosts)
         printed_at.update((e, i) for e in repaired if e not in printed_at)
+        for e in repaired:
+            contact.set_origin(
+                Origin("emails", e, "repaired", "domain-completed-from-the-card", read)
+            )
         if repaired:
             web_lines.append(seg.line)
     contact.emails = sorted(printed_at, key=printed_at.__getitem__)  # in printed order
-    contact.emails, contact.urls = agree_domains(contact.emails, contact.urls)
+    emails, urls = agree_domains(contact.emails, contact.urls)
+    contact.emails = settle(contact, "emails", contact.emails, emails, "l-spelling-of-the-domain")
+    contact.urls = settle(contact, "urls", contact.urls, urls, "l-spelling-of-the-domain")
     if contact.emails:
         conf["emails"] = _confidence(web_lines, 1.0)
     if contact.urls:
@@ -220,54 +225,8 @@ def parse_card(
     _assign_people_fields(contact, rest)
     crosscheck(contact)
     _add_profile_urls(contact)
+    contact.flag_doubts()
     return contact
-
-
-def crosscheck(contact: Contact) -> None:
-    """Check the fields of a whole card against each other: e-mails and profile handles by the
-    name, e-mail domains and websites by each other and the company name, and drop second
-    readings of one address.  Run again after two readings of one card are merged."""
-    words = _name_words(contact)
-    initial = fold(contact.name.given or "")[:1] if contact.name else ""
-    emails = correct_emails(contact.emails, [w for w in words if len(w) > 1], initial)
-    contact.profiles = correct_profiles(contact.profiles, [w for w in words if len(w) > 2])
-    emails, urls = agree_domains(emails, contact.urls, contact.organization, edits=True)
-    contact.urls = dedupe_urls(urls)
-    given, family = _folded_name(contact)
-    emails = restore_given_name(emails, contact.raw_text, given, family)
-    emails = drop_label_letter(emails, contact.raw_text, given, family)
-    hosts = {e.partition("@")[2] for e in emails} | {host_of(u) for u in contact.urls}
-    emails, at_words = recover_lost_at(emails, contact.raw_text, hosts, given, family)
-    contact.urls = [u for u in contact.urls if host_of(u) not in at_words]
-    emails = rejoin_split_local(emails, contact.raw_text, given, family)
-    contact.emails = dedupe_emails(emails, given, family)  # two readings may have become one
-    if contact.name:  # "Kristian Mullner" beside the corrected kristian.muellner@: Müllner
-        hints = [e.partition("@")[0] for e in contact.emails]
-        spelled = restore_umlauts(contact.name.full, hints)
-        if spelled != contact.name.full:
-            contact.name = split_name(spelled) or contact.name
-
-
-def drop_second_readings(contact: Contact) -> None:
-    """Drop e-mails that are OCR readings of an earlier one ("wenger@" beside the QR code's
-    exact j.wenger@, "tfiqueroa@" beside tfigueroa@): for merging exact data into a reading."""
-    contact.emails = dedupe_emails(contact.emails, *_folded_name(contact))
-
-
-def _folded_name(contact: Contact) -> tuple[str, str]:
-    """The folded given and family name ("", "" without a name)."""
-    if not contact.name:
-        return "", ""
-    return fold(contact.name.given or ""), fold(contact.name.family or "")
-
-
-def _name_words(contact: Contact) -> list[str]:
-    """The folded given and family name words ("Ing." of "Dipl.-Ing. Lars Meusburger" is no
-    e-mail initial)."""
-    if not contact.name:
-        return []
-    person = " ".join(filter(None, [contact.name.given, contact.name.family]))
-    return [fold(w) for w in re.findall(r"[^\W\d_]+", person)]
 
 
 def _same_column(a: TextLine, b: TextLine) -> bool:

@@ -19,7 +19,7 @@ from cardscan.parse.rules import (
 )
 
 # "+43 1 234", "0041 44 123": an international prefix, followed by enough digits for a number.
-# Not the "00" inside "〒103-0013" or "10115-0013": a 00 only counts at the start of a number.
+# Not the "00" inside "〒104-0033" or "10115-0013": a 00 only counts at the start of a number.
 _INTL = re.compile(r"(?:(?<![\w+])\+|(?<![\w\-/.])00)\s?(\d{1,3})(?=[\s\d().\-/]{6,})")
 _PREFIXED_POSTCODE = re.compile(r"\b(D|A|CH)\s?-\s?\d{4,5}\b")
 # The country after a postcode on its line: "10115 Berlin, Germany", "Tokyo 100-6921, Japan".
@@ -41,7 +41,7 @@ def infer_region(texts: list[str], emails: list[str], urls: list[str], *, defaul
         m = _PREFIXED_POSTCODE.search(t)
         if m:
             return POSTCODE_PREFIX_REGION[m.group(1)]
-        if JP_POSTCODE_RE.search(t) and JP_ADDRESS_HINT_RE.search(t):  # "〒101-0047 Tokyo"
+        if JP_POSTCODE_RE.search(t) and JP_ADDRESS_HINT_RE.search(t):  # "〒104-0033 Tokyo"
             return "JP"
         m2 = US_CITY_STATE_ZIP_RE.search(t)
         if m2 and m2.group("state") in US_STATES:

@@ -1,0 +1,146 @@
+"""A rule's doubt about a valid reading, settled by reading that part of the image again.
+
+The parser keeps every e-mail, website and profile link that is valid as read; a rule that
+thinks OCR slipped ("tfiqueroa@" beside the name read "Tom Fiqueroa", "carol. wilson@" read
+as wilson@) only proposes its reading (model.Proposal). Here the words the value was read
+from, with a word either side, are read again the ways lostdots.WORD_READINGS lists: the
+proposal takes the value's place when those readings show it at least as often as the value
+(the first reading counts for the value). Resemblance to the name then only chooses between
+two readings of the image; it never rewrites one on its own.
+
+Two whole readings of one card (the second one, as a block of lines, fills gaps) are merged
+here too: an e-mail the second reading found where the first found another is a second
+reading of the same print, not a second address.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+import numpy as np
+
+from cardscan.lostdots import WORD_READINGS, crop_word
+from cardscan.model import Contact, Origin, Proposal
+from cardscan.ocr.engine import OcrEngine, OcrResult, OcrWord
+from cardscan.parse.checks import apply_proposal, fits_name
+from cardscan.parse.lines import clean
+from cardscan.parse.names import fold
+from cardscan.parse.webvalues import printed_values
+
+log = logging.getLogger(__name__)
+
+Box = tuple[int, int, int, int]
+
+
+def _key(text: str) -> str:
+    return fold(text).replace(" ", "").removeprefix("https://").removeprefix("http://")
+
+
+def locate(results: Sequence[OcrResult], read: str, *, around: int = 1) -> Box | None:
+    """The box of the words ``read`` was read from, with ``around`` words either side on
+    their line; None when no reading holds it."""
+    want = _key(read)
+    if not want:
+        return None
+    for result in results:
+        for line in result.lines:
+            words = list(line.words)
+            keys = [_key(w.text) for w in words]
+            for i in range(len(words)):
+                joined = ""
+                for j in range(i, len(words)):
+                    joined += keys[j]
+                    if want in joined:
+                        lo, hi = max(0, i - around), min(len(words), j + 1 + around)
+                        return _union(words[lo:hi])
+                    if len(joined) > len(want) + 40:
+                        break
+    return None
+
+
+def _union(words: Sequence[OcrWord]) -> Box:
+    left = min(w.box[0] for w in words)
+    top = min(w.box[1] for w in words)
+    right = max(w.box[0] + w.box[2] for w in words)
+    bottom = max(w.box[1] + w.box[3] for w in words)
+    return left, top, right - left, bottom - top
+
+
+def _seen(text: str) -> set[str]:
+    """The values valid as read in a reading of a crop."""
+    return {v.value for line in text.splitlines() for v in printed_values(clean(line))}
+
+
+def confirm_proposals(
+    contact: Contact, results: Sequence[OcrResult], image: np.ndarray, engine: OcrEngine
+) -> None:
+    """Read again the part of ``image`` each proposal of ``contact`` doubts, and put the
+    proposals the readings show in place (``results`` are the readings of ``image``)."""
+    for proposal in list(contact.proposals):
+        if proposal not in contact.proposals:
+            continue  # settled with another proposal for the same value
+        box = locate(results, proposal.read) or locate(results, proposal.value)
+        if box is None:
+            continue
+        if _confirmed(proposal, image, box, engine):
+            log.debug("second reading confirms %s for %s", proposal.candidate, proposal.value)
+            apply_proposal(contact, proposal)
+    contact.flag_doubts()
+
+
+def _confirmed(proposal: Proposal, image: np.ndarray, box: Box, engine: OcrEngine) -> bool:
+    """Do the readings of the crop show the proposal at least as often as the value?"""
+    value, candidate = 1, 0  # the first reading showed the value
+    for n, how in enumerate(WORD_READINGS, start=1):
+        seen = _seen(engine.recognize(crop_word(image, box, how), psm=how.psm).text)
+        value += proposal.value in seen
+        candidate += proposal.candidate in seen
+        if candidate and candidate >= value:
+            return True
+        if candidate + len(WORD_READINGS) - n < value:
+            return False
+    return False
+
+
+def merge_second_reading(
+    first: Contact, first_result: OcrResult, second: Contact, second_result: OcrResult
+) -> list[str]:
+    """The e-mails of ``second`` that are not readings of the print one of ``first``'s was
+    read from (found by their place on the card). Where both read one print differently,
+    the one that spells the name wins in ``first``: a choice between two readings."""
+    given, family = _folded(first)
+    kept = []
+    for email in second.emails:
+        if email in first.emails:
+            continue
+        box = locate([second_result], email, around=0)
+        twin = next(
+            (
+                e
+                for e in first.emails
+                if box is not None and _overlap(box, locate([first_result], e, around=0))
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(email)
+        elif fits_name(email, given, family) and not fits_name(twin, given, family):
+            first.emails = [email if e == twin else e for e in first.emails]
+            first.set_origin(Origin("emails", email, "second_reading", "spells-the-name", twin))
+    return kept
+
+
+def _folded(contact: Contact) -> tuple[str, str]:
+    if not contact.name:
+        return "", ""
+    return fold(contact.name.given or ""), fold(contact.name.family or "")
+
+
+def _overlap(a: Box, b: Box | None) -> bool:
+    """Do two word boxes cover mostly the same place (the same print, read twice)?"""
+    if b is None:
+        return False
+    dx = min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0])
+    dy = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
+    return dx > 0.5 * min(a[2], b[2]) and dy > 0.5 * min(a[3], b[3])
