@@ -22,6 +22,7 @@ from cardscan.parse.rules import (
     SUFFIX_RULES,
     TITLE_WORD_RULES,
 )
+from cardscan.parse.rules.emails import TEXT_REPAIRS
 
 PERSON = "Erika Beispiel"
 
@@ -142,3 +143,32 @@ def test_co_ltd_as_written_and_read(read, org):
     # Japanese companies' cards in English: "Co., Ltd." in every spelling makes the company
     contact = parse_card(lines_from_text(f"{PERSON}\nManaging Director\n{read}"))
     assert contact.organization == org
+
+
+def _web_values(text):
+    """Everything read from one line: values, and the proposals rules made for valid ones."""
+    from cardscan.parse.web import find_web
+
+    found = find_web(text)
+    values = found.emails + found.urls + [p.url for p in found.profiles]
+    return values, [p.candidate for p in found.proposals]
+
+
+@pytest.mark.parametrize("rule", TEXT_REPAIRS, ids=[r.name for r in TEXT_REPAIRS])
+def test_text_repair_example(rule):
+    values, proposed = _web_values(rule.example)
+    if rule.kind == "fix":  # no valid value was read: the repair is the value
+        assert rule.reads in values
+    else:  # a proposal where a valid value was read, the value where none was
+        assert rule.reads in values + proposed
+    # the rule is needed for it
+    assert rule.apply(rule.example) != rule.example
+
+
+@pytest.mark.parametrize("rule", TEXT_REPAIRS, ids=[r.name for r in TEXT_REPAIRS])
+def test_text_repair_counter_example(rule):
+    values, _ = _web_values(rule.counter)
+    if rule.counter_reads:
+        assert rule.counter_reads in values
+    else:
+        assert values == []

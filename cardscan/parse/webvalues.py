@@ -183,14 +183,16 @@ _GLUED_LABEL = re.compile(
     + r"|[a-z])[:;]",
     re.IGNORECASE,
 )
-# Words of a line: separated by spaces, commas, semicolons and bars (none is in an address).
-_WORD = re.compile(r"[^\s,;|·•]+")
+# Words of a line: separated by spaces, commas, semicolons, dots and bars printed between
+# items (none is in an address; a bar inside a word is a misread letter: "eber|@gabriel.at").
+_WORD = re.compile(r"[^\s,;·•]+")
+_SEPARATING_BAR = re.compile(r"(?<=\s)\||\|(?=\s)")
 
 
 def _words(text: str) -> list[tuple[int, str]]:
     """(start, word) for the words of the line; "www." before a host is one word with it (no
     other word is "www.")."""
-    words = [(m.start(), m.group(0)) for m in _WORD.finditer(text)]
+    words = [(m.start(), m.group(0)) for m in _WORD.finditer(_SEPARATING_BAR.sub(" ", text))]
     joined: list[tuple[int, str]] = []
     for start, word in words:
         if joined and joined[-1][1].lower() == "www.":

@@ -95,7 +95,7 @@ EMAIL_REPAIRS: tuple[TextRepair, ...] = (
         re.compile(r"(?<![\w.@-])(?!www\.)([a-z0-9][a-z0-9._-]+)[®©]?&(?=[a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\.\s?[a-z]{2,6}\b)"),
         r"\1@",
         "E-Mail: kontakt®&zbinden.ch", "kontakt@zbinden.ch",
-        "www.h&m.com", "",
+        "AT&T Inc.", "",
         without_at=True,
     ),
     # A backslash between letters of a word with @ or a dot: an l read with its slant.
@@ -305,7 +305,7 @@ URL_REPAIRS: tuple[TextRepair, ...] = (
     TextRepair(
         "linkedin-l-misread", "fix",
         re.compile(r"(?i)(?<![a-z])(www\.?)?[i|1!]inkedin(?=\.co)"), "linkedin",
-        "Iinkedin.com/in/anna-berg", "https://www.linkedin.com/in/anna-berg",
+        "www|inkedin.com/in/anna-berg", "https://www.linkedin.com/in/anna-berg",
         "linkedin.com/in/anna-berg", "https://www.linkedin.com/in/anna-berg",
     ),
     TextRepair(
