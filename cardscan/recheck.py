@@ -4,9 +4,9 @@ The parser keeps every e-mail, website and profile link that is valid as read; a
 thinks OCR slipped ("tfiqueroa@" beside the name read "Tom Fiqueroa", "carol. wilson@" read
 as wilson@) only proposes its reading (model.Proposal). Here the words the value was read
 from, with a word either side, are read again the ways lostdots.WORD_READINGS lists: the
-proposal takes the value's place when those readings show it at least as often as the value
-(the first reading counts for the value). Resemblance to the name then only chooses between
-two readings of the image; it never rewrites one on its own.
+proposal takes the value's place when one of those readings shows it: the image then holds
+two readings, and resemblance to the name only chooses between them; it never rewrites a
+reading on its own.
 
 Two whole readings of one card (the second one, as a block of lines, fills gaps) are merged
 here too: an e-mail the second reading found where the first found another is a second
@@ -26,7 +26,7 @@ from cardscan.ocr.engine import OcrEngine, OcrResult, OcrWord
 from cardscan.parse.checks import apply_proposal, fits_name
 from cardscan.parse.lines import clean
 from cardscan.parse.names import fold
-from cardscan.parse.webvalues import printed_values
+from cardscan.parse.web import find_web
 
 log = logging.getLogger(__name__)
 
@@ -68,8 +68,13 @@ def _union(words: Sequence[OcrWord]) -> Box:
 
 
 def _seen(text: str) -> set[str]:
-    """The values valid as read in a reading of a crop."""
-    return {v.value for line in text.splitlines() for v in printed_values(clean(line))}
+    """The values a reading of a crop shows (as cardscan.parse.web reads them: valid, or
+    repaired from what held no valid value; never a proposal)."""
+    seen: set[str] = set()
+    for line in text.splitlines():
+        found = find_web(clean(line))
+        seen.update([*found.emails, *found.urls, *(p.url for p in found.profiles)])
+    return seen
 
 
 def confirm_proposals(
@@ -90,16 +95,13 @@ def confirm_proposals(
 
 
 def _confirmed(proposal: Proposal, image: np.ndarray, box: Box, engine: OcrEngine) -> bool:
-    """Do the readings of the crop show the proposal at least as often as the value?"""
-    value, candidate = 1, 0  # the first reading showed the value
-    for n, how in enumerate(WORD_READINGS, start=1):
-        seen = _seen(engine.recognize(crop_word(image, box, how), psm=how.psm).text)
-        value += proposal.value in seen
-        candidate += proposal.candidate in seen
-        if candidate and candidate >= value:
+    """Does a reading of the crop show the proposal? Then the image holds two readings, and
+    the rule (the name's spelling, the card's domain) chooses between them."""
+    for how in WORD_READINGS:
+        if proposal.candidate in _seen(
+            engine.recognize(crop_word(image, box, how), psm=how.psm).text
+        ):
             return True
-        if candidate + len(WORD_READINGS) - n < value:
-            return False
     return False
 
 

@@ -321,11 +321,15 @@ def test_bar_initial_on_a_card_is_the_given_names_initial():
 def test_academic_prefix_is_no_email_initial():
     from cardscan.parse import lines_from_text, parse_card
 
-    # "Ing." is no initial: Lars's initial is proposed for the I. (read as i.), not Ing.'s
+    # "Ing." must not turn Lars's l.meusburger@ (read I.meusburger@) into i.meusburger@: the
+    # I/l glyph has two readings, and the name chooses l
     card = "Dipl.-Ing. Lars Meusburger\nI.meusburger@zaunerenergie.at"
     contact = parse_card(lines_from_text(card))
-    assert contact.emails == ["i.meusburger@zaunerenergie.at"]
-    assert [p.candidate for p in contact.proposals] == ["l.meusburger@zaunerenergie.at"]
+    assert contact.emails == ["l.meusburger@zaunerenergie.at"]
+    assert contact.proposals == []
+    # ... and Ilse's capital I stays an i
+    card = "Ilse Berg\nIlse.berg@zaunerenergie.at"
+    assert parse_card(lines_from_text(card)).emails == ["ilse.berg@zaunerenergie.at"]
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,7 @@ from cardscan.parse.crosscheck import (
 from cardscan.parse.domains import agree_domains, host_of
 from cardscan.parse.names import fold, restore_umlauts, split_name
 from cardscan.parse.web import dedupe_urls
+from cardscan.parse.webvalues import CAPITAL_I_RULE
 
 
 def settle(
@@ -37,7 +38,7 @@ def settle(
             settled.append(old)
             continue
         origin = contact.origin(field, old)
-        if origin.source == "repaired":
+        if origin.source == "repaired" or _glyph_choice(origin, old, new):
             rules = "+".join(dict.fromkeys(f"{origin.rule}+{rule}".split("+")))
             contact.set_origin(Origin(field, new, "repaired", rules, origin.read or old))
             settled.append(new)
@@ -45,6 +46,15 @@ def settle(
             propose(contact, Proposal(field, old, new, rule, origin.read or old))
             settled.append(old)
     return _unique(settled)
+
+
+def _glyph_choice(origin: Origin, old: str, new: str) -> bool:
+    """Does ``new`` only read an I/l glyph of ``old`` the other way ("Istewart@": istewart or
+    lstewart)? A choice between two readings of the image, which the name may make."""
+    read = origin.read or ""
+    if origin.rule != CAPITAL_I_RULE or len(read) != len(old) or len(new) != len(old):
+        return False
+    return all(a == b or (r == "I" and b in "il") for a, b, r in zip(old, new, read, strict=True))
 
 
 def propose(contact: Contact, proposal: Proposal) -> None:

@@ -17,6 +17,7 @@ from cardscan.parse.rules import (
     US_CITY_STATE_ZIP_RE,
     US_STATES,
 )
+from cardscan.parse.rules.regions import US_STATE_NAME_ZIP_RE, US_STATE_NAMES
 
 # "+43 1 234", "0041 44 123": an international prefix, followed by enough digits for a number.
 # Not the "00" inside "〒104-0033" or "10115-0013": a 00 only counts at the start of a number.
@@ -46,6 +47,9 @@ def infer_region(texts: list[str], emails: list[str], urls: list[str], *, defaul
         m2 = US_CITY_STATE_ZIP_RE.search(t)
         if m2 and m2.group("state") in US_STATES:
             return "US"
+        m3 = US_STATE_NAME_ZIP_RE.search(t)  # "Denver, Colorado 80214"
+        if m3 and m3.group("state") in US_STATE_NAMES:
+            return "US"
         uk = UK_POSTCODE_RE.search(t)
         # stricter here (a digit or O, not an S or A read for 5 or 4): "B2B SAP" must not make
         # a card British
@@ -57,15 +61,18 @@ def infer_region(texts: list[str], emails: list[str], urls: list[str], *, defaul
             for n in (3, 2, 1):
                 region = pn.region_code_for_country_code(int(m.group(1)[:n]))
                 if region and region != "ZZ":
-                    votes[region] += 2
+                    votes[region] += 4
                     break
-    hosts = [e.split("@", 1)[1] for e in emails] + [re.sub(r"^https?://", "", u) for u in urls]
-    for host in hosts:  # 4. the domain: ".at", ".ch", ".co.uk"
+    # 4. the domain: ".at", ".ch", ".co.uk"; the website's counts more than an e-mail's (a
+    # group's address may be at another country's domain: www.firma.at, anna@firma-gruppe.de)
+    hosts = [(e.split("@", 1)[1], 2) for e in emails]
+    hosts += [(re.sub(r"^https?://", "", u), 3) for u in urls]
+    for host, weight in hosts:
         tld = host.split("/")[0].rsplit(".", 1)[-1]
         if tld in TLD_REGION:
-            votes[TLD_REGION[tld]] += 1
+            votes[TLD_REGION[tld]] += weight
         elif len(tld) == 2 and tld.upper() in pn.SUPPORTED_REGIONS:  # ".jp", ".fr", ...
-            votes[tld.upper()] += 1
+            votes[tld.upper()] += weight
     if votes:
         return votes.most_common(1)[0][0]
     return default

@@ -21,6 +21,7 @@ from cardscan.parse.hosts import registered_label
 from cardscan.parse.rules.emails import TEXT_REPAIRS, TextRepair
 from cardscan.parse.rules.labels import EMAIL_LABEL_ALTERNATIVES
 from cardscan.parse.webvalues import (
+    CAPITAL_I_RULE,
     COMMON_TLDS,
     Value,
     loose_values,
@@ -62,7 +63,7 @@ class WebFinds:
 def _mask(text: str, values: list[Value]) -> str:
     """The text with the valid values replaced by NULs (no rule matches them)."""
     for v in values:
-        text = text[: v.start] + "\0" * len(v.read) + text[v.start + len(v.read) :]
+        text = text[: v.start] + "\0" * (v.stop - v.start) + text[v.stop :]
     return text
 
 
@@ -157,7 +158,14 @@ def find_web(text: str) -> WebFinds:
         Origin(v.field, v.value, "repaired", rules[v.value], _source(text, v.value))
         for v in values
         if v.value in rules
-    ] + [Origin(v.field, v.value, "repaired", v.rule, v.read) for v in printed if v.rule]
+    ] + [
+        # the I/l glyph read as one of its readings is printed; the name may choose the other
+        Origin(
+            v.field, v.value, "printed" if v.rule == CAPITAL_I_RULE else "repaired", v.rule, v.read
+        )
+        for v in printed
+        if v.rule
+    ]
     return WebFinds(
         emails=_unique(v.value for v in values if v.field == "emails"),
         urls=_unique(v.value for v in values if v.field == "urls"),

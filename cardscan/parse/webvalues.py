@@ -99,15 +99,17 @@ _PROFILE_EXACT = {
 # The characters of local parts cards print; no dot first, last or twice.
 _LOCAL = re.compile(r"[a-z0-9](?:[a-z0-9._%+'-]*[a-z0-9_%+'-])?", re.IGNORECASE | re.ASCII)
 
-# A capital I among the lower-case letters of an address is the glyph of an l ("arda.zettI@",
-# "anna.Ieitner@"): lower-casing it to i would add a dot that was not printed. At the start of
-# a part before a consonant it is an i ("koester-Immobilien.de": no word starts "lm").
+# A capital I among the lower-case letters of an address ("arda.zettI@", "Istewart@") is one
+# glyph with l in most typefaces: OCR's I is a reading of either. Lower-cased, it is an l inside
+# a word ("zettI": i would add a dot nobody saw) and before a vowel after a dot ("anna.Ieitner"),
+# an i at the start of a part before a consonant ("koester-Immobilien.de": no word starts "lm")
+# and of the address; the printed name may choose the other reading (parse.checks.settle).
 _CAPITAL_I = re.compile(r"(?<=[a-z])I(?=[a-z.@_-]|$)|(?<=[._-])I(?=[aeiouy])")
 # OCR's dotless ı in an address is an i: cards print ASCII addresses.
 _DOTLESS = str.maketrans({"ı": "i"})
 
-#: The rule a value's reading went through when it was more than lower-casing.
-CAPITAL_I_RULE = "capital-i-read-for-l"
+#: The rule of an address read with the I/l glyph (its origin keeps what OCR read).
+CAPITAL_I_RULE = "capital-i-or-l-glyph"
 
 
 @dataclass(frozen=True)
@@ -118,13 +120,19 @@ class Value:
     value: str
     read: str
     start: int = 0  # where ``read`` starts in the text (for printed order)
-    rule: str | None = None  # a rule the reading itself went through (CAPITAL_I_RULE)
+    rule: str | None = None  # a rule the reading itself went through (CAPITAL_I_RULE, ...)
+    end: int = -1  # where it ends (-1: start + len(read))
+
+    @property
+    def stop(self) -> int:
+        return self.end if self.end >= 0 else self.start + len(self.read)
 
 
 def _lowercase(address: str) -> tuple[str, str | None]:
-    """The address lower-cased; a capital I among lower-case letters becomes l (see above)."""
+    """The address lower-cased, a capital I among lower-case letters read as above; the rule
+    CAPITAL_I_RULE when it had one (the I/l glyph's other reading stays open)."""
     others = address.replace("I", "")
-    if others == others.lower() and _CAPITAL_I.search(address):
+    if "I" in address and others == others.lower():
         return _CAPITAL_I.sub("l", address).lower(), CAPITAL_I_RULE
     return address.lower(), None
 
@@ -189,44 +197,56 @@ _WORD = re.compile(r"[^\s,;·•]+")
 _SEPARATING_BAR = re.compile(r"(?<=\s)\||\|(?=\s)")
 
 
-def _words(text: str) -> list[tuple[int, str]]:
-    """(start, word) for the words of the line; "www." before a host is one word with it (no
-    other word is "www.")."""
-    words = [(m.start(), m.group(0)) for m in _WORD.finditer(_SEPARATING_BAR.sub(" ", text))]
-    joined: list[tuple[int, str]] = []
-    for start, word in words:
-        if joined and joined[-1][1].lower() == "www.":
-            joined[-1] = (joined[-1][0], joined[-1][1] + word)
+# "www" before a host and apart from it, with whatever OCR made of its dot: no other word is
+# "www" ("www. firma.de", "W www firma.de", "www, firma.de"); "WWW: www.firma.de" is a label.
+_WWW_APART = re.compile(r"(?i)^(?:https?://)?www[.,:;]?$")
+
+
+#: The rule of a website whose "www" was read apart from its host.
+WWW_APART_RULE = "www-apart-from-host"
+
+
+def _words(text: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, word, joined) for the words of the line; a "www" apart from its host is
+    joined to it with a dot."""
+    words = [m for m in _WORD.finditer(_SEPARATING_BAR.sub(" ", text))]
+    joined: list[tuple[int, int, str, bool]] = []
+    for m in words:
+        word = m.group(0)
+        prev = joined[-1][2] if joined else ""
+        if _WWW_APART.match(prev) and not word.lower().startswith("www") and "." in word:
+            joined[-1] = (joined[-1][0], m.end(), prev.rstrip(".,:;") + "." + word, True)
         else:
-            joined.append((start, word))
+            joined.append((m.start(), m.end(), word, False))
     return joined
 
 
 def printed_values(text: str) -> list[Value]:
     """The values that are valid exactly as read, word by word."""
     found: list[Value] = []
-    for start, word in _words(text):
+    for start, end, word, joined in _words(text):
         core = word.strip(_WRAP).rstrip(".:")
         bare = core if core.lower().startswith(("http:", "https:")) else _GLUED_LABEL.sub("", core)
         if not bare:
             continue
-        offset = start + word.find(bare)
-        if _continued(bare, text[offset + len(bare) :]):
+        read = text[start:end]
+        if _continued(bare, text[end:]):
             continue  # "sato@kgj.co. jp": the country after co. is part of it, read apart
         if "@" in bare:
             if bare.count("@") == 1 and valid_email(bare):
                 value, rule = _lowercase(bare)
-                found.append(Value("emails", value, bare, offset, rule))
+                found.append(Value("emails", value, read, start, rule, end))
             continue
-        if re.search(r"@\s*$", text[:offset]):
+        if re.search(r"@\s*$", text[:start]):
             continue  # "anna @ firma.de": the domain of a broken address, no website
         profile = _exact_profile(bare)
+        rule = WWW_APART_RULE if joined else None
         if profile is not None:
-            found.append(Value("profiles", profile.url, bare, offset))
+            found.append(Value("profiles", profile.url, read, start, rule, end))
         elif _HOST.fullmatch(bare) and known_tld(_host(bare)) and _scheme_ok(bare):
             url = normalize_url(bare)
             if url:
-                found.append(Value("urls", url, bare, offset))
+                found.append(Value("urls", url, read, start, rule, end))
     return found
 
 
