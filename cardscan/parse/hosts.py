@@ -1,8 +1,8 @@
 """Host names: which top-level domains exist and where a company's own label sits.
 
 One source for both, the Public Suffix List's ICANN section as the publicsuffixlist package
-ships it (no download at run time): ``holon.ne.jp`` is the company "holon" under the public
-suffix "ne.jp", ``jp.pwc.com`` the company "pwc" under "com", and "firma.corn" has no
+ships it (no download at run time): ``kaede.ne.jp`` is the company "kaede" under the public
+suffix "ne.jp", ``jp.acme-partners.com`` the company "acme-partners" under "com", and "firma.corn" has no
 top-level domain that exists.
 """
 
@@ -40,7 +40,7 @@ def is_public_suffix(name: str) -> bool:
 
 
 def registered_label(host: str) -> str | None:
-    """The label a company registered: "holon" for holon.ne.jp, "pwc" for jp.pwc.com,
+    """The label a company registered: "kaede" for kaede.ne.jp, "acme-partners" for jp.acme-partners.com,
     "mueller-schmidt" for www.mueller-schmidt.de; None for a bare suffix or an unknown one."""
     host = host.lower().strip(".")
     suffix = public_suffix(host)

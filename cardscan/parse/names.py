@@ -118,7 +118,7 @@ def name_score(text: str) -> float:
     if max(len(w) for w in words) < 3 or any(len(w.strip(".")) < 2 for w in words):
         return 0.1  # "Sh Ei": OCR debris, not a name
     if any(w.lower().strip(".,") in NOT_NAME_WORDS for w in words):
-        return 0.1  # "Marunouchi Park Building"
+        return 0.1  # "Sakura Park Building"
     good = 0
     for w in words:
         if w.lower() in NAME_PARTICLES:

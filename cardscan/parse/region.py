@@ -23,7 +23,7 @@ from cardscan.parse.rules.regions import US_STATE_NAME_ZIP_RE, US_STATE_NAMES
 # Not the "00" inside "〒104-0033" or "10115-0013": a 00 only counts at the start of a number.
 _INTL = re.compile(r"(?:(?<![\w+])\+|(?<![\w\-/.])00)\s?(\d{1,3})(?=[\s\d().\-/]{6,})")
 _PREFIXED_POSTCODE = re.compile(r"\b(D|A|CH)\s?-\s?\d{4,5}\b")
-# The country after a postcode on its line: "10115 Berlin, Germany", "Tokyo 100-6921, Japan".
+# The country after a postcode on its line: "10115 Berlin, Germany", "Tokyo 113-0091, Japan".
 _COUNTRY_AFTER_CODE = re.compile(r"\d{3}.*?(?:,|\s)\s*([^\W\d][\w. ]+?)\s*\.?$")
 
 
@@ -33,7 +33,7 @@ def infer_region(texts: list[str], emails: list[str], urls: list[str], *, defaul
         code = country_of(t)
         if code:
             return code
-    for t in texts:  # ... or at the end of the postcode line: "Shimane, 690-0826 JAPAN"
+    for t in texts:  # ... or at the end of the postcode line: "Shimane, 693-0157 JAPAN"
         m = _COUNTRY_AFTER_CODE.search(t)
         code = country_of(m.group(1)) if m else None
         if code:
@@ -42,7 +42,7 @@ def infer_region(texts: list[str], emails: list[str], urls: list[str], *, defaul
         m = _PREFIXED_POSTCODE.search(t)
         if m:
             return POSTCODE_PREFIX_REGION[m.group(1)]
-        if JP_POSTCODE_RE.search(t) and JP_ADDRESS_HINT_RE.search(t):  # "〒104-0033 Tokyo"
+        if JP_POSTCODE_RE.search(t) and JP_ADDRESS_HINT_RE.search(t):  # "〒113-0034 Tokyo"
             return "JP"
         m2 = US_CITY_STATE_ZIP_RE.search(t)
         if m2 and m2.group("state") in US_STATES:

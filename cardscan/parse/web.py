@@ -252,7 +252,7 @@ def dedupe_urls(urls: list[str]) -> list[str]:
 
 def domain_words(emails: list[str], urls: list[str]) -> set[str]:
     """The company part of the card's domains: "mueller-schmidt" for "www.mueller-schmidt.de",
-    "holon" for "holon.ne.jp" (hosts.registered_label)."""
+    "kaede" for "kaede.ne.jp" (hosts.registered_label)."""
     hosts = [e.split("@", 1)[1] for e in emails] + [re.sub(r"^https?://", "", u) for u in urls]
     words = {registered_label(h.split("/")[0]) for h in hosts} - {None, "www", "mail"}
     generic = {"gmail", "gmx", "web", "outlook", "hotmail", "yahoo", "icloud", "t-online", "aol"}
