@@ -22,7 +22,7 @@ from cardscan.parse.rules import (
     SUFFIX_RULES,
     TITLE_WORD_RULES,
 )
-from cardscan.parse.rules.emails import TEXT_REPAIRS
+from cardscan.parse.rules.emails import CARD_CHECKS, TEXT_REPAIRS
 
 PERSON = "Erika Beispiel"
 
@@ -172,3 +172,17 @@ def test_text_repair_counter_example(rule):
         assert rule.counter_reads in values
     else:
         assert values == []
+
+
+@pytest.mark.parametrize(
+    ("rule", "card", "read", "proposed", "counter", "kept"),
+    CARD_CHECKS,
+    ids=[c[0] for c in CARD_CHECKS],
+)
+def test_card_check_proposes_and_leaves_alone(rule, card, read, proposed, counter, kept):
+    contact = parse_card(lines_from_text(card))
+    assert read in contact.emails + contact.urls  # the reading stays as printed
+    assert (read, proposed, rule) in [(p.value, p.candidate, p.rule) for p in contact.proposals]
+    other = parse_card(lines_from_text(counter))
+    assert kept in other.emails + other.urls
+    assert all(p.value != kept for p in other.proposals)
