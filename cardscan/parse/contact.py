@@ -314,9 +314,16 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
             # the country line, read into the company's
             contact.address = replace(contact.address, country=country)
         org = correct_words(_strip_debris(fix_legal_form(text), domains), ORG_VOCABULARY)
-        org = correct_by_domain(re.sub(r"\bCo\.(?=KG\b)", "Co. ", org), domains)
+        read = re.sub(r"\bCo\.(?=KG\b)", "Co. ", org)
+        org = correct_by_domain(read, domains)
         contact.organization = _capitalise_org_words(restore_umlauts(org, hints))
         conf["organization"] = _confidence([org_seg.line], 0.95 if orgs[0][1] >= 0.8 else 0.7)
+        if org != read:  # "Aipenblick Logistik GmbH" spelled as alpenblick-logistik.de: flagged
+            contact.set_origin(
+                Origin(
+                    "organization", contact.organization, "repaired", "spelled-as-the-domain", read
+                )
+            )
 
     left = [s for s in rest if s is not name_seg and s is not org_seg]
     dept = next((s for s in left if _is_department(s.text)), None)
