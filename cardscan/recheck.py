@@ -3,7 +3,7 @@
 The parser keeps every e-mail, website and profile link that is valid as read; a rule that
 thinks OCR slipped ("tfiqueroa@" beside the name read "Tom Fiqueroa", "carol. wilson@" read
 as wilson@) only proposes its reading (model.Proposal). Here the words the value was read
-from, with a word either side, are read again the ways lostdots.WORD_READINGS lists: the
+from, with a word either side, are read again the ways RECHECK_READINGS lists: the
 proposal takes the value's place when one of those readings shows it: the image then holds
 two readings, and resemblance to the name only chooses between them; it never rewrites a
 reading on its own.
@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from cardscan.lostdots import WORD_READINGS, crop_word
+from cardscan.lostdots import WORD_READINGS, WordReading, crop_word
 from cardscan.model import Contact, Origin, Proposal
 from cardscan.ocr.engine import OcrEngine, OcrResult, OcrWord
 from cardscan.parse.checks import apply_proposal, fits_name
@@ -94,10 +94,21 @@ def confirm_proposals(
     contact.flag_doubts()
 
 
+#: The ways a doubted value's words are read again: lostdots' five, then as a raw line and a
+#: single word at 3x, and stretched upward (on development cards single-line mode read some
+#: crops as nothing at all, and an l that every other way read as i came out right stretched).
+RECHECK_READINGS = (
+    *WORD_READINGS,
+    WordReading(3.0, 3.0, 13),
+    WordReading(3.0, 3.0, 8),
+    WordReading(2.0, 3.0, 7),
+)
+
+
 def _confirmed(proposal: Proposal, image: np.ndarray, box: Box, engine: OcrEngine) -> bool:
     """Does a reading of the crop show the proposal? Then the image holds two readings, and
     the rule (the name's spelling, the card's domain) chooses between them."""
-    for how in WORD_READINGS:
+    for how in RECHECK_READINGS:
         if proposal.candidate in _seen(
             engine.recognize(crop_word(image, box, how), psm=how.psm).text
         ):

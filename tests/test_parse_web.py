@@ -486,12 +486,13 @@ def _read(card):
             ["vandermerwe@aguilar.com"],
             ["steven.vandermerwe@aguilar.com"],
         ),
-        # the initial read as a look-alike digit, its dot as a space, in an address that was
-        # no valid one as read ("northwind com"): the name chooses the reading
+        # the initial read as a look-alike digit, its dot as a space? The address was no
+        # valid one as read ("northwind com"), but its repair only put the dots back: the
+        # given name's initial is a proposal like any other
         (
             "Stephanie Gutierrez\nNorthwind Inc.\nE-mail: 5 gutierrez @ northwind com",
+            ["gutierrez@northwind.com"],
             ["s.gutierrez@northwind.com"],
-            [],
         ),
         (
             "Thomas Gutierrez\nNorthwind Inc.\nE-mail: 5 gutierrez @ northwind com",

@@ -24,7 +24,8 @@ from cardscan.parse.crosscheck import (
 )
 from cardscan.parse.domains import agree_domains, host_of
 from cardscan.parse.names import fold, restore_umlauts, split_name
-from cardscan.parse.web import dedupe_urls
+from cardscan.parse.rules.emails import GLYPH_REPAIRS
+from cardscan.parse.web import NO_VALID_READING, dedupe_urls
 from cardscan.parse.webvalues import CAPITAL_I_RULE
 
 
@@ -38,7 +39,7 @@ def settle(
             settled.append(old)
             continue
         origin = contact.origin(field, old)
-        if origin.source == "repaired" or _glyph_choice(origin, old, new):
+        if _glyph_repaired(origin) or _glyph_choice(origin, old, new):
             rules = "+".join(dict.fromkeys(f"{origin.rule}+{rule}".split("+")))
             contact.set_origin(Origin(field, new, "repaired", rules, origin.read or old))
             settled.append(new)
@@ -46,6 +47,15 @@ def settle(
             propose(contact, Proposal(field, old, new, rule, origin.read or old))
             settled.append(old)
     return _unique(settled)
+
+
+def _glyph_repaired(origin: Origin) -> bool:
+    """Was the value repaired from a glyph that has several readings ("|.price@": a bar for
+    j, l, i, f or t), or from no valid reading at all? Then the name may choose the reading."""
+    if origin.source != "repaired" or not origin.rule:
+        return False
+    rules = set(origin.rule.split("+"))
+    return bool(rules & (GLYPH_REPAIRS | {NO_VALID_READING}))
 
 
 def _glyph_choice(origin: Origin, old: str, new: str) -> bool:

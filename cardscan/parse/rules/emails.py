@@ -105,12 +105,20 @@ EMAIL_REPAIRS: tuple[TextRepair, ...] = (
         "fried\\@adolphdoerr.de", "friedl@adolphdoerr.de",
         "Vertrieb\\Marketing anna@firma.de", "anna@firma.de",
     ),
-    # A bracket, bar or ! right before the @ is an l ("eber|@gabriel.at").
+    # A bracket, bar or ! right before the @ is an l ("eber|@gabriel.at"), and a ! inside
+    # the local part ("mdang!4@": no address holds one).
     TextRepair(
         "bar-before-at-read-for-l", "fix",
-        re.compile(r"(?<=\w)[\]|!](?=\s*@)"), "l",
+        re.compile(r"(?<=\w)[\]|!](?=\s*@)|(?<=[a-z0-9])!(?=[a-z0-9][\w.+-]*@)"), "l",
         "E-Mail antonio.thane! @firma.de", "antonio.thanel@firma.de",
         "Kontakt! anna@firma.de", "anna@firma.de",
+    ),
+    # A dollar sign starting the address is an s ("$.g@": no address holds one).
+    TextRepair(
+        "dollar-read-for-s", "fix",
+        re.compile(r"(?<![\w.$])\$(?=[a-z0-9.][\w.+-]*@)"), "s",
+        "E-Mail $.berg@firma.de", "s.berg@firma.de",
+        "Preis 5 $ anna@firma.de", "anna@firma.de",
     ),
     # An l at the start of the domain read as ! or a bar.
     TextRepair(
@@ -341,6 +349,14 @@ URL_REPAIRS: tuple[TextRepair, ...] = (
         "https://www.schnyder-mayerch", "https://www.schnyder-mayer.ch",
         "https://www.schnyder-mayer.ch", "https://www.schnyder-mayer.ch",
     ),
+)  # fmt: skip
+
+#: Repairs that read one glyph as another ("|" as l): the name may choose among the glyph's
+#: readings ("|.price@" on Josephine Price's card: j.price@). Other repairs only restore what
+#: was read; the name's spelling is then a proposal like any other.
+GLYPH_REPAIRS = frozenset(
+    {"backslash-read-for-l", "bar-before-at-read-for-l", "bar-after-at-read-for-l",
+     "bar-read-for-initial", "bar-after-dot-read-for-l", "dollar-read-for-s"}
 )  # fmt: skip
 
 #: Every repair, in the order they are applied.
