@@ -251,8 +251,9 @@ def printed_values(text: str) -> list[Value]:
 
 
 def _continued(word: str, after: str) -> bool:
-    """Does a lone country word after ``word`` complete its domain ("kgj.co" + ". jp")?"""
-    m = re.match(r"\.?\s+([a-z]{2})\b", after, re.I)
+    """Does a lone country word after ``word`` complete its domain ("kgj.co" + ". jp",
+    "firma.co" + ",jp")?"""
+    m = re.match(r"(?:[.,]\s*|\s+)([a-z]{2})\b", after)  # (lower case: "FR" is a country)
     last = word.split("/")[0].rsplit(".", 1)[-1]
     return bool(m) and is_public_suffix(f"{last}.{m.group(1)}")  # type: ignore[union-attr]
 

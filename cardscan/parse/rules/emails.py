@@ -298,9 +298,9 @@ URL_REPAIRS: tuple[TextRepair, ...] = (
     # The dot before the country after a second-level label read as a space ("co uk")
     TextRepair(
         "space-before-country-in-host", "fix",
-        re.compile(r"(?i)(?<=[a-z0-9-]\.)([a-z]{2,3})\s([a-z]{2})\b"), lambda m: _suffixed(m),
+        re.compile(r"(?i)(?<=[a-z0-9-]\.)([a-z]{2,3})\s(?-i:([a-z]{2}))\b"), lambda m: _suffixed(m),
         "www.firma.co uk", "https://www.firma.co.uk",
-        "www.firma.de an", "https://www.firma.de",
+        "www.firma.com FR", "https://www.firma.com",  # a country beside it, in capitals
     ),
     # m read as rn in the top-level domain ("corn" is none)
     TextRepair(
