@@ -22,6 +22,7 @@ from cardscan.parse.rules import (
     US_CITY_STATE_ZIP_RE,
     US_STATES,
 )
+from cardscan.parse.rules.regions import US_CITY_STATE_NAME_ZIP_RE, US_STATE_NAMES
 
 
 @dataclass(frozen=True)
@@ -90,8 +91,8 @@ def find_city(text: str, index: int, region: str = "DE") -> CityFind | None:
     japanese = _japanese_city(text, index, region)
     if japanese:
         return japanese
-    m = US_CITY_STATE_ZIP_RE.search(text)
-    if m and m.group("state") in US_STATES:
+    m = US_CITY_STATE_ZIP_RE.search(text) or US_CITY_STATE_NAME_ZIP_RE.search(text)
+    if m and (m.group("state") in US_STATES or m.group("state") in US_STATE_NAMES):
         city = m.group("city").strip(" ,")
         before = text[: m.start()]
         # "123 Main Street, Springfield, IL 62704": the city is the last comma part.

@@ -332,10 +332,12 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
         conf["department"] = _confidence([dept.line], 0.8)
         left.remove(dept)
     titles = [s for s in left if _title_score(s.text)]
+    title_seg: _Segment | None = None
     if titles:
         # Nearest to the name wins when several lines look like titles.
         if name_seg is not None:
             titles.sort(key=lambda s: abs(s.line.top - name_seg.line.top))
+        title_seg = titles[0]
         contact.title = correct_words(titles[0].text, TITLE_VOCABULARY, TITLE_SUFFIXES)
         conf["title"] = _confidence([titles[0].line], 0.9)
     elif name_seg is not None and left:
@@ -351,8 +353,39 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
         ]
         if below:
             below.sort(key=lambda s: s.line.top)
+            title_seg = below[0]
             contact.title = correct_words(below[0].text, TITLE_VOCABULARY, TITLE_SUFFIXES)
             conf["title"] = _confidence([below[0].line], 0.5)
+    # (only where the company was found elsewhere: else the line may well be the company)
+    if contact.department is None and title_seg and name_seg and contact.organization:
+        dept = _department_under(title_seg, rest, [s for s in left if s is not title_seg])
+        if dept is not None:
+            contact.department = dept.text
+            conf["department"] = _confidence([dept.line], 0.5)
+
+
+def _department_under(
+    title: _Segment, rest: list[_Segment], left: list[_Segment]
+) -> _Segment | None:
+    """A department without a known word ("Zentraleinkauf", "Supply Chain"): plain text on the
+    line right under the person's title, in its column, that names no company (a second
+    person's name under the first one's title is not to be expected)."""
+    under = [s for s in rest if s.line.top > title.line.top and _same_column(s.line, title.line)]
+    if not under:
+        return None
+    nearest = min(under, key=lambda s: s.line.top)
+    text = nearest.text
+    letters = sum(ch.isalpha() for ch in text)
+    plain = (
+        nearest in left
+        and 3 <= len(text) <= 40
+        and not re.search(r"[\d@/]", text)
+        and letters >= 0.8 * len(text.replace(" ", ""))
+        and nearest.line.confidence >= 0.6
+    )
+    if plain and not _has_org_marker(text) and not _title_score(text):
+        return nearest
+    return None
 
 
 # Characters that never start or end a company name but come from logos and rules next to it.

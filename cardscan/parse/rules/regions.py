@@ -25,3 +25,10 @@ US_STATE_NAMES: frozenset[str] = frozenset(
 US_STATE_NAME_ZIP_RE = re.compile(
     r",\s*(?P<state>[A-Z][a-z]+(?: (?:of )?[A-Z][a-z]+)?)\s+\d{5}(?:-\d{4})?\b"
 )
+
+# The city, then the state's name and ZIP code: "Denver, Colorado 80214" (find_city).
+US_CITY_STATE_NAME_ZIP_RE = re.compile(
+    r"(?P<city>[A-Z][A-Za-z .'\-]+?),\s*(?P<state>"
+    + "|".join(sorted(US_STATE_NAMES, key=len, reverse=True))
+    + r")\s+(?P<code>\d{5}(?:-\d{4})?)\b"
+)
