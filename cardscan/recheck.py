@@ -85,7 +85,12 @@ def confirm_proposals(
     for proposal in list(contact.proposals):
         if proposal not in contact.proposals:
             continue  # settled with another proposal for the same value
-        box = locate(results, proposal.read) or locate(results, proposal.value)
+        # the word alone for a slip inside it ("friedi@": one letter), with a word either
+        # side for one that joins words ("robert. fleming@": a dot read as a space)
+        around = 1 if len(proposal.candidate) - len(proposal.value) >= 2 else 0
+        box = locate(results, proposal.read, around=around) or locate(
+            results, proposal.value, around=around
+        )
         if box is None:
             continue
         if _confirmed(proposal, image, box, engine):

@@ -88,6 +88,13 @@ EMAIL_REPAIRS: tuple[TextRepair, ...] = (
         "E gpearce®silverline.co.uk", "gpearce@silverline.co.uk",
         "Firma (firma.de)", "https://firma.de",
     ),
+    # A ® or © read after the @ as well ("becker@®klapp-group.com").
+    TextRepair(
+        "sign-after-at", "fix",
+        re.compile(r"(?<=@)[®©]+"), "",
+        "E gaetano.becker@®klapp-group.com", "gaetano.becker@klapp-group.com",
+        "E gaetano.becker@klapp-group.com ®", "gaetano.becker@klapp-group.com",
+    ),
     # The @ read as & (a ® before it) after a lower-case local part, on a line without @
     # ("Müller&Partner.de" may be a brand; "www.h&m.com", "at&t.com" are no addresses).
     TextRepair(
@@ -242,7 +249,7 @@ EMAIL_REPAIRS: tuple[TextRepair, ...] = (
     # or prose before an address ("write to anna@") is no part of it.
     TextRepair(
         "space-read-for-dot-in-local", "rewrite",
-        re.compile(rf"(?<![\w.@-])(?!(?:{_LABELS}|at|to)\b)([a-z]{{2,}}(?:-[a-z]{{2,}})?)\s([a-z]{{2,}}\s?@)"),
+        re.compile(rf"(?<![\w.@-])(?!(?:{_LABELS}|at|to)\b)([a-z]{{2,}}(?:-[a-z]{{2,}})?)\s([a-z]{{2,}}(?:\+[\w-]+)?\s?@)"),
         r"\1.\2",
         "Mail: franz-josef kaul@bluepeak.de", "franz-josef.kaul@bluepeak.de",
         "write to anna@firma.com", "anna@firma.com",
