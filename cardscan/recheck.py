@@ -52,7 +52,10 @@ def locate(results: Sequence[OcrResult], read: str, *, around: int = 1) -> Box |
                 for j in range(i, len(words)):
                     joined += keys[j]
                     if want in joined:
-                        lo, hi = max(0, i - around), min(len(words), j + 1 + around)
+                        first = i  # the fewest words that hold it
+                        while first < j and want in "".join(keys[first + 1 : j + 1]):
+                            first += 1
+                        lo, hi = max(0, first - around), min(len(words), j + 1 + around)
                         return _union(words[lo:hi])
                     if len(joined) > len(want) + 40:
                         break
