@@ -208,6 +208,7 @@ def write_set(
     difficulty: str = "normal",
     qr: bool | None = None,
     flat: bool = False,
+    world: str = "classic",
 ) -> list[Path]:
     """Writes card_001.jpg + card_001.json, ... (card i uses seed ``seed * 10000 + i``).
 
@@ -217,7 +218,12 @@ def write_set(
     paths = []
     for i in range(1, n + 1):
         card = make_card(
-            seed * 10_000 + i, locale=locale, photo_size=photo_size, difficulty=difficulty, qr=qr
+            seed * 10_000 + i,
+            locale=locale,
+            photo_size=photo_size,
+            difficulty=difficulty,
+            qr=qr,
+            world=world,
         )
         paths.append(save_card(card, out_dir, f"card_{i:03d}", flat=flat))
     return paths
