@@ -103,13 +103,15 @@ def confirm_proposals(
 
 
 #: The ways a doubted value's words are read again: lostdots' five, then as a raw line and a
-#: single word at 3x, and stretched upward (on development cards single-line mode read some
-#: crops as nothing at all, and an l that every other way read as i came out right stretched).
+#: single word at 3x, stretched upward, and narrowed (on development cards single-line mode
+#: read some crops as nothing at all, and an l that every other way read as i came out as l
+#: stretched, or as the stroke "!" narrowed).
 RECHECK_READINGS = (
     *WORD_READINGS,
     WordReading(3.0, 3.0, 13),
     WordReading(3.0, 3.0, 8),
     WordReading(2.0, 3.0, 7),
+    WordReading(1.6, 2.0, 8),
 )
 
 
