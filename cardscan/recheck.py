@@ -115,15 +115,26 @@ RECHECK_READINGS = (
 )
 
 
+#: Proposals from the card's other domains: the website is another reading of the same kind
+#: of print, whose slips go with the address's (a real card's "iij" address beside a website
+#: misread "ilj"), so the readings of the crop must show them at least as often as the value.
+#: The name is printed apart from the address: one reading that shows its spelling will do.
+MAJORITY_RULES = frozenset({"l-spelling-of-the-domain", "domain-agrees-with-the-card"})
+
+
 def _confirmed(proposal: Proposal, image: np.ndarray, box: Box, engine: OcrEngine) -> bool:
     """Does a reading of the crop show the proposal? Then the image holds two readings, and
-    the rule (the name's spelling, the card's domain) chooses between them."""
+    the rule (the name's spelling) chooses between them; for MAJORITY_RULES they must show it
+    at least as often as the value."""
+    majority = bool(set(proposal.rule.split("+")) & MAJORITY_RULES)
+    value = candidate = 0
     for how in RECHECK_READINGS:
-        if proposal.candidate in _seen(
-            engine.recognize(crop_word(image, box, how), psm=how.psm).text
-        ):
+        seen = _seen(engine.recognize(crop_word(image, box, how), psm=how.psm).text)
+        value += proposal.value in seen
+        candidate += proposal.candidate in seen
+        if candidate and not majority:
             return True
-    return False
+    return candidate > 0 and candidate >= value
 
 
 def merge_second_reading(

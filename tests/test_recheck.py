@@ -78,3 +78,26 @@ def test_locate_finds_the_words_a_value_was_read_from(read, around, words):
     right = max(w.box[0] + w.box[2] for w in found)
     box = locate([result], read, around=around)
     assert box is not None and (box[0], box[0] + box[2]) == (left, right)
+
+
+@pytest.mark.parametrize(
+    ("rereads", "confirmed"),
+    [
+        # a domain proposal needs the readings to show it at least as often as the value
+        (["anna@ilj.de", "anna@iij.de", "anna@iij.de"] + ["Anna"] * 6, False),
+        (["anna@ilj.de", "anna@ilj.de", "anna@iij.de"] + ["Anna"] * 6, True),
+    ],
+)
+def test_a_domain_proposal_needs_most_readings(rereads, confirmed):
+    contact = Contact(
+        "x",
+        emails=["anna@iij.de"],
+        proposals=[
+            Proposal(
+                "emails", "anna@iij.de", "anna@ilj.de", "l-spelling-of-the-domain", "anna@iij.de"
+            )
+        ],
+    )
+    engine = FakeEngine(*(ocr_result(r) for r in rereads))
+    confirm_proposals(contact, [ocr_result("Anna Berg\nanna@iij.de")], IMAGE, engine)
+    assert contact.emails == (["anna@ilj.de"] if confirmed else ["anna@iij.de"])
