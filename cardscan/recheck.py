@@ -116,8 +116,9 @@ RECHECK_READINGS = (
 
 
 #: Proposals from the card's other domains: the website is another reading of the same kind
-#: of print, whose slips go with the address's (a real card's "iij" address beside a website
-#: misread "ilj"), so the readings of the crop must show them at least as often as the value.
+#: of print, whose slips go with the address's (on a real card a printed "ii" in the address
+#: beside a website misread "il"), so the readings of the crop must show them at least as often
+#: as the value.
 #: The name is printed apart from the address: one reading that shows its spelling will do.
 MAJORITY_RULES = frozenset({"l-spelling-of-the-domain", "domain-agrees-with-the-card"})
 

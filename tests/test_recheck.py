@@ -84,20 +84,20 @@ def test_locate_finds_the_words_a_value_was_read_from(read, around, words):
     ("rereads", "confirmed"),
     [
         # a domain proposal needs the readings to show it at least as often as the value
-        (["anna@ilj.de", "anna@iij.de", "anna@iij.de"] + ["Anna"] * 6, False),
-        (["anna@ilj.de", "anna@ilj.de", "anna@iij.de"] + ["Anna"] * 6, True),
+        (["anna@tllm.de", "anna@tiim.de", "anna@tiim.de"] + ["Anna"] * 6, False),
+        (["anna@tllm.de", "anna@tllm.de", "anna@tiim.de"] + ["Anna"] * 6, True),
     ],
 )
 def test_a_domain_proposal_needs_most_readings(rereads, confirmed):
     contact = Contact(
         "x",
-        emails=["anna@iij.de"],
+        emails=["anna@tiim.de"],
         proposals=[
             Proposal(
-                "emails", "anna@iij.de", "anna@ilj.de", "l-spelling-of-the-domain", "anna@iij.de"
+                "emails", "anna@tiim.de", "anna@tllm.de", "l-spelling-of-the-domain", "anna@tiim.de"
             )
         ],
     )
     engine = FakeEngine(*(ocr_result(r) for r in rereads))
-    confirm_proposals(contact, [ocr_result("Anna Berg\nanna@iij.de")], IMAGE, engine)
-    assert contact.emails == (["anna@ilj.de"] if confirmed else ["anna@iij.de"])
+    confirm_proposals(contact, [ocr_result("Anna Berg\nanna@tiim.de")], IMAGE, engine)
+    assert contact.emails == (["anna@tllm.de"] if confirmed else ["anna@tiim.de"])
