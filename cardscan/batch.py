@@ -17,16 +17,12 @@ from collections.abc import Iterable, Iterator
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
+from cardscan.imaging.load import IMAGE_SUFFIXES
 from cardscan.ocr.engine import EngineOptions, probe_engine
 from cardscan.options import ScanOptions
 from cardscan.pipeline import Outcome, ScanFailure, Scanner
 
 log = logging.getLogger(__name__)
-
-#: File endings batch picks up (case-insensitive).
-IMAGE_SUFFIXES = frozenset(
-    {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".bmp", ".heic", ".heif"}
-)
 
 
 def find_images(folder: Path, *, recursive: bool = False) -> list[Path]:

@@ -7,14 +7,13 @@ from dataclasses import dataclass
 
 from cardscan.ocr.engine import OcrResult, OcrWord
 from cardscan.parse import TextLine
+from cardscan.parse.rules.labels import LABEL_ALTERNATIVES
 
 # A gap wider than this many text heights separates two columns.
 COLUMN_GAP = 2.5
 # A lone label printed in its own column ("Tel.:", "E-Mail", "W:") belongs to the value beside it.
 _LONE_LABEL = re.compile(
-    r"^(?:[A-Za-zÄÖÜäöü][\w.\-]{0,11}:|tel\.?|fon|fax|mobil|mobile|handy|phone|cell|office|e-?mail|"
-    r"mail|web|www|internet|[tmfpcoewh]\.?)$",
-    re.IGNORECASE,
+    rf"^(?:[A-Za-zÄÖÜäöü][\w.\-]{{0,11}}:|(?:{LABEL_ALTERNATIVES})\.?)$", re.IGNORECASE
 )
 
 

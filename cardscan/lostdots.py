@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from cardscan.model import Contact
+from cardscan.model import Contact, Origin
 from cardscan.ocr.engine import OcrEngine, OcrResult, OcrWord
 from cardscan.parse.names import fold
 
@@ -50,6 +50,9 @@ WORD_READINGS = (
 )
 
 
+#: What provenance names the dot put back.
+_RULE = "dot-lost-between-name-parts"
+
 # The reading of the word: two parts split by a dot, comma or space before the @.
 _SPLIT = re.compile(r"([a-z0-9-]+)(?:\s?[.,]\s?|\s)([a-z0-9-]+)\s?@")
 
@@ -75,7 +78,8 @@ def _word_with(results: Sequence[OcrResult], local: str) -> OcrWord | None:
     return None
 
 
-def _crop(image: np.ndarray, box: tuple[int, int, int, int], how: WordReading) -> np.ndarray:
+def crop_word(image: np.ndarray, box: tuple[int, int, int, int], how: WordReading) -> np.ndarray:
+    """The word at ``box`` (with a margin) as ``how`` reads it: scaled, binarised, framed."""
     left, top, width, height = box
     pad = max(2, height // 4)
     crop = image[max(0, top - pad) : top + height + pad, max(0, left - pad) : left + width + pad]
@@ -102,7 +106,7 @@ def restore_lost_dots(
         if word is None:
             continue
         for how in WORD_READINGS:
-            reading = fold(engine.recognize(_crop(image, word.box, how), psm=how.psm).text)
+            reading = fold(engine.recognize(crop_word(image, word.box, how), psm=how.psm).text)
             dotted: str | None
             if hyphen is not None:  # "j-henry@": a dot read as a hyphen, if the word says so
                 dotted = f"{local[:hyphen]}.{local[hyphen + 1 :]}"
@@ -111,6 +115,9 @@ def restore_lost_dots(
                 dotted = _dotted(reading, local, split)
             if dotted:
                 contact.emails[i] = f"{dotted}@{domain}"
+                contact.set_origin(
+                    Origin("emails", contact.emails[i], "second_reading", _RULE, email)
+                )
                 log.debug("dot found again in %s", contact.emails[i])
                 break
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from cardscan.model import Address, Contact
+from cardscan.model import CONFIDENCE_FIELDS, Address, Contact, Origin, Source
 
 
 def merge_contacts(first: Contact, second: Contact) -> Contact:
@@ -39,7 +39,18 @@ def merge_contacts(first: Contact, second: Contact) -> Contact:
         address=address,
         raw_text="\n".join(t for t in (first.raw_text, second.raw_text) if t),
         confidence=confidence,
+        origins=first.origins + [o for o in second.origins if o not in first.origins],
+        proposals=first.proposals + [p for p in second.proposals if p not in first.proposals],
     )
+
+
+def mark_source(contact: Contact, source: Source) -> None:
+    """Record that the values of ``contact`` read as printed came from ``source`` (a QR code,
+    a second reading of the card); repaired values keep their origin."""
+    for name in CONFIDENCE_FIELDS:
+        for value in contact.values(name):
+            if contact.origin(name, value).source == "printed":
+                contact.set_origin(Origin(name, value, source))
 
 
 def same_person(a: Contact, b: Contact) -> bool:

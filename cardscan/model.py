@@ -25,6 +25,16 @@ CONFIDENCE_FIELDS = (
 #: Below this confidence a field is flagged for review by a person.
 REVIEW_THRESHOLD = 0.6
 
+#: The confidence of a field that holds a value a rule repaired, or a reading a rule doubts:
+#: below REVIEW_THRESHOLD, so that a person checks it.
+REPAIRED_CONFIDENCE = 0.5
+
+#: Where a value came from: printed on the card and read as it is; read from a second reading
+#: of its part of the image (a rule's proposal that reading confirmed); from a QR code; or
+#: repaired by a rule from a reading that was no valid value.
+Source = Literal["printed", "second_reading", "qr", "repaired"]
+SOURCES: tuple[str, ...] = get_args(Source)
+
 _E164 = re.compile(r"^\+[1-9]\d{4,14}$")
 
 
@@ -80,6 +90,42 @@ class Address:
         return not any(getattr(self, f.name) for f in fields(self))
 
 
+@dataclass(frozen=True)
+class Origin:
+    """Where one value of a field came from: ``Origin("emails", "anna@x.de", "repaired",
+    "comma-for-dot", "anna@x,de")``."""
+
+    field: str  # one of CONFIDENCE_FIELDS
+    value: str  # the value as in the record (a phone's E.164 number, a profile's URL)
+    source: Source = "printed"
+    rule: str | None = None  # the rule that made (or proposed what confirmed) the value
+    read: str | None = None  # what OCR read, where that was not the value itself
+
+    def __post_init__(self) -> None:
+        if self.field not in CONFIDENCE_FIELDS:
+            raise ValueError(f"origin of unknown field {self.field!r}")
+        if self.source not in SOURCES:
+            raise ValueError(f"source {self.source!r} is not one of {SOURCES}")
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A rule's doubt about a valid reading: "tfiqueroa@x.com" for the printed tfigueroa@x.com
+    beside the name read "Tom Fiqueroa". The value stays as read unless a second reading of
+    its part of the image shows ``candidate`` (cardscan.recheck)."""
+
+    field: str  # the field of ``value``
+    value: str  # the value as read, kept
+    candidate: str  # what the rule proposes
+    rule: str
+    read: str  # the text the value was read from (where to look in the image)
+    to_field: str | None = None  # the candidate's field when it is another ("urls" -> "emails")
+
+    @property
+    def target(self) -> str:
+        return self.to_field or self.field
+
+
 @dataclass
 class Contact:
     """Everything read from one card (or the photos of one card's two sides)."""
@@ -99,6 +145,56 @@ class Contact:
     confidence: dict[str, float] = field(default_factory=dict)
     #: A JPEG for the vCard PHOTO (cardscan.photo keeps it small); not part of the JSON record.
     photo: bytes | None = field(default=None, repr=False)
+    #: Where values came from, where that is not "printed as read" (see origin()).
+    origins: list[Origin] = field(default_factory=list)
+    #: Rules' doubts about valid readings, not confirmed by the image (yet).
+    proposals: list[Proposal] = field(default_factory=list)
+
+    def origin(self, field_name: str, value: str) -> Origin:
+        """Where ``value`` of ``field_name`` came from (printed, unless recorded otherwise)."""
+        for o in self.origins:
+            if o.field == field_name and o.value == value:
+                return o
+        return Origin(field_name, value)
+
+    def set_origin(self, origin: Origin) -> None:
+        """Record where a value came from (replacing what was recorded for it)."""
+        self.origins = [
+            o for o in self.origins if (o.field, o.value) != (origin.field, origin.value)
+        ]
+        if origin != Origin(origin.field, origin.value):
+            self.origins.append(origin)
+
+    def values(self, field_name: str) -> list[str]:
+        """The values of one field as strings: the keys of origin() and the provenance list."""
+        value = getattr(self, field_name)
+        if field_name == "phones":
+            return [p.number for p in self.phones]
+        if field_name == "profiles":
+            return [p.url for p in self.profiles]
+        if field_name == "name":
+            return [self.name.full] if self.name else []
+        if field_name == "address":
+            a = self.address
+            return [", ".join(v for v in vars(a).values() if v)] if a and not a.is_empty() else []
+        if isinstance(value, list):
+            return [str(v) for v in value]
+        return [value] if value else []
+
+    def open_proposals(self) -> list[Proposal]:
+        """The proposals whose value is still in the record."""
+        return [p for p in self.proposals if p.value in self.values(p.field)]
+
+    def flag_doubts(self) -> None:
+        """Fields with a repaired value or an unconfirmed proposal get REPAIRED_CONFIDENCE at
+        most, so that they are listed for review."""
+        doubtful = {o.field for o in self.origins if o.source == "repaired"}
+        doubtful |= {p.field for p in self.open_proposals()}
+        for name in doubtful:
+            if self.values(name):
+                self.confidence[name] = min(
+                    self.confidence.get(name, REPAIRED_CONFIDENCE), REPAIRED_CONFIDENCE
+                )
 
     def review(self) -> list[str]:
         """Fields whose confidence is low enough that a person should check them."""
@@ -148,6 +244,20 @@ class Contact:
             "raw_text": self.raw_text,
             "confidence": {k: round(v, 3) for k, v in sorted(self.confidence.items())},
             "review": self.review(),
+            "provenance": [
+                {"field": f, "value": v, "source": self.origin(f, v).source}
+                for f in CONFIDENCE_FIELDS
+                for v in self.values(f)
+            ],
+            "repairs": [
+                {"field": o.field, "from": o.read, "to": o.value, "rule": o.rule}
+                for o in self.origins
+                if o.rule and o.read is not None and o.value in self.values(o.field)
+            ],
+            "suggestions": [
+                {"field": p.field, "value": p.value, "suggested": p.candidate, "rule": p.rule}
+                for p in self.open_proposals()
+            ],
         }
 
     @classmethod
@@ -183,4 +293,21 @@ class Contact:
             else None,
             raw_text=data.get("raw_text") or "",
             confidence=dict(data.get("confidence") or {}),
+            origins=_origins_of(data),
+            proposals=[
+                Proposal(p["field"], p["value"], p["suggested"], p["rule"], "")
+                for p in data.get("suggestions") or []
+            ],
         )
+
+
+def _origins_of(data: dict[str, Any]) -> list[Origin]:
+    """The origins a record's "provenance" and "repairs" lists give (printed ones are not kept)."""
+    repairs = {(r["field"], r["to"]): r for r in data.get("repairs") or []}
+    origins = []
+    for p in data.get("provenance") or []:
+        key = (p["field"], p["value"])
+        if p.get("source", "printed") != "printed" or key in repairs:
+            r = repairs.get(key, {})
+            origins.append(Origin(*key, p.get("source", "printed"), r.get("rule"), r.get("from")))
+    return origins

@@ -18,7 +18,7 @@ from cardscan.imaging.load import display_name, load_image
 from cardscan.imaging.preprocess import PreparedCard, prepare
 from cardscan.layout import ocr_lines
 from cardscan.lostdots import restore_lost_dots
-from cardscan.merge import merge_contacts, same_person
+from cardscan.merge import mark_source, merge_contacts, same_person
 from cardscan.model import Contact
 from cardscan.ocr.engine import EngineOptions, OcrEngine, OcrResult, make_engine
 from cardscan.ocr.tessdata import has_language
@@ -28,13 +28,9 @@ from cardscan.parse.region import infer_region
 from cardscan.parse.rules import ROLE_MAILBOXES
 from cardscan.photo import FACE_SOURCE_SIDE, card_picture, face_photo, jpeg_photo
 from cardscan.qr import contact_from_qr
+from cardscan.recheck import confirm_proposals, merge_second_reading
 
 log = logging.getLogger(__name__)
-
-#: File endings batch picks up (case-insensitive).
-IMAGE_SUFFIXES = frozenset(
-    {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".bmp", ".avif", ".heic", ".heif"}
-)
 
 
 @dataclass(frozen=True)
@@ -118,6 +114,10 @@ def _web_fields_from(first: Contact, contact: Contact) -> Contact:
         urls=list(first.urls),
         profiles=list(first.profiles),
         confidence=confidence,
+        origins=[o for o in contact.origins if o.field not in web]
+        + [o for o in first.origins if o.field in web],
+        proposals=[p for p in contact.proposals if p.field not in web]
+        + [p for p in first.proposals if p.field in web],
     )
 
 
@@ -220,20 +220,24 @@ class Scanner:
         contact = parse_card(ocr_lines(result), source=source, region=self.options.region)
         lang = self._script_model(result, contact)
         first: Contact | None = None  # the reading with the default models, when read again
+        first_result: OcrResult | None = None
         if lang is not None:
             again = self.engine.recognize(prepared.image, lang=lang)
             if 2 * _letters(again) >= _letters(result):  # not a reading that fell apart
-                first, result = contact, again
+                first, first_result, result = contact, result, again
                 contact = parse_card(ocr_lines(result), source=source, region=self.options.region)
-        readings = [result]
+        readings = [result] if first_result is None else [result, first_result]
         if _looks_incomplete(contact):
             # Sparse-text mode now and then drops whole lines beside a label column; a reading
             # as one block of lines, with Tesseract's row noise filter off (it threw away legible
-            # but blurred lines), fills the gaps (what the first reading found wins).
+            # but blurred lines), fills the gaps (what the first reading found wins; an e-mail
+            # it read where the first read another is a second reading of that print).
             second = self.engine.recognize(
                 prepared.image, psm=SECOND_PSM, noise_filter=False, lang=lang
             )
             other = parse_card(ocr_lines(second), source=source, region=self.options.region)
+            other.emails = merge_second_reading(contact, result, other, second)
+            mark_source(other, "second_reading")
             contact = merge_contacts(contact, other)
             crosscheck(contact)  # the two readings' e-mails and domains, checked together
             # The person's own address first, as cards print it: address books prefer the first.
@@ -244,6 +248,7 @@ class Scanner:
             # the all-Latin model put accents on them ("ínfo@").
             contact = _web_fields_from(first, contact)
         restore_lost_dots(contact, readings, prepared.image, self.engine)
+        confirm_proposals(contact, readings, prepared.image, self.engine)
         if self.options.qr:
             # zxing reads QR codes best on the photo itself (the prepared card is binarised
             # for text); the flattened card is the second try.
@@ -253,8 +258,10 @@ class Scanner:
             ) or contact_from_qr(prepared.image, source=source, region=self.options.region)
             if qr_contact is not None:
                 # Structured QR data is exact: it wins over OCR for the fields it carries.
+                mark_source(qr_contact, "qr")
                 contact = merge_contacts(qr_contact, contact)
-                drop_second_readings(contact)  # an OCR misreading of the QR code's address
+                # an OCR misreading of the QR code's address goes
+                drop_second_readings(contact, qr_contact.emails)
         if self.options.photo == "card":
             side = self.options.photo_side
             contact.photo = jpeg_photo(

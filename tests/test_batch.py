@@ -60,3 +60,14 @@ def test_unknown_engine_fails_before_the_pool():
 
     with pytest.raises(MissingDependencyError, match="unknown OCR engine"):
         list(batch.scan_many([Path("a.jpg"), Path("b.jpg")], ScanOptions(engine="x"), jobs=2))
+
+
+def test_batch_picks_up_every_format_the_readme_promises(tmp_path):
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    line = next(x for x in readme.splitlines() if "reads every photo in a folder" in x)
+    promised = line[line.index("(`") + 2 : line.index("`", line.index("(`") + 2)].split()
+    assert ".avif" in promised
+    for suffix in [*promised, ".heic"]:
+        (tmp_path / f"card{suffix.upper()}").write_bytes(b"x")
+    found = {p.suffix.lower() for p in batch.find_images(tmp_path)}
+    assert found == {*promised, ".heic"}

@@ -268,3 +268,37 @@ def test_samples_cover_the_promised_features() -> None:
     table = markdown_table([(s, Path(f"{s.stem}.jpg")) for s in SAMPLES])
     assert table.count("\n") == len(SAMPLES) + 1
     assert all(row.count("|") == 4 for row in table.splitlines())
+
+
+def test_the_generator_never_imports_the_parsers_tables():
+    # an open world is only open if its words are not the parser's own
+    import ast
+
+    folder = Path(__file__).parent.parent / "tools" / "gencards"
+    for path in folder.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        modules = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+        modules += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+        assert not [m for m in modules if m.startswith("cardscan.parse")], path.name
+
+
+def test_open_world_cards_print_what_the_classic_ones_never_do():
+    from tools.gencards import card_text
+
+    cards = [card_text(seed, world="open") for seed in range(200)]
+    truths = [truth for _, truth in cards]
+    texts = ["\n".join(lines) for lines, _ in cards]
+    assert sum(t.name is None for t in truths) >= 10  # company cards with no person
+    assert sum("+" in e for t in truths for e in t.emails) >= 5  # +tags
+    assert sum(" | " in text for text in texts) >= 10  # labels before a bar
+    assert any(t.address and t.address.region == "Colorado" for t in truths)  # states spelled
+    # numbers printed without their country code on cards from the US
+    assert any("(303)" in text or "(212)" in text for text in texts)
+    # an e-mail domain that is not the website's
+    assert (
+        sum(
+            bool(t.urls and t.emails and t.emails[0].split("@")[1] not in t.urls[0]) for t in truths
+        )
+        >= 10
+    )
+    assert card_text(7, world="open") == card_text(7, world="open")  # deterministic

@@ -112,7 +112,8 @@ def test_every_reading_is_tried_until_one_shows_the_dot():
 
 
 def test_word_crops_are_scaled_and_binarised_as_each_reading_says():
-    from cardscan.lostdots import WordReading, _crop
+    from cardscan.lostdots import WordReading
+    from cardscan.lostdots import crop_word as _crop
 
     image = np.full((100, 300), 255, np.uint8)
     image[40:60, 50:250] = 90  # a grey word

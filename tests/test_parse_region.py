@@ -41,9 +41,15 @@ def test_a_german_card_with_a_dotcom_stays_german():
 
 
 def test_the_default_wins_a_tie():
-    # one .at domain against one .de domain: --region decides
-    assert infer_region([], ["a@beispiel.at"], ["www.beispiel.de"], default="DE") == "DE"
-    assert infer_region([], ["a@beispiel.at"], ["www.beispiel.de"], default="AT") == "AT"
+    # one .at address against one .de address: --region decides
+    emails = ["a@beispiel.at", "b@beispiel-gruppe.de"]
+    assert infer_region([], emails, [], default="DE") == "DE"
+    assert infer_region([], emails, [], default="AT") == "AT"
+
+
+def test_the_website_outweighs_a_group_address():
+    # www.firma.at beside anna@firma-gruppe.de: an Austrian card
+    assert infer_region([], ["anna@firma-gruppe.de"], ["www.firma.at"], default="DE") == "AT"
 
 
 def _phones(card: str) -> list[tuple[str, str]]:

@@ -25,6 +25,7 @@ from cardscan.parse.rules import (
     SUFFIX_RULES,
     TITLE_WORD_RULES,
 )
+from cardscan.parse.rules.emails import CARD_CHECKS, TEXT_REPAIRS
 
 PERSON = "Erika Beispiel"
 
@@ -157,3 +158,46 @@ def test_city_tells_the_country(city, code, example):
 )
 def test_region_word(pattern, code, example):
     assert region_votes([example], [], [])[code] >= 1
+
+
+def _web_values(text):
+    """Everything read from one line: values, and the proposals rules made for valid ones."""
+    from cardscan.parse.web import find_web
+
+    found = find_web(text)
+    values = found.emails + found.urls + [p.url for p in found.profiles]
+    return values, [p.candidate for p in found.proposals]
+
+
+@pytest.mark.parametrize("rule", TEXT_REPAIRS, ids=[r.name for r in TEXT_REPAIRS])
+def test_text_repair_example(rule):
+    values, proposed = _web_values(rule.example)
+    if rule.kind == "fix":  # no valid value was read: the repair is the value
+        assert rule.reads in values
+    else:  # a proposal where a valid value was read, the value where none was
+        assert rule.reads in values + proposed
+    # the rule is needed for it
+    assert rule.apply(rule.example) != rule.example
+
+
+@pytest.mark.parametrize("rule", TEXT_REPAIRS, ids=[r.name for r in TEXT_REPAIRS])
+def test_text_repair_counter_example(rule):
+    values, _ = _web_values(rule.counter)
+    if rule.counter_reads:
+        assert rule.counter_reads in values
+    else:
+        assert values == []
+
+
+@pytest.mark.parametrize(
+    ("rule", "card", "read", "proposed", "counter", "kept"),
+    CARD_CHECKS,
+    ids=[c[0] for c in CARD_CHECKS],
+)
+def test_card_check_proposes_and_leaves_alone(rule, card, read, proposed, counter, kept):
+    contact = parse_card(lines_from_text(card))
+    assert read in contact.emails + contact.urls  # the reading stays as printed
+    assert (read, proposed, rule) in [(p.value, p.candidate, p.rule) for p in contact.proposals]
+    other = parse_card(lines_from_text(counter))
+    assert kept in other.emails + other.urls
+    assert all(p.value != kept for p in other.proposals)

@@ -21,6 +21,12 @@ log = logging.getLogger(__name__)
 #: Smaller than this on either side, no card text can be read from the image.
 MIN_SIDE = 32
 
+#: File endings of the photos cardscan reads (case-insensitive): what `batch` picks up from a
+#: folder. One list for the whole program; _FORMATS below says the same in words.
+IMAGE_SUFFIXES = frozenset(
+    {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".bmp", ".avif", ".heic", ".heif"}
+)
+
 #: What the error messages list as readable formats.
 _FORMATS = "JPEG, PNG, WebP, TIFF, BMP, AVIF"
 

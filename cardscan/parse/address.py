@@ -22,6 +22,7 @@ from cardscan.parse.rules import (
     US_CITY_STATE_ZIP_RE,
     US_STATES,
 )
+from cardscan.parse.rules.regions import US_CITY_STATE_NAME_ZIP_RE, US_STATE_NAMES
 
 
 @dataclass(frozen=True)
@@ -90,8 +91,8 @@ def find_city(text: str, index: int, region: str = "DE") -> CityFind | None:
     japanese = _japanese_city(text, index, region)
     if japanese:
         return japanese
-    m = US_CITY_STATE_ZIP_RE.search(text)
-    if m and m.group("state") in US_STATES:
+    m = US_CITY_STATE_ZIP_RE.search(text) or US_CITY_STATE_NAME_ZIP_RE.search(text)
+    if m and (m.group("state") in US_STATES or m.group("state") in US_STATE_NAMES):
         city = m.group("city").strip(" ,")
         before = text[: m.start()]
         # "123 Main Street, Springfield, IL 62704": the city is the last comma part.
@@ -137,15 +138,15 @@ def find_city(text: str, index: int, region: str = "DE") -> CityFind | None:
 
 
 def _japanese_city(text: str, index: int, region: str) -> CityFind | None:
-    """ "Chiyoda-ku, Tokyo, 101-0047": city Tokyo; "NAGOYA,AICHI,460-0003, JAPAN": city Nagoya
-    in Aichi; "Shimane, 690-0826 JAPAN": the city is on the line above ("..., Matsue City").
+    """ "Bunkyo-ku, Tokyo, 113-0034": city Tokyo; "NAGOYA,AICHI,461-0012, JAPAN": city Nagoya
+    in Aichi; "Shimane, 693-0157 JAPAN": the city is on the line above ("..., Izumo City").
     """
     m = JP_POSTCODE_RE.search(text)
     if not m or (region != "JP" and not JP_ADDRESS_HINT_RE.search(text)):
         return None
     before, after = text[: m.start()].strip(" ,"), text[m.end() :].strip(" ,")
     if not before and after and not country_of(after):
-        # the postcode first, as in Japanese: "〒100-0005 Tokyo, Chiyoda-ku, Marunouchi 1-1-1"
+        # the postcode first, as in Japanese: "〒113-0033 Tokyo, Bunkyo-ku, Hongo 1-1-1"
         parts = [p.strip() for p in after.split(",") if p.strip()]
         prefecture = next((_prefecture(p) for p in parts if _prefecture(p)), None)
         named = [p for p in parts if _JP_CITY_SUFFIX.search(p)]
@@ -160,8 +161,8 @@ def _japanese_city(text: str, index: int, region: str) -> CityFind | None:
     if parts and _is_japanese_city(parts[-1]):
         city = japanese_city_name(parts.pop())
     elif prefecture and ((parts and _is_ward(parts[-1])) or prefecture == "Tokyo"):
-        # "Chiyoda-ku, Tokyo": a ward of the prefecture's city; Tokyo has wards, no cities.
-        # Otherwise ("Shimane, 690-0826") the city is on the line above: build_address.
+        # "Bunkyo-ku, Tokyo": a ward of the prefecture's city; Tokyo has wards, no cities.
+        # Otherwise ("Shimane, 693-0157") the city is on the line above: build_address.
         city = prefecture
     return CityFind(index, m.group("code"), city, prefecture, "JP", ", ".join(parts), after)
 
@@ -177,17 +178,17 @@ def _is_ward(text: str) -> bool:
 
 
 def _is_japanese_city(text: str) -> bool:
-    """ "Matsue City", "Hamamatsu-shi", "NAGOYA" (not "Chiyoda-ku", nor "1-2-3 Kanda")."""
+    """ "Izumo City", "Fuji-shi", "NAGOYA" (not "Bunkyo-ku", nor "1-2-3 Kanda")."""
     text = text.strip()
     return bool(re.fullmatch(r"[A-Za-z][A-Za-z\- ]{1,30}", text)) and not _is_ward(text)
 
 
-# "Matsue City", "Hamamatsu-shi": a Japanese city named as one.
+# "Izumo City", "Fuji-shi": a Japanese city named as one.
 _JP_CITY_SUFFIX = re.compile(r"(?i)(?:\s+city|-shi)$")
 
 
 def japanese_city_name(text: str) -> str:
-    """ "Matsue City" -> "Matsue", "Hamamatsu-shi" -> "Hamamatsu", "NAGOYA" -> "Nagoya"."""
+    """ "Izumo City" -> "Izumo", "Fuji-shi" -> "Fuji", "NAGOYA" -> "Nagoya"."""
     name = _JP_CITY_SUFFIX.sub("", text.strip(" ,."))
     return name.title() if name.isupper() else name
 
@@ -260,8 +261,8 @@ def build_address(
         *head, last = re.split(rf"\s*{_SEPARATOR}\s*", lines[free[0]].strip(" ,"))
         if not _looks_like_city(last) or re.search(r"\d", last):
             return alone, taken
-        if city.country_hint == "JP":  # "2-10-14, Gakuenminami, Matsue City" above "Shimane, ..."
-            if not _JP_CITY_SUFFIX.search(last):  # (not the name "YUKI SHIMADA")
+        if city.country_hint == "JP":  # "3-8-21, Higashihama, Izumo City" above "Shimane, ..."
+            if not _JP_CITY_SUFFIX.search(last):  # (not the name "KEIKO SHIMAZU")
                 return alone, taken
             last = japanese_city_name(last)
         j = free.pop(0)
@@ -282,7 +283,7 @@ def build_address(
                 street, taken = text, taken | {j}
                 break
             if rank == 0 and city.country_hint == "JP" and re.search(r"\d", text):
-                # "1-2-3 Uchikanda" above "Chiyoda-ku, Tokyo, 101-0047": block numbers
+                # "4-5-6 Yushima" above "Bunkyo-ku, Tokyo, 113-0034": block numbers
                 street, taken = ", ".join(filter(None, [text, before])), taken | {j}
                 break
     country: str | None = None

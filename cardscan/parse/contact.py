@@ -7,19 +7,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from cardscan.model import Contact
+from cardscan.model import Contact, Origin
 from cardscan.parse.address import build_address, country_of, find_city
 from cardscan.parse.address_shapes import Piece, brazilian_address, turkish_address
+from cardscan.parse.checks import crosscheck, settle
 from cardscan.parse.company import domain_agreement, mentions_domain
-from cardscan.parse.crosscheck import (
-    correct_emails,
-    correct_profiles,
-    dedupe_emails,
-    drop_label_letter,
-    recover_lost_at,
-    rejoin_split_local,
-    restore_given_name,
-)
 from cardscan.parse.domains import agree_domains, correct_by_domain, host_of, repair_by_hosts
 from cardscan.parse.lines import TextLine, clean, split_segments
 from cardscan.parse.names import (
@@ -49,16 +41,13 @@ from cardscan.parse.rules import (
     fix_legal_form,
     is_area_line,
 )
-from cardscan.parse.web import dedupe_urls, domain_words, find_web, join_split_address
+from cardscan.parse.rules.labels import LABEL_ALONE_RE
+from cardscan.parse.web import domain_words, find_web, join_split_address
 
 log = logging.getLogger(__name__)
 
 # Label words left over once the value after them was taken: "E-Mail: ...", "Web: ...".
-_LEFTOVER_LABELS = re.compile(
-    r"^(e-?mail|mail|email|web|website|internet|homepage|www|url|linkedin|xing|adresse|"
-    r"address|anschrift|tel|fax|mobil|mobile|phone)\s*[:.]?\s*$",
-    re.IGNORECASE,
-)
+_LEFTOVER_LABELS = LABEL_ALONE_RE
 
 
 @dataclass
@@ -141,8 +130,10 @@ def parse_card(
 
     # 1. E-mails, websites and profile links: the most reliable patterns go first.
     split = join_split_address([s.text for s in segments])
+    split_read = ""
     if split is not None:
         local, domain = segments[split[0]], segments[split[1]]
+        split_read = f"{local.text} / {domain.text}"
         local.text, domain.text = local.text.rstrip() + domain.text.strip(), ""
     web_lines: list[TextLine] = []
     printed_at: dict[str, int] = {}  # e-mail -> the segment it was printed in
@@ -154,15 +145,29 @@ def parse_card(
             seg.text = found.rest
         contact.urls += [u for u in found.urls if u not in contact.urls]
         contact.profiles += [p for p in found.profiles if p not in contact.profiles]
+        contact.origins += found.origins
+        contact.proposals += found.proposals
+        if split_read and split is not None and i == split[0]:
+            for e in found.emails:  # "Email: sean.rojas" ... "@delgado-software.com"
+                contact.set_origin(
+                    Origin("emails", e, "repaired", "address-split-over-two-lines", split_read)
+                )
     # E-mails whose domain OCR broke, completed from the card's website and other e-mails.
     hosts = {host_of(u) for u in contact.urls} | {e.partition("@")[2] for e in printed_at}
     for i, seg in enumerate(segments):
+        read = seg.text
         repaired, seg.text = repair_by_hosts(seg.text, hosts)
         printed_at.update((e, i) for e in repaired if e not in printed_at)
+        for e in repaired:
+            contact.set_origin(
+                Origin("emails", e, "repaired", "domain-completed-from-the-card", read)
+            )
         if repaired:
             web_lines.append(seg.line)
     contact.emails = sorted(printed_at, key=printed_at.__getitem__)  # in printed order
-    contact.emails, contact.urls = agree_domains(contact.emails, contact.urls)
+    emails, urls = agree_domains(contact.emails, contact.urls)
+    contact.emails = settle(contact, "emails", contact.emails, emails, "l-spelling-of-the-domain")
+    contact.urls = settle(contact, "urls", contact.urls, urls, "l-spelling-of-the-domain")
     if contact.emails:
         conf["emails"] = _confidence(web_lines, 1.0)
     if contact.urls:
@@ -247,54 +252,8 @@ def parse_card(
     _assign_people_fields(contact, rest)
     crosscheck(contact)
     _add_profile_urls(contact)
+    contact.flag_doubts()
     return contact
-
-
-def crosscheck(contact: Contact) -> None:
-    """Check the fields of a whole card against each other: e-mails and profile handles by the
-    name, e-mail domains and websites by each other and the company name, and drop second
-    readings of one address.  Run again after two readings of one card are merged."""
-    words = _name_words(contact)
-    initial = fold(contact.name.given or "")[:1] if contact.name else ""
-    emails = correct_emails(contact.emails, [w for w in words if len(w) > 1], initial)
-    contact.profiles = correct_profiles(contact.profiles, [w for w in words if len(w) > 2])
-    emails, urls = agree_domains(emails, contact.urls, contact.organization, edits=True)
-    contact.urls = dedupe_urls(urls)
-    given, family = _folded_name(contact)
-    emails = restore_given_name(emails, contact.raw_text, given, family)
-    emails = drop_label_letter(emails, contact.raw_text, given, family)
-    hosts = {e.partition("@")[2] for e in emails} | {host_of(u) for u in contact.urls}
-    emails, at_words = recover_lost_at(emails, contact.raw_text, hosts, given, family)
-    contact.urls = [u for u in contact.urls if host_of(u) not in at_words]
-    emails = rejoin_split_local(emails, contact.raw_text, given, family)
-    contact.emails = dedupe_emails(emails, given, family)  # two readings may have become one
-    if contact.name:  # "Kristian Mullner" beside the corrected kristian.muellner@: Müllner
-        hints = [e.partition("@")[0] for e in contact.emails]
-        spelled = restore_umlauts(contact.name.full, hints)
-        if spelled != contact.name.full:
-            contact.name = split_name(spelled) or contact.name
-
-
-def drop_second_readings(contact: Contact) -> None:
-    """Drop e-mails that are OCR readings of an earlier one ("wenger@" beside the QR code's
-    exact j.wenger@, "tfiqueroa@" beside tfigueroa@): for merging exact data into a reading."""
-    contact.emails = dedupe_emails(contact.emails, *_folded_name(contact))
-
-
-def _folded_name(contact: Contact) -> tuple[str, str]:
-    """The folded given and family name ("", "" without a name)."""
-    if not contact.name:
-        return "", ""
-    return fold(contact.name.given or ""), fold(contact.name.family or "")
-
-
-def _name_words(contact: Contact) -> list[str]:
-    """The folded given and family name words ("Ing." of "Dipl.-Ing. Lars Meusburger" is no
-    e-mail initial)."""
-    if not contact.name:
-        return []
-    person = " ".join(filter(None, [contact.name.given, contact.name.family]))
-    return [fold(w) for w in re.findall(r"[^\W\d_]+", person)]
 
 
 def _same_column(a: TextLine, b: TextLine) -> bool:
@@ -435,9 +394,16 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
             # the country line, read into the company's
             contact.address = replace(contact.address, country=country)
         org = correct_words(_strip_debris(fix_legal_form(text), domains), ORG_VOCABULARY)
-        org = correct_by_domain(re.sub(r"\bCo\.(?=KG\b)", "Co. ", org), domains)
+        read = re.sub(r"\bCo\.(?=KG\b)", "Co. ", org)
+        org = correct_by_domain(read, domains)
         contact.organization = _capitalise_org_words(restore_umlauts(org, hints))
         conf["organization"] = _confidence([org_seg.line], 0.95 if certain else 0.7)
+        if org != read:  # "Aipenblick Logistik GmbH" spelled as alpenblick-logistik.de: flagged
+            contact.set_origin(
+                Origin(
+                    "organization", contact.organization, "repaired", "spelled-as-the-domain", read
+                )
+            )
 
     left = [s for s in rest if s is not name_seg and s is not org_seg]
     dept = next((s for s in left if _is_department(s.text)), None)
@@ -446,10 +412,12 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
         conf["department"] = _confidence([dept.line], 0.8)
         left.remove(dept)
     titles = [s for s in left if _title_score(s.text)]
+    title_seg: _Segment | None = None
     if titles:
         # Nearest to the name wins when several lines look like titles.
         if name_seg is not None:
             titles.sort(key=lambda s: abs(s.line.top - name_seg.line.top))
+        title_seg = titles[0]
         contact.title = correct_words(titles[0].text, TITLE_VOCABULARY, TITLE_SUFFIXES)
         conf["title"] = _confidence([titles[0].line], 0.9)
     elif name_seg is not None and left:
@@ -465,8 +433,39 @@ def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
         ]
         if below:
             below.sort(key=lambda s: s.line.top)
+            title_seg = below[0]
             contact.title = correct_words(below[0].text, TITLE_VOCABULARY, TITLE_SUFFIXES)
             conf["title"] = _confidence([below[0].line], 0.5)
+    # (only where the company was found elsewhere: else the line may well be the company)
+    if contact.department is None and title_seg and name_seg and contact.organization:
+        dept = _department_under(title_seg, rest, [s for s in left if s is not title_seg])
+        if dept is not None:
+            contact.department = dept.text
+            conf["department"] = _confidence([dept.line], 0.5)
+
+
+def _department_under(
+    title: _Segment, rest: list[_Segment], left: list[_Segment]
+) -> _Segment | None:
+    """A department without a known word ("Zentraleinkauf", "Supply Chain"): plain text on the
+    line right under the person's title, in its column, that names no company (a second
+    person's name under the first one's title is not to be expected)."""
+    under = [s for s in rest if s.line.top > title.line.top and _same_column(s.line, title.line)]
+    if not under:
+        return None
+    nearest = min(under, key=lambda s: s.line.top)
+    text = nearest.text
+    letters = sum(ch.isalpha() for ch in text)
+    plain = (
+        nearest in left
+        and 3 <= len(text) <= 40
+        and not re.search(r"[\d@/]", text)
+        and letters >= 0.8 * len(text.replace(" ", ""))
+        and nearest.line.confidence >= 0.6
+    )
+    if plain and not _has_org_marker(text) and not _title_score(text):
+        return nearest
+    return None
 
 
 # Characters that never start or end a company name but come from logos and rules next to it.

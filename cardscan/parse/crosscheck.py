@@ -90,12 +90,11 @@ def _drop_debris_initial(parts: list[str], name_words: list[str]) -> None:
 
 
 def correct_emails(emails: list[str], name_words: list[str], initial: str = "") -> list[str]:
-    """Fix l/i slips in e-mail local parts by the printed name, and drop OCR near-duplicates.
+    """Each address as the printed name would spell it where OCR's look-alike slips can tell
+    them apart (one for one; cardscan.parse.checks.settle decides what becomes of them).
 
     ``name_words`` are the folded words of the person's name ("lydia", "wood"): "iydia.wood@"
-    becomes "lydia.wood@"; ``initial`` is the given name's first letter.  An address that is the
-    tail of another one ("jackson@x.com" beside "theresa.jackson@x.com") or differs from an
-    earlier one only by look-alike letters is a second reading of the same print and is dropped.
+    would be "lydia.wood@"; ``initial`` is the given name's first letter.
     """
     fixed: list[str] = []
     for email in emails:
@@ -124,7 +123,7 @@ def correct_emails(emails: list[str], name_words: list[str], initial: str = "") 
                     parts[i] = cand
                     break
         fixed.append("".join(parts) + "@" + domain)
-    return dedupe_emails(fixed)
+    return fixed
 
 
 # Glyphs OCR reads for a lone initial before a space ("5 gutierrez@" for Stephanie Gutierrez's
@@ -187,31 +186,6 @@ def recover_lost_at(
             if email not in found:
                 found.append(email)
     return found, words
-
-
-def drop_label_letter(emails: list[str], text: str, given: str, family: str) -> list[str]:
-    """ "t vonstein@gotthard.de" on Alicja von Stein's card: the label E read as t, and then
-    taken for an initial whose dot OCR read as a space.  A letter that is not the initial of
-    one of the given names (Johann Georg Müller's g.mueller@ stays), alone at the start of its
-    line before an address of the family name, is a label."""
-    folded = fold(text)
-    squashed = re.sub(r"[^a-z]", "", family)
-    initials = {w[:1] for w in re.findall(r"[a-z]+", given)}
-    fixed = []
-    for email in emails:
-        local, _, domain = email.partition("@")
-        m = re.fullmatch(r"([a-z])\.([a-z]+)", local)
-        if (
-            m
-            and initials
-            and squashed
-            and m.group(1) not in initials
-            and m.group(2) == squashed
-            and re.search(rf"(?m)^\s*{m.group(1)}\s+{squashed}\s?@", folded)
-        ):
-            email = f"{squashed}@{domain}"
-        fixed.append(email)
-    return fixed
 
 
 def rejoin_split_local(emails: list[str], text: str, given: str, family: str) -> list[str]:

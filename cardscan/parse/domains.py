@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
+from cardscan.parse.hosts import is_public_suffix, known_tld
 from cardscan.parse.names import edit_distance, fold, one_edit
 from cardscan.parse.rules import LEGAL_FORM_RE, ROLE_MAILBOXES
-from cardscan.parse.rules.addresses import TLD_REGION
-from cardscan.parse.web import COMMON_TLDS, normalize_email
+from cardscan.parse.web import normalize_email
 
 # (read, printed): letters OCR reads for others in company names, in that direction only:
 # "Aipenblick" (l read as i), "Nordticht" (l as t), "Greentield" (f as t), "Meneil" (c as e),
@@ -87,18 +87,13 @@ def _org_key(org: str | None) -> str:
     return re.sub(r"[^a-z0-9]", "", fold(org))
 
 
-# Second-level labels under a country's top-level domain: kgj.co.jp, uni-graz.ac.at, wien.gv.at.
-_SECOND_LEVEL = frozenset(
-    {"co", "com", "ac", "ad", "or", "ne", "gv", "go", "org", "net", "gov", "edu"}
-)
-
-
 def _lost_country(a: str, b: str) -> str | None:
-    """ "kgj.co" beside "kgj.co.jp": OCR lost the country's top-level domain of one reading."""
+    """ "kgj.co" beside "kgj.co.jp": OCR lost the country's top-level domain of one reading
+    (the longer one ends in a second-level public suffix: co.jp, ac.at)."""
     shorter, longer = sorted((a, b), key=len)
-    if shorter.rsplit(".", 1)[-1] in _SECOND_LEVEL and re.fullmatch(
-        re.escape(shorter) + r"\.[a-z]{2}", longer
-    ):
+    head, _, country = longer.rpartition(".")
+    second = shorter.rsplit(".", 1)[-1]
+    if head == shorter and len(country) == 2 and is_public_suffix(f"{second}.{country}"):
         return longer
     return None
 
@@ -222,11 +217,6 @@ def _rehyphenated(label: str, printed: str, where: int, more: int) -> str:
     return out
 
 
-#: Top-level domains that exist: of two readings of one domain, "favre.ct" and favre.ch, the
-#: one with such a TLD was printed.
-_KNOWN_TLDS = COMMON_TLDS | frozenset(TLD_REGION)
-
-
 def _hyphen_spelling(a: str, b: str, org: str | None) -> str | None:
     """ "cobaltlogistics.com" beside cobalt-logistics.com on Cobalt Logistics LLC's card: a
     hyphen lost between the words of the company's name. (Without the name to say so, both
@@ -245,7 +235,7 @@ def _edited_spelling(a: str, b: str, org_key: str) -> str | None:
     squash = [re.sub(r"[^a-z0-9]", "", x.split(".")[0]) for x in (a, b)]
     # the top-level domains differ: "favre.ct" beside favre.ch
     if squash[0] == squash[1] and a != b:
-        known = [x for x in (a, b) if x.rsplit(".", 1)[-1] in _KNOWN_TLDS]
+        known = [x for x in (a, b) if known_tld(x)]  # "favre.ct": .ct does not exist
         if len(known) == 1 and one_edit(a, b):
             return known[0]  # (two known ones, "firma.co" and firma.com, go on below)
     for x, key in zip((a, b), squash, strict=True):

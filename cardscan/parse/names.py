@@ -66,8 +66,16 @@ def is_given_name(word: str) -> bool:
 
 
 def has_given_name(text: str) -> bool:
-    """Does a name line hold a known first name ("Jordan Miller", "HAN Minji")?"""
-    return any(is_given_name(w) for w in re.findall(r"[^\W\d_][^\W\d_'-]+", text))
+    """Does a name line start with a known first name ("Jordan Miller"), or put it second after a
+    family name in capitals ("HAN Minji")? A shop's "Auto Peças Caminho Novo" does not, though
+    "Novo" is someone's first name somewhere."""
+    _, rest = _take_prefix(text)
+    words = re.findall(r"[^\W\d_][^\W\d_'-]*", rest)
+    if not words:
+        return False
+    if is_given_name(words[0]):
+        return True
+    return len(words) >= 2 and words[0].isupper() and is_given_name(words[1])
 
 
 def restore_case(word: str) -> str:
@@ -185,7 +193,7 @@ def name_score(text: str) -> float:
     if max(len(w) for w in full) < 3 or any(len(w.strip(".")) < 2 for w in full):
         return 0.1  # "Sh Ei": OCR debris, not a name
     if any(w.lower().strip(".,") in NOT_NAME_WORDS for w in words):
-        return 0.1  # "Marunouchi Park Building"
+        return 0.1  # "Sakura Park Building"
     good = 0
     for w in words:
         if w.lower() in NAME_PARTICLES:

@@ -5,9 +5,10 @@ Every place where a card says its country casts votes; the country with most vot
 
     3  a country named on a line ("Österreich", "Busan Korea 48058", "İstanbul / TÜRKİYE"),
        a postcode style only one country uses ("A-1010", "Palo Alto, CA 94306", "SW1A 1AA")
-    2  each number printed with its country code ("+90 212 ..."), a big city ("Kayseri")
-    1  each word or shape of one country's cards ("Ltd. Şti.", "CEP", "Mapo-gu"), each domain
-       of a country (".com.tr", ".co.uk", ".at")
+    2  each number printed with its country code ("+90 212 ..."), a big city ("Kayseri"),
+       the website's country domain (".com.tr", ".co.uk", ".at")
+    1  each word or shape of one country's cards ("Ltd. Şti.", "CEP", "Mapo-gu"), an
+       e-mail's country domain
 """
 
 from __future__ import annotations
@@ -27,9 +28,9 @@ from cardscan.parse.rules import (
     TLD_REGION,
     UK_POSTCODE_RE,
     US_CITY_STATE_ZIP_RE,
-    US_STATE_NAME_ZIP_RE,
     US_STATES,
 )
+from cardscan.parse.rules.regions import US_STATE_NAME_ZIP_RE, US_STATE_NAMES
 
 # "+43 1 234", "0041 44 123": an international prefix, followed by enough digits for a number.
 # Not the "00" inside "〒104-0033" or "10115-0013": a 00 only counts at the start of a number.
@@ -62,7 +63,10 @@ def _postcode_style(text: str) -> str | None:
     if JP_POSTCODE_RE.search(text) and JP_ADDRESS_HINT_RE.search(text):  # "〒104-0033 Tokyo"
         return "JP"
     m2 = US_CITY_STATE_ZIP_RE.search(text)
-    if (m2 and m2.group("state") in US_STATES) or US_STATE_NAME_ZIP_RE.search(text):
+    if m2 and m2.group("state") in US_STATES:
+        return "US"
+    m3 = US_STATE_NAME_ZIP_RE.search(text)  # "Denver, Colorado 80214"
+    if m3 and m3.group("state") in US_STATE_NAMES:
         return "US"
     uk = UK_POSTCODE_RE.search(text)
     # stricter here (a digit or O, not an S or A read for 5 or 4): "B2B SAP" must not make
@@ -100,13 +104,16 @@ def region_votes(texts: list[str], emails: list[str], urls: list[str]) -> Counte
     for pattern, code in REGION_WORDS:  # once per rule, however often the card shows it
         if any(pattern.search(_fold_dotted_i(t)) for t in texts):
             votes[code] += 1
-    hosts = {e.split("@", 1)[1] for e in emails} | {re.sub(r"^https?://", "", u) for u in urls}
-    for host in hosts:
+    # The domains: the website's counts more than an e-mail's (a group's address may be at
+    # another country's domain: www.firma.at beside anna@firma-gruppe.de).
+    hosts = {e.split("@", 1)[1]: 1 for e in emails}
+    hosts |= {re.sub(r"^https?://", "", u): 2 for u in urls}
+    for host, weight in hosts.items():
         tld = host.split("/")[0].rsplit(".", 1)[-1]
         if tld in TLD_REGION:
-            votes[TLD_REGION[tld]] += 1
+            votes[TLD_REGION[tld]] += weight
         elif len(tld) == 2 and tld.upper() in pn.SUPPORTED_REGIONS:  # ".jp", ".tr", ".br"
-            votes[tld.upper()] += 1
+            votes[tld.upper()] += weight
     return votes
 
 

@@ -1,324 +1,206 @@
-"""E-mail addresses, websites and profile links (LinkedIn, Xing, ...) found in card text."""
+"""E-mail addresses, websites and profile links (LinkedIn, Xing, ...) found in card text.
+
+A value that is valid as read is kept as printed. OCR slips are put right by the rules of
+cardscan.parse.rules.emails in two passes over each line:
+1. the "fix" rules, on the line with its valid values masked: what they make of text that
+   held no valid value is a repaired value (its origin records the rules and what was read);
+2. every rule, on the whole line: a result that would replace a valid value is only a
+   proposal (the printed value stays; cardscan.recheck looks at the image again), one that
+   replaces a repaired value replaces it.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
-from email_validator import EmailNotValidError, validate_email
+from cardscan.model import Origin, Profile, Proposal
+from cardscan.parse.hosts import registered_label
+from cardscan.parse.rules.emails import TEXT_REPAIRS, TextRepair
+from cardscan.parse.rules.labels import EMAIL_LABEL_ALTERNATIVES
+from cardscan.parse.webvalues import (
+    CAPITAL_I_RULE,
+    COMMON_TLDS,
+    Value,
+    loose_values,
+    normalize_email,
+    normalize_url,
+    printed_values,
+)
 
-from cardscan.model import Profile
+__all__ = [
+    "COMMON_TLDS",
+    "WebFinds",
+    "dedupe_urls",
+    "domain_words",
+    "find_web",
+    "join_split_address",
+    "normalize_email",
+    "normalize_url",
+]
 
-# OCR repairs before looking for e-mails: "anna.mueller (at) firma.de", "anna @ firma.de",
-# "anna.mueller@firma,de" (comma for dot before the TLD).
+# "anna.mueller (at) firma.de", "anna.mueller[at]firma.de": the @ as some cards print it.
 _AT_WORD = re.compile(r"\s*[\[(]\s*at\s*[\])]\s*", re.IGNORECASE)
-_SPACED_AT = re.compile(r"(?<=[\w.])\s*@\s*(?=[\w])")
-_COMMA_TLD = re.compile(r"(@[\w.-]+),(?=[a-z]{2,6}\b)")
-# "wlarson@weber com", "wlarson@weber. com", "chris@alpenblick co. uk", "hello@gray co uk":
-# the dot before the top-level domain lost or spaced.
-_SPACED_TLD = re.compile(
-    r"(@[\w-]+(?:\.[\w-]+)*)(?:\.\s|\s\.?)(de|at|ch|com|net|org|eu|uk|co(?:\.\s?|\s\.?)uk|io|info)\b"
-)
-_DOTS = re.compile(r"[.\s]+")
-# "sato@kgj.co. jp", "anna@uni-graz.ac. at": a space before a country's top-level domain
-# after a second-level one (co, ac, or, gv ...).
-_SPACED_CCTLD = re.compile(
-    r"(@[\w-]+(?:\.[\w-]+)*\.(?:co|com|ac|ad|or|ne|gv|go|org|net|gov|edu))\.\s([a-z]{2})\b"
-)
-# "gpearce®silverline.co.uk", "powers(colon-thomas.com": the @ read as ®, © or a bracket,
-# between a local part and a domain with its top-level domain ("Firma (firma.de)" stays).
-_AT_LOOKALIKE = re.compile(
-    r"(?<=[a-z0-9._-])(?:[®©]|\((?![^\s]*\)))(?=[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}\b)", re.I
-)
-# "kontakt&zbinden.ch", "kontakt®&zbinden. ch": the @ read as & (no host name holds one)
-# after a lower-case local part ("Müller&Partner.de" may be a brand; "www.h&m.com", "at&t.com"
-# are no addresses: a host and parts of two letters or more).
-_AT_READ_AS_AMPERSAND = re.compile(
-    r"(?<![\w.@-])(?!www\.)([a-z0-9][a-z0-9._-]+)[®©]?&"
-    r"(?=[a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\.\s?[a-z]{2,6}\b)"
-)
-# "mweissenboeck Qvertex-software.at": the @ read as a capital Q (no address has one).
-_AT_READ_AS_Q = re.compile(r"(?<=[a-z0-9])\s?Q(?=[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}\b)")
-# "s.\opez@johnson.com": a bar or backslash after the dot of the local part is an l.
-_BAR_AFTER_DOT = re.compile(r"(?<=[a-z0-9]\.)[\\|](?=[a-z][\w.+-]*\s?@)")
-# "johann.steind] @firma.at", "antonio.thane! @firma.de": a bracket, bar or ! just before the
-# @ is an l that OCR misread.
-_BAR_BEFORE_AT = re.compile(r"(?<=\w)[\]|!](?=\s*@)")
-# "fried\@firma.de", "linkedin.com/in/fried\-ladeck": no address or link holds a backslash;
-# between letters of one (a word with @ or a dot in it) it is an l read with its slant.
-_BACKSLASH_IN_ADDRESS = re.compile(r"(?<=[a-z0-9.])\\(?=[a-z0-9@.-])")
-_ADDRESS_WORD = re.compile(r"\S*\\\S*")
-# "lrogers@!yonswhitehouse.co.uk": an l at the start of the domain read as ! or a bar.
-_BAR_AFTER_AT = re.compile(r"(?<=@)[!|](?=[a-z0-9])", re.IGNORECASE)
-# "f:mangold@firma.de", "j;wenger@": a lower-case initial whose dot OCR read as a colon or
-# semicolon (labels such as "E:" are capitals, so "E:anna@firma.de" stays a label).
-_COLON_INITIAL = re.compile(r"(?<![\w.:;])([a-z])[:;](?=[a-z][\w.+-]*\s?@)")
-# "carol. wilson@firma.co.uk": a space after the dot inside the local part.
-_SPACE_AFTER_DOT = re.compile(
-    r"(?<![\w.@-])(?!(?:e-?mail|mail|email|kontakt|contact)\.)([a-z][a-z0-9_-]*\.)\s(?=[a-z][\w.+-]*\s?@)"
-)
-# "amanda .parsons@firma.com": a space before the dot inside the local part.
-_SPACE_BEFORE_DOT = re.compile(
-    r"(?<![\w.@-])(?!(?:e-?mail|mail|email|kontakt|contact)\s)([a-z][a-z0-9_-]*)\s(?=\.[a-z][\w.+-]*\s?@)"
-)
-# "|.price@firma.com", "{.zurlinden@firma.de", "\.devries@": a narrow initial (f, i, j, l, t)
-# read as a bar or bracket.  It becomes an l here; crosscheck.correct_emails puts the printed
-# name's initial back.
-_BRACKET_INITIAL = re.compile(r"(?<![\w.])[|{}\[\]()!\\](?=\.[a-z][\w+-]*\s?@)")
-# "stanley,rhodes@firma.co.uk": a comma for the dot inside the local part.
-_COMMA_IN_LOCAL = re.compile(r"(?<![\w.])([a-z][a-z0-9_-]*),(?=[a-z][\w.+-]*\s?@)")
-# "Ea.ernst@firma.de": the label "E" with the space after it lost, glued to an initial (an
-# address printed with capitals, "Eva.Ernst@", does not look like this).
-_LABEL_E_GLUED = re.compile(r"(?<![\w.@-])E(?=[a-z]\.[a-z][\w.+-]*@)")
-# "k finke@firma.de": the dot after a lower-case initial read as a space.
-_SPACED_INITIAL = re.compile(r"(?<![\w.@-])([a-z])\s(?=[a-z][\w.+-]*\s?@)")
-# "Iinnea.koeberl@": a leading li read as Ii (no name starts with "Ii"; "Ilse" stays Ilse).
-_CAPITAL_I_START = re.compile(r"(?<![\w.@-])I(?=i[a-z])")
-# "clifford barker @firma.co.uk", "franz-josef kaul@": OCR lost the dot between two name words
-# of the local part.
-_SPACE_IN_LOCAL = re.compile(
-    r"(?<![\w.@-])(?!(?:e-?mail|mail|email|kontakt|contact|at)\b)([a-z]{2,}(?:-[a-z]{2,})?)"
-    r"\s([a-z]{2,}\s?@)"
-)
-# "https:/www.firma.de", "www. firma.de", "www,firma.de": OCR slips in web addresses.
-_URL_REPAIRS = (
-    # "https:/Awww.firma.de", "https:/Avww.firma.de", "httpscllwww.firma.de", "https: //www.":
-    # the colon and slashes read as letters or bars (or a space) before "www." (a w of which
-    # read as v)
-    (
-        re.compile(r"(?i)\b(https?)(?::\s?/*|[:;]?[/|\\]+)?[a-z|\\]{0,3}?(?:www|vww|wvw|wwv)\."),
-        r"\1://www.",
-    ),
-    # "Web Wwww.firma.de": the label's W glued to the host (no host starts with "wwww.")
-    (re.compile(r"(?i)(?<![\w.@/])w(?=www\.)"), ""),
-    (re.compile(r"(?i)\b(https?)(?::/+|\s//)(?=\w)"), r"\1://"),  # "https //www" too
-    # ("www:firma.de" too, but the label of "WWW: www.firma.de" stays a label)
-    (re.compile(r"(?i)\bwww\s?[.,:;]\s?(?!www[.,])(?=[a-z0-9])"), "www."),
-    # "Web: ww.favre.ch": a w lost (no host starts with "ww.")
-    (re.compile(r"(?i)(?<![\w.@/])ww\.(?=[a-z0-9-]+\.[a-z]{2,})"), "www."),
-    # "www.minato.ne.ip", "firma.corn": top-level domains that do not exist, j read as i and
-    # m as rn ("ip" and "corn" are none)
-    (re.compile(r"(?i)(?<=[a-z0-9]\.(?:co|ne|or|ac|ad|go))\.ip\b(?![.\w-])"), ".jp"),
-    (re.compile(r"(?i)(?<=[a-z0-9])\.corn\b(?![.\w-])"), ".com"),
-    # "wwwiinkedin.convin/anna-berg", "Iinkedin.com/in/": the l of linkedin read as i or I
-    (re.compile(r"(?i)(?<![a-z])(www\.?)?[i|1!]inkedin(?=\.co)"), "linkedin"),
-    # "linkedin com/in/anna-berg": the dot read as a space
-    (re.compile(r"(?i)\b(linkedin|xing)\s(com|de)/"), r"\1.\2/"),
-    # "www.firma.co uk": the dot before a country after co. read as a space
-    (re.compile(r"(?i)(?<=[a-z0-9-]\.co)\s(?=(?:uk|jp)\b)"), "."),
-    # "www alpenblick co.uk", "www firma de", "www dietz-software. de": dots read as spaces
-    (re.compile(r"(?i)\bwww\s(?=[a-z0-9-]{3,}(?:\.\s?|\s)(?:co\.uk|de|at|ch|com)\b)"), "www."),
-    (re.compile(r"(?i)\b(www\.[a-z0-9-]{3,})\.?\s(co\.uk|de|at|ch|com)\b"), r"\1.\2"),
-    # "wwwschaeferring.de": the dot after www was lost (no real host starts with "wwws...")
-    (re.compile(r"(?i)(?<![\w.@/])www(?=[a-z0-9-]{2,}\.[a-z]{2,})"), "www."),
-    # "www.schnyder-mayerch": the dot before the top-level domain lost (a host needs one)
-    (re.compile(r"(?i)(?<![\w.@])(www\.[a-z0-9-]{3,}?)(de|at|ch|com)\b(?![.\w-])"), r"\1.\2"),
-)
-_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,24}", re.IGNORECASE)
-
-# Profile links: "linkedin.com/in/anna-mueller", "xing.com/profile/Anna_Mueller".
-PROFILE_PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    (
-        "linkedin",  # "linkedin.com/in/anna-mueller-1a2b3c", "de.linkedin.com/in/..."
-        # and OCR's "linkedin.convin/anna-mueller" (m read as n, / as v), "/iniminhtran"
-        # (the second / read as i)
-        re.compile(
-            r"(?:[a-z]{2,3}\.)?linkedin\.co(?:m\w?/|nv)(?:in|n|ln|im)(?:/|[|il](?=[a-z0-9]))"
-            r"([\w\-%]+)",
-            re.IGNORECASE,
-        ),
-        "https://www.linkedin.com/in/{}",
-    ),
-    (
-        "xing",  # "xing.com/profile/Anna_Mueller3"
-        re.compile(r"xing\.(?:com|de)\w?/profile/([\w\-%]+)", re.IGNORECASE),
-        "https://www.xing.com/profile/{}",
-    ),
-    (
-        "twitter",  # "twitter.com/annamueller", "x.com/annamueller"
-        re.compile(r"(?<![\w.])(?:twitter|x)\.com/(\w{1,15})\b", re.IGNORECASE),
-        "https://x.com/{}",
-    ),
-    (
-        "github",  # "github.com/annam"
-        re.compile(r"github\.com/([\w\-]+)", re.IGNORECASE),
-        "https://github.com/{}",
-    ),
-)
-
-# Websites: "www.firma.de", "https://firma.de/kontakt", "firma.com".
-_URL = re.compile(
-    r"(?<![@\w.])((?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
-    r"\.(?:[a-z]{2,6})(?:/[\w\-./%?=&#~]*)?)(?![\w@])",
-    re.IGNORECASE,
-)
-# An e-mail's @ and the first part of its domain, then a space: what follows is the rest of it.
-_AFTER_BROKEN_EMAIL = re.compile(r"@\s?[a-z0-9][\w.-]*\s$", re.IGNORECASE)
-_WWW_OR_SCHEME = re.compile(r"(?i)https?://|www\.")
-# Without "www." or a scheme, only these TLDs make a bare word a website ("firma.de", not
-# "Dr.No"); of two readings of one domain, one with such a TLD wins ("favre.ct": favre.ch).
-COMMON_TLDS = frozenset(
-    [
-        "de",
-        "at",
-        "ch",
-        "com",
-        "net",
-        "org",
-        "eu",
-        "io",
-        "co",
-        "uk",
-        "us",
-        "info",
-        "biz",
-        "nl",
-        "fr",
-        "it",
-        "lu",
-        "be",
-        "li",
-        "shop",
-        "digital",
-        "tech",
-        "app",
-    ]
-)
+#: The rule of a value found inside a word or kept though it is no valid value as read
+#: ("firma.ct": the top-level domain does not exist); crosscheck may still put it right.
+NO_VALID_READING = "no-valid-reading"
+#: The rule of a LinkedIn link whose suffix was read as hexadecimal (webvalues).
+HEX_SUFFIX_RULE = "linkedin-suffix-hexadecimal"
 
 
-@dataclass(frozen=True)
+@dataclass
 class WebFinds:
     emails: list[str]
     urls: list[str]
     profiles: list[Profile]
     rest: str  # the text with everything found removed
+    origins: list[Origin] = field(default_factory=list)  # values not valid as read
+    proposals: list[Proposal] = field(default_factory=list)  # rules' doubts about valid ones
 
 
-# LinkedIn's generated profile suffixes are hexadecimal ("anna-mueller-70ea1a"), so an l, i or o
-# in an otherwise hexadecimal suffix with digits is OCR's reading of 1 or 0 ("70eala").
-_HEX_LOOKALIKES = str.maketrans({"l": "1", "i": "1", "I": "1", "o": "0", "O": "0"})
-
-
-def _repair_linkedin_suffix(handle: str) -> str:
-    head, sep, suffix = handle.rpartition("-")
-    if not sep or not 6 <= len(suffix) <= 9 or not any(ch.isdigit() for ch in suffix):
-        return handle
-    fixed = suffix.translate(_HEX_LOOKALIKES)
-    if fixed != suffix and re.fullmatch(r"[0-9a-f]+", fixed):
-        return f"{head}-{fixed}"
-    return handle
-
-
-def _backslash_as_l(word: re.Match[str]) -> str:
-    text = word.group(0)
-    if "@" not in text and "." not in text:
-        return text  # "Vertrieb\\Marketing" is no address
-    return _BACKSLASH_IN_ADDRESS.sub("l", text)
-
-
-def repair_email_text(text: str) -> str:
-    text = _AT_WORD.sub("@", text)
-    text = _AT_LOOKALIKE.sub("@", text)
-    if "@" not in text:
-        text = _AT_READ_AS_AMPERSAND.sub(r"\1@", text)
-    text = _LABEL_E_GLUED.sub("E ", text)
-    text = _ADDRESS_WORD.sub(_backslash_as_l, text)
-    text = _BAR_BEFORE_AT.sub("l", text)
-    text = _BAR_AFTER_AT.sub("l", text)
-    text = _COLON_INITIAL.sub(r"\1.", text)
-    text = _COMMA_IN_LOCAL.sub(r"\1.", text)
-    text = _SPACED_INITIAL.sub(r"\1.", text)
-    text = _CAPITAL_I_START.sub("l", text)
-    text = _SPACE_AFTER_DOT.sub(r"\1", text)
-    text = _SPACE_BEFORE_DOT.sub(r"\1", text)
-    text = _BRACKET_INITIAL.sub("l", text)
-    text = _BAR_AFTER_DOT.sub("l", text)
-    text = _AT_READ_AS_Q.sub("@", text)
-    text = _SPACE_IN_LOCAL.sub(r"\1.\2", text)
-    text = _SPACED_AT.sub("@", text)
-    text = _COMMA_TLD.sub(r"\1.", text)
-    text = _SPACED_CCTLD.sub(r"\1.\2", text)
-    text = _SPACED_TLD.sub(lambda m: m.group(1) + "." + _DOTS.sub(".", m.group(2)), text)
-    for pattern, repl in _URL_REPAIRS:
-        text = pattern.sub(repl, text)
+def _mask(text: str, values: list[Value]) -> str:
+    """The text with the valid values replaced by NULs (no rule matches them)."""
+    for v in values:
+        text = text[: v.start] + "\0" * (v.stop - v.start) + text[v.stop :]
     return text
 
 
-# "arda.zettI@firma.at": a capital I among lower-case letters is a lower-case l.  At the start
-# of a part before a consonant it is an i ("koester-Immobilien.de": no word starts "lm").
-_CAPITAL_I = re.compile(r"(?<=[a-z])I(?=[a-z.@_-]|$)|(?<=[._-])I(?=[aeiouy])")
-_CAPITAL_I_PART = re.compile(r"(?<=[._-])I(?=[b-df-hj-np-tv-xz])")
+def _apply(text: str, rules: tuple[TextRepair, ...]) -> tuple[str, list[str]]:
+    """The text after the rules, and the names of those that changed it."""
+    fired = []
+    for rule in rules:
+        after = rule.apply(text)
+        if after != text:
+            fired.append(rule.name)
+            text = after
+    return text, fired
 
 
-# OCR's dotless ı in an address is an i: cards print ASCII addresses.
-_DOTLESS = str.maketrans({"ı": "i"})
+def _needed(text: str, rules: tuple[TextRepair, ...], fired: list[str], value: Value) -> str:
+    """The rules without which ``value`` is not read from ``text``, joined by "+"."""
+    if not fired:  # only the reading itself: LinkedIn's hexadecimal suffix ("70eala": 70ea1a)
+        return HEX_SUFFIX_RULE if value.field == "profiles" else NO_VALID_READING
+    needed = []
+    for name in fired:
+        others = tuple(r for r in rules if r.name != name)
+        if all(v.value != value.value for v in loose_values(_apply(text, others)[0])[0]):
+            needed.append(name)
+    return "+".join(needed or fired)
 
 
-def normalize_email(candidate: str) -> str | None:
-    """A syntactically valid, lower-cased address (no DNS), or None."""
-    candidate = candidate.strip(".,;:'").translate(_DOTLESS)
-    local, _, domain = candidate.partition("@")
-    local = local.lstrip("_")  # "_h.vonderheide@": a line's underscore read before the address
-    local, domain = (_CAPITAL_I_PART.sub("i", _CAPITAL_I.sub("l", x)) for x in (local, domain))
-    candidate = f"{local}@{domain}"
-    try:
-        info = validate_email(candidate, check_deliverability=False)
-    except EmailNotValidError:
-        return None
-    return info.normalized.lower()
+def _similar(a: Value, b: Value) -> float:
+    def key(v: Value) -> str:
+        return re.sub(r"^https?://(www\.)?", "", v.value)
+
+    return SequenceMatcher(None, key(a), key(b), autojunk=False).ratio()
 
 
-def normalize_url(candidate: str) -> str | None:
-    """ "www.Firma.de/" -> "https://www.firma.de"; None when it does not look like a website."""
-    url = candidate.strip(".,;:)(").translate(_DOTLESS)
-    m = re.match(r"(?i)(https?://)?([^/]+)(/.*)?$", url)
-    if not m:
-        return None
-    scheme, host, path = m.group(1), m.group(2).lower(), m.group(3) or ""
-    tld = host.rsplit(".", 1)[-1]
-    if not scheme and not host.startswith("www.") and tld not in COMMON_TLDS:
-        return None
-    if host.count(".") < 1 or len(host) < 4:
-        return None
-    path = path.rstrip("/")
-    return f"{(scheme or 'https://').lower()}{host}{path}"
+def _source(text: str, value: str) -> str:
+    """The words of ``text`` a repaired ``value`` was read from (the stretch between the first
+    and last run of 3+ characters they share)."""
+    low = text.lower()
+    blocks = [
+        b
+        for b in SequenceMatcher(None, low, value.lower(), autojunk=False).get_matching_blocks()
+        if b.size >= 3
+    ]
+    if not blocks:
+        return text.strip()
+    start, end = blocks[0].a, blocks[-1].a + blocks[-1].size
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end].strip()
 
 
 def find_web(text: str) -> WebFinds:
     """Pull e-mails, profile links and websites out of one line of card text."""
-    rest = repair_email_text(text)
-    emails: list[str] = []
-    for m in _EMAIL.finditer(rest):
-        email = normalize_email(m.group(0))
-        if email and email not in emails:
-            emails.append(email)
-    rest = _EMAIL.sub(" ", rest)
-    profiles: list[Profile] = []
-    for network, pattern, template in PROFILE_PATTERNS:
-        for m in pattern.finditer(rest):
-            handle = m.group(1).rstrip("-")
-            if network == "linkedin":
-                handle = _repair_linkedin_suffix(handle)
-            profiles.append(Profile(network, template.format(handle)))
-        rest = pattern.sub(" ", rest)
-    urls: list[str] = []
-    searched = rest
-    for m in _URL.finditer(searched):
-        before = searched[: m.start()]
-        if _AFTER_BROKEN_EMAIL.search(before) and not _WWW_OR_SCHEME.match(m.group(1)):
-            continue  # "gary@quantis design.co.uk": the end of an e-mail (domains.repair_by_hosts)
-        url = normalize_url(m.group(1))
-        if url and url not in urls:
-            urls.append(url)
-            rest = rest.replace(m.group(1), " ")
-    return WebFinds(emails, urls, profiles, re.sub(r"\s+", " ", rest).strip())
+    text = _AT_WORD.sub("@", text)
+    printed = printed_values(text)
+    fixes = tuple(r for r in TEXT_REPAIRS if r.kind == "fix")
+    masked, fired = _apply(_mask(text, printed), fixes)
+    repaired = [
+        v for v in loose_values(masked)[0] if all(p.value != v.value for p in printed)
+    ]  # values of what was no valid value as read
+    rules: dict[str, str] = {
+        v.value: _needed(_mask(text, printed), fixes, fired, v) if fired else NO_VALID_READING
+        for v in repaired
+    }
+    whole, fired_all = _apply(text, TEXT_REPAIRS)
+    everything, rest = loose_values(whole)
+    known = printed + repaired
+    new = [v for v in everything if all(k.value != v.value for k in known)]
+    gone = [k for k in known if all(v.value != k.value for v in everything)]
+    proposals: list[Proposal] = []
+    replaced: dict[str, Value] = {}  # a repaired value -> the better repair of its text
+    for v in new:
+        best = max(gone, key=lambda g: _similar(g, v), default=None)
+        if best is None or _similar(best, v) < 0.5:
+            replaced[v.value] = v  # from text nothing else was read from
+            rules[v.value] = _needed(text, TEXT_REPAIRS, fired_all, v)
+            continue
+        gone.remove(best)
+        rule = _needed(text, TEXT_REPAIRS, fired_all, v)
+        if best in printed:
+            proposals.append(
+                Proposal(
+                    best.field, best.value, v.value, rule, best.read, _other(best.field, v.field)
+                )
+            )
+        else:
+            repaired[repaired.index(best)] = v
+            rules[v.value] = "+".join(dict.fromkeys(f"{rules.pop(best.value)}+{rule}".split("+")))
+    values = sorted(printed + repaired + list(replaced.values()), key=lambda v: v.start)
+    origins = [
+        Origin(v.field, v.value, "repaired", rules[v.value], _source(text, v.value))
+        for v in values
+        if v.value in rules
+    ] + [
+        # the I/l glyph read as one of its readings is printed; the name may choose the other
+        Origin(
+            v.field, v.value, "printed" if v.rule == CAPITAL_I_RULE else "repaired", v.rule, v.read
+        )
+        for v in printed
+        if v.rule
+    ]
+    return WebFinds(
+        emails=_unique(v.value for v in values if v.field == "emails"),
+        urls=_unique(v.value for v in values if v.field == "urls"),
+        profiles=[
+            Profile(*_profile_parts(u))
+            for u in _unique(v.value for v in values if v.field == "profiles")
+        ],
+        rest=rest,
+        origins=origins,
+        proposals=proposals,
+    )
+
+
+def _other(field_name: str, target: str) -> str | None:
+    return None if target == field_name else target
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        if v not in out:
+            out.append(v)
+    return out
+
+
+def _profile_parts(url: str) -> tuple[str, str]:
+    host = re.sub(r"^https://(www\.)?", "", url).split(".")[0]
+    return {"x": "twitter"}.get(host, host), url
 
 
 # An address OCR split over two lines, the columns of a tilted card read apart:
 # "Email: sean.rojas" ... "@delgado-software.com". The local part follows an e-mail label or
 # is a lone lower-case word with a dot, hyphen or underscore in it; the domain stands alone.
 _LOCAL_ALONE = re.compile(
-    r"^(?P<label>(?:e-?mail|mail|e)(?:\s?[:.]\s*|\s+))?(?P<local>[a-z0-9][\w.+-]*[a-z0-9])$",
+    rf"^(?P<label>(?:{EMAIL_LABEL_ALTERNATIVES})(?:\s?[:.]\s*|\s+))?(?P<local>[a-z0-9][\w.+-]*[a-z0-9])$",
     re.IGNORECASE,
 )
 _DOMAIN_ALONE = re.compile(r"^@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}$", re.IGNORECASE)
@@ -369,16 +251,10 @@ def dedupe_urls(urls: list[str]) -> list[str]:
 
 
 def domain_words(emails: list[str], urls: list[str]) -> set[str]:
-    """The company part of the card's domains: "mueller-schmidt" for "www.mueller-schmidt.de"."""
-    words: set[str] = set()
+    """The company part of the card's domains: "mueller-schmidt" for "www.mueller-schmidt.de",
+    "kaede" for "kaede.ne.jp" (hosts.registered_label)."""
     hosts = [e.split("@", 1)[1] for e in emails] + [re.sub(r"^https?://", "", u) for u in urls]
-    for host in hosts:
-        labels = host.split("/")[0].lower().split(".")[:-1]  # without the top-level domain
-        if len(labels) >= 2 and labels[-1] in ("co", "com", "org", "ac", "gv", "or", "net"):
-            labels = labels[:-1]  # "firma.co.uk", "firma.com.au", "firma.or.at"
-        labels = [lb for lb in labels if lb not in ("www", "mail")]
-        if labels:
-            words.add(labels[-1])
+    words = {registered_label(h.split("/")[0]) for h in hosts} - {None, "www", "mail"}
     # Free mail: the domain says nothing of the company. Germany, and the providers of the
     # countries whose cards come to German fairs (Turkey, Brazil, Korea, China, Russia).
     generic = {
@@ -387,4 +263,4 @@ def domain_words(emails: list[str], urls: list[str]) -> set[str]:
         "proton", "yandex", "mail", "ttmail", "mynet", "superonline", "bol", "uol", "terra",
         "ig", "r7", "naver", "daum", "hanmail", "qq", "163", "126", "sina",
     }  # fmt: skip
-    return words - generic
+    return {w for w in words if w} - generic

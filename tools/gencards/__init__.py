@@ -24,6 +24,8 @@ from faker import Faker
 
 from cardscan.model import Contact
 from tools.gencards.content import Features, make_content
+from tools.gencards.layout import build_layout
+from tools.gencards.openworld import open_world
 from tools.gencards.photo import draw_capture, photograph
 from tools.gencards.render import render_flat
 from tools.gencards.style import draw_style
@@ -32,14 +34,19 @@ from tools.gencards.tables import LOCALE_WEIGHTS
 __all__ = [
     "DIFFICULTIES",
     "LOCALES",
+    "WORLDS",
     "Features",
     "SyntheticCard",
+    "card_text",
     "expected_json",
     "make_card",
     "write_set",
 ]
 
 DIFFICULTIES = ("easy", "normal", "hard")
+#: "classic": addresses spelled from the name and company, words from tables.py;
+#: "open": openworld.py's changes of each card (what real cards print beyond that).
+WORLDS = ("classic", "open")
 LOCALES = tuple(LOCALE_WEIGHTS)
 MetaValue = str | int | float | bool
 
@@ -75,12 +82,15 @@ def make_card(
     difficulty: str = "normal",
     qr: bool | None = None,
     features: Features | None = None,
+    world: str = "classic",
 ) -> SyntheticCard:
     """The card for ``seed``; ``photo_size`` is (width, height); ``qr`` None: ~10 % have one.
 
     ``features`` forces single features (layout, rotation, dark, prefix, ...) for curated
     samples; every random draw still happens, so the rest of the card stays the same.
     """
+    if world not in WORLDS:
+        raise ValueError(f"world must be one of {WORLDS}, not {world!r}")
     if difficulty not in DIFFICULTIES:
         raise ValueError(f"difficulty must be one of {DIFFICULTIES}, not {difficulty!r}")
     if locale is not None and locale not in LOCALE_WEIGHTS:
@@ -95,6 +105,8 @@ def make_card(
         fake = _faker(loc)
         fake.seed_instance(seed)
         content = make_content(rng, fake, loc, f)
+        if world == "open":  # what real cards print beyond the classic tables
+            content = open_world(rng, fake, content)
     with_qr = rng.random() < 0.1 and difficulty != "easy"
     with_qr = with_qr if qr is None else qr
     style = draw_style(
@@ -159,6 +171,23 @@ def make_card(
     return SyntheticCard(photo=photo, flat=flat, truth=truth, meta=meta, jpeg=jpeg)
 
 
+def card_text(seed: int, *, world: str = "classic") -> tuple[list[str], Contact]:
+    """The printed text lines of the card for ``seed`` (in reading order, as laid out, without
+    drawing it) and its truth: clean card text for the parser, with no OCR in between."""
+    rng = random.Random(seed)
+    loc = rng.choices(LOCALES, weights=list(LOCALE_WEIGHTS.values()))[0]
+    with _FAKER_LOCK:
+        fake = _faker(loc)
+        fake.seed_instance(seed)
+        content = make_content(rng, fake, loc, Features())
+        if world == "open":
+            content = open_world(rng, fake, content)
+    style = draw_style(rng, difficulty="normal", qr=False, layout=None, dark=None, portrait=None)
+    layout = build_layout(content, style)
+    lines = [ln.text for c in layout.columns for b in c.blocks() for ln in b.lines if ln.text]
+    return lines, content.to_contact(source=f"synthetic-{seed}")
+
+
 def expected_json(card: SyntheticCard, source: str | None = None) -> dict[str, Any]:
     """``truth.to_dict()`` without raw_text/confidence/review, plus ``"meta"``."""
     truth = card.truth if source is None else replace(card.truth, source=source)
@@ -179,6 +208,7 @@ def write_set(
     difficulty: str = "normal",
     qr: bool | None = None,
     flat: bool = False,
+    world: str = "classic",
 ) -> list[Path]:
     """Writes card_001.jpg + card_001.json, ... (card i uses seed ``seed * 10000 + i``).
 
@@ -188,7 +218,12 @@ def write_set(
     paths = []
     for i in range(1, n + 1):
         card = make_card(
-            seed * 10_000 + i, locale=locale, photo_size=photo_size, difficulty=difficulty, qr=qr
+            seed * 10_000 + i,
+            locale=locale,
+            photo_size=photo_size,
+            difficulty=difficulty,
+            qr=qr,
+            world=world,
         )
         paths.append(save_card(card, out_dir, f"card_{i:03d}", flat=flat))
     return paths

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from tools.gencards import DIFFICULTIES, LOCALES, write_set
+from tools.gencards import DIFFICULTIES, LOCALES, WORLDS, write_set
 from tools.gencards.samples import markdown_table, write_samples
 
 
@@ -38,6 +38,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--difficulty", choices=DIFFICULTIES, default="normal")
     parser.add_argument("--locale", choices=LOCALES, default=None, help="default: mixed")
+    parser.add_argument(
+        "--world",
+        choices=WORLDS,
+        default="classic",
+        help="open: what real cards print beyond the classic tables (tools/gencards/openworld.py)",
+    )
     qr = parser.add_mutually_exclusive_group()
     qr.add_argument(
         "--qr", dest="qr", action="store_true", default=None, help="every card gets a vCard QR code"
@@ -70,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         difficulty=args.difficulty,
         qr=args.qr,
         flat=args.flat,
+        world=args.world,
     )
     print(f"wrote {len(paths)} cards to {args.out_dir}", file=sys.stderr)
     return 0

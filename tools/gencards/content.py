@@ -49,7 +49,7 @@ class Printed:
 class CardContent:
     locale: str
     lang: str
-    name: Name
+    name: Name | None  # None: a company's card
     name_caps: bool
     title: str | None
     department: str | None
@@ -66,6 +66,8 @@ class CardContent:
     meta: dict[str, str | int | float | bool] = field(default_factory=dict)
 
     def printed_name(self) -> str:
+        if self.name is None:
+            return ""
         return self.name.full.upper() if self.name_caps else self.name.full
 
     def printed_address(self) -> list[str]:

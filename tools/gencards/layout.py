@@ -101,7 +101,7 @@ def contact_blocks(content: CardContent, style: CardStyle, *, compact: bool) -> 
 
 
 def name_block(content: CardContent, style: CardStyle) -> Block:
-    lines = [Line((Seg(content.printed_name(), "name"),))]
+    lines = [Line((Seg(content.printed_name(), "name"),))] if content.name else []
     if content.title:
         lines.append(Line((Seg(content.title, "title", "muted"),)))
     if content.department:

@@ -281,7 +281,7 @@ def _draw_column(img: Image.Image, col: Column, style: CardStyle, sz: Sizes, pay
                 )
                 x += f.getlength(seg.text)
             y += lb.height
-        if block.rule_below:
+        if block.rule_below and boxes:  # (a company's card may have no name block)
             width = max(2, round(0.25 * PX_PER_MM))
             ry = y + _gap(scale) * 0.4
             rx0 = x0 if col.align != "right" else x1 - boxes[0].width

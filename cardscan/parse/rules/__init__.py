@@ -19,8 +19,6 @@ from cardscan.parse.rules.addresses import (
     UK_POSTCODE_RE,
     UMLAUT_CITY_BY_PLAIN,
     US_CITY_STATE_ZIP_RE,
-    US_STATE_NAME_ZIP_RE,
-    US_STATE_NAMES,
     US_STATES,
 )
 from cardscan.parse.rules.countries import (
@@ -148,8 +146,6 @@ __all__ = [
     "UMLAUT_CITY_BY_PLAIN",
     "US_CITY_STATE_ZIP_RE",
     "US_STATES",
-    "US_STATE_NAMES",
-    "US_STATE_NAME_ZIP_RE",
     "fix_legal_form",
     "is_area_line",
 ]

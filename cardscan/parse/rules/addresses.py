@@ -66,8 +66,8 @@ POSTCODE_CITY_RE = re.compile(
 # UK postcode: "London SW1A 1AA", and with OCR slips "Leeds LS2 2Hj", "Birmingham B2 OHA",
 # "Glasgow G1 SNY" (the inward code always starts with a digit: O is 0, S is 5).
 # And (address.uk_postcode repairs them) "Glasgow Gl 1FF", "London WIT OZE", "EH2 4P|"; a
-# digit read as a letter only with a space between the halves, or "YUKI SHIMADA" would be
-# the postcode SH1M 4DA; so too the inward letters read small ("Birmingham B2 1xw",
+# digit read as a letter only with a space between the halves, or "KEIKO SHIMAZU" would be
+# the postcode SH1M 4ZU; so too the inward letters read small ("Birmingham B2 1xw",
 # "Edinburgh EH1 ows"), a letter read as a digit ("Bristol BS2 90S", "EC2A 30B", "EH1 02X":
 # the inward letters are never digits, and never O, so 0 is Q, 2 is Z) and a J as a bracket
 # or slash anywhere ("Birmingham B1 2))", "Bristol BS1 6)D", "EH3 OD}", "OX1 6/P").
@@ -138,25 +138,9 @@ US_STATES: frozenset[str] = frozenset(
     ]
 )
 
-# The states spelled out before a ZIP code: "Stanford, California 94305-9505".
-US_STATE_NAMES: tuple[str, ...] = (
-    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
-    "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa",
-    "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan",
-    "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire",
-    "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma",
-    "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee",
-    "Texas", "Utah", "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin",
-    "Wyoming", "District of Columbia",
-)  # fmt: skip
-US_STATE_NAME_ZIP_RE = re.compile(
-    r"\b(?P<state>" + "|".join(US_STATE_NAMES) + r")\.?,?\s+(?P<code>\d{5}(?:-\d{4})?)\b",
-    re.IGNORECASE,
-)
-
 # Japan, on cards printed in English: a 3+4-digit postcode, the city or ward before the
-# prefecture, and often a postal mark: "2-10-14 Gakuenminami, Matsue City / Shimane,
-# 690-0826 JAPAN", "Chiyoda-ku, Tokyo, 101-0047", "〒100-6921 Tokyo". Taken only on a card
+# prefecture, and often a postal mark: "3-8-21 Higashihama, Izumo City / Shimane,
+# 693-0157 JAPAN", "Bunkyo-ku, Tokyo, 113-0034", "〒113-0091 Tokyo". Taken only on a card
 # from Japan (a +81 number, "Japan", a .jp domain) or beside a prefecture, "〒", "-ku"/"-shi".
 JP_POSTCODE_RE = re.compile(r"(?:〒\s?)?(?<![\d\-])(?P<code>\d{3}-\d{4})(?![\d\-])")
 # The 47 prefectures in the romanisation cards use; "Tokyo-to", "Osaka-fu", "Aichi-ken" and
@@ -174,7 +158,7 @@ JP_PREFECTURE_RE = re.compile(
     re.IGNORECASE,
 )
 # What marks a line as a Japanese address even on a card with no other sign of Japan: the
-# postal mark, a ward or city suffix ("Chiyoda-ku", "Matsue-shi"), or the country.
+# postal mark, a ward or city suffix ("Bunkyo-ku", "Izumo-shi"), or the country.
 JP_ADDRESS_HINT_RE = re.compile(
     r"〒|\b\w+-(?:ku|shi|cho|machi)\b|\bjapan\b|\b(?:" + "|".join(JP_PREFECTURES) + r")\b",
     re.IGNORECASE,

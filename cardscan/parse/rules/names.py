@@ -77,7 +77,7 @@ NAME_PARTICLES: frozenset[str] = frozenset(p for p, _ in PARTICLE_RULES)
 # (word, card text it exists for): words that never occur in a person's name, so a line with one
 # of them is no name even when it is short and capitalised like one.
 NOT_NAME_RULES: tuple[tuple[str, str], ...] = (
-    ("building", "Marunouchi Park Building"),
+    ("building", "Sakura Park Building"),
     ("bldg", "Shin-Osaka Bldg"),
     ("tower", "Messeturm Tower"),
     ("floor", "Third Floor"),
