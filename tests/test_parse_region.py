@@ -87,3 +87,23 @@ Stanford, California 94305-2004
 
 def test_numbers_without_country_code_and_no_evidence_use_the_default():
     assert _phones("Anna Beispiel\nTel. 030 1234567") == [("+49301234567", "work")]
+
+
+def test_a_local_number_takes_the_area_code_of_the_cards_other_number():
+    card = "Floricultura Jardim Azul\nTel (11) 2345-6610\n3987-1402\nRua das Acácias, 318 - SP"
+    assert _phones(card) == [("+551123456610", "work"), ("+551139871402", "work")]
+
+
+def test_a_local_number_with_no_area_code_on_the_card_is_left_out():
+    # nothing on the card says which area: no number is made up
+    assert _phones("Floricultura Jardim Azul\n3987-1402\nRua das Acácias, 318 - SP") == []
+
+
+def test_japanese_numbers_by_their_grouping():
+    card = "Hana Sato\nMinato-ku, Tokyo\nTEL 03-5555-0123 FAX 03-5555-0124"
+    assert _phones(card) == [("+81355550123", "work"), ("+81355550124", "fax")]
+
+
+def test_a_japanese_postcode_with_its_mark_misread_is_no_local_number():
+    card = "Hana Sato\n7107-0055 Minato-ku, Tokyo\nTEL. 03-5555-0123 FAX. 03-5555-0124"
+    assert _phones(card) == [("+81355550123", "work"), ("+81355550124", "fax")]

@@ -26,7 +26,7 @@ from cardscan.parse.names import (
     restore_umlauts,
     split_name,
 )
-from cardscan.parse.phones import find_phones, strip_phones
+from cardscan.parse.phones import area_code, find_local_numbers, find_phones, strip_phones
 from cardscan.parse.region import infer_region
 from cardscan.parse.rules import (
     DEPARTMENT_RE,
@@ -58,6 +58,10 @@ class _Segment:
 
 
 _ADDRESS_SHAPES = {"TR": turkish_address, "BR": brazilian_address}
+#: Countries whose cards print a second number without the area code of the first: "(11)
+#: 2345-6610 / 3987-1402" in Brazil. (Not Japan: there a postal mark read as 7 makes the
+#: postcode "〒105-0011" look like such a number.)
+LOCAL_NUMBER_REGIONS = frozenset({"BR"})
 
 
 def _line_number(segments: list[_Segment], seg: _Segment) -> int:
@@ -192,6 +196,19 @@ def parse_card(
             for f in finds:
                 if all(p.number != f.phone.number for p in contact.phones):
                     contact.phones.append(f.phone)
+    areas = [a for a in (area_code(p.number) for p in contact.phones) if a]
+    if areas and card_region in LOCAL_NUMBER_REGIONS:
+        # "3987-1402" under "(11) 2345-6610": the local number shares the card's area code
+        for seg in segments:
+            finds = find_local_numbers(seg.text, card_region, areas[0])
+            if finds:
+                phone_lines.append(seg.line)
+                seg.text = strip_phones(seg.text, finds, card_region)
+                contact.phones += [
+                    f.phone
+                    for f in finds
+                    if all(p.number != f.phone.number for p in contact.phones)
+                ]
     if contact.phones:
         conf["phones"] = _confidence(phone_lines, 1.0 if labelled else 0.8)
 

@@ -166,6 +166,43 @@ def _extension_only(text: str, pos: int, stem_raw: str, region: str) -> PhoneFin
     return PhoneFind(Phone(e164, PHONE_LABELS[lab.group(1).lower()]), pos, end, True, raw)
 
 
+# A local number without its area code, in the shape Brazilian and other cards print it:
+# "3987-1402", "98765-4321" (the area code is on another number of the card: "(11) 2345-6610").
+_LOCAL_NUMBER = re.compile(r"(?<![\d+(/.-])(9?\d{4})[-.](\d{4})(?![\d-])")
+
+
+def area_code(number: str) -> str | None:
+    """The national area code of an E.164 fixed-line number: "+551123456610" -> "11"."""
+    try:
+        parsed = pn.parse(number)
+    except pn.NumberParseException:
+        return None
+    national = pn.national_significant_number(parsed)
+    length = pn.length_of_geographical_area_code(parsed)
+    return national[:length] if length else None
+
+
+def find_local_numbers(text: str, region: str, area: str) -> list[PhoneFind]:
+    """Numbers printed without the area code another number of the card shows, made whole
+    with it when that makes a valid number: "3987-1402" beside "(11) 2345-6610"."""
+    prepared = _prepare(text)
+    finds: list[PhoneFind] = []
+    for m in _LOCAL_NUMBER.finditer(prepared):
+        try:
+            number = pn.parse(area + m.group(1) + m.group(2), region)
+        except pn.NumberParseException:
+            continue
+        if not pn.is_valid_number(number):
+            continue
+        label = _label_before(prepared, m.start(), finds[-1].end if finds else 0)
+        kind = label or _kind(number)
+        e164 = pn.format_number(number, pn.PhoneNumberFormat.E164)
+        finds.append(
+            PhoneFind(Phone(e164, kind), m.start(), m.end(), label is not None, m.group(0))
+        )
+    return finds
+
+
 def strip_phones(text: str, finds: list[PhoneFind], region: str = "DE") -> str:
     """The line without its numbers and label words (what is left may be a name or an address)."""
     if not finds:

@@ -155,6 +155,9 @@ REGION_WORD_RULES: tuple[tuple[str, str, str], ...] = (
     (r"\b(?:celular|fone)\b", "BR", "Celular: (11) 98765-4321"),
     # Korea: the -gu / -ro / -dong of a street address
     (r"\b\w+-(?:gu|ro|gil|dong)\b", "KR", "45 Yanghwa-ro, Mapo-gu"),
+    # Japan, on cards printed in English: the ward or city suffix, and numbers grouped 0X-XXXX-XXXX
+    (r"\b\w+-(?:ku|shi|cho|machi)\b", "JP", "Minato-ku, Tokyo"),
+    (r"(?<![\d+-])0\d{1,3}-\d{2,4}-\d{4}(?![\d-])", "JP", "TEL 03-5555-0123"),
     # Vietnam: the company's form "Công ty TNHH"
     (r"\b(?:tnhh|công ty|cong ty)\b", "VN", "CÔNG TY TNHH AN PHÚ"),
 )
