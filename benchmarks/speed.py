@@ -8,6 +8,12 @@ Writes N synthetic 1600x1200 JPEG card photos to a temporary folder, then times
   3. the same with `--jobs 2`,
 and prints seconds per card, the ratios and the peak memory (RSS) of the largest process.
 Timings are only compared as ratios within one run: the machines are shared and noisy.
+
+    python -m benchmarks.speed --n 24 --baseline ../cardscan-at-an-older-commit --rounds 3
+
+also times an older checkout of cardscan (``git worktree add DIR COMMIT``; its code is run with
+this environment's Python and packages) on the same photos with ``--jobs 1``, in turns with
+this one, and prints the ratio: how a change moved the seconds per card.
 """
 
 from __future__ import annotations
@@ -53,6 +59,8 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=24)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--engine", default="auto")
+    ap.add_argument("--baseline", type=Path, help="an older checkout of cardscan to compare with")
+    ap.add_argument("--rounds", type=int, default=3, help="turns of baseline and this (--baseline)")
     args = ap.parse_args()
     tesseract = shutil.which("tesseract")
     cardscan = shutil.which("cardscan") or str(Path(sys.executable).parent / "cardscan")
@@ -94,6 +102,9 @@ def main() -> None:
             secs, rss = _timed(cmd)
             results[jobs] = (secs / len(photos), rss)
 
+        if args.baseline:
+            compare(args.baseline, folder, len(photos), args.engine, args.rounds)
+
     j1, j1_rss = results[1]
     j2, j2_rss = results[2]
     print(f"{len(photos)} photos 1600x1200 JPEG; OMP_THREAD_LIMIT in this shell: {env_note}")
@@ -105,6 +116,24 @@ def main() -> None:
     print(f"| cardscan batch --jobs 2 | {j2:.3f} | {j2_rss:.0f} |")
     print(f"cardscan --jobs 1 / bare tesseract: {j1 / bare:.2f}  (target <= 0.33)")
     print(f"--jobs 2 speed-up over --jobs 1: {j1 / j2:.2f}x  (target >= 1.7)")
+
+
+def compare(baseline: Path, folder: Path, n: int, engine: str, rounds: int) -> None:
+    """This checkout against ``baseline`` with --jobs 1, in turns, on the same photos."""
+    here = Path(__file__).resolve().parent.parent
+    times: dict[str, list[float]] = {"baseline": [], "this": []}
+    for _ in range(rounds):
+        for name, root in (("baseline", baseline.resolve()), ("this", here)):
+            cmd = [
+                "env", f"PYTHONPATH={root}", sys.executable, "-m", "cardscan.cli", "batch",
+                str(folder), "--jobs", "1", "--engine", engine, "-o", str(folder.parent / "cmp.vcf"),
+            ]  # fmt: skip
+            secs, _ = _timed(cmd)
+            times[name].append(secs / n)
+    base, this = (min(times[k]) for k in ("baseline", "this"))
+    print(f"| {baseline} --jobs 1 (best of {rounds}) | {base:.3f} | |")
+    print(f"| this checkout --jobs 1 (best of {rounds}) | {this:.3f} | |")
+    print(f"this / baseline: {this / base:.2f}")
 
 
 if __name__ == "__main__":
