@@ -19,7 +19,7 @@ import click
 import phonenumbers
 
 from cardscan import __version__
-from cardscan.batch import find_images, scan_many
+from cardscan.batch import find_images, plan, read_cards
 from cardscan.book import Book, Encounter, resolve_location
 from cardscan.book import edit as book_edit
 from cardscan.book import match as book_match
@@ -36,8 +36,9 @@ from cardscan.imaging.load import display_name
 from cardscan.model import Contact
 from cardscan.options import ScanOptions
 from cardscan.pipeline import ScanFailure, Scanner, ScanResult
-from cardscan.report import TABLE_ROWS, failure_text, to_check, who_was_found
+from cardscan.report import TABLE_ROWS, failure_text, read_summary, to_check, who_was_found
 from cardscan.resume import done_sources
+from cardscan.sheets import read_files
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -246,9 +247,11 @@ def _book_request(save: bool, db: Path | None, **encounter: Any) -> tuple[Path, 
     )
 
 
-def _save(book: Book, template: Encounter, contact: Contact, photo: str, urls: Any) -> None:
+def _save(
+    book: Book, template: Encounter, contact: Contact, photo: str, urls: Any, image: bytes | None
+) -> None:
     encounter = dataclasses.replace(template, source=photo)
-    image = card_thumbnail(Path(photo))
+    image = image or card_thumbnail(Path(photo))
     outcome = book_match.save(book, contact, encounter, profile_urls=urls, image=image)
     click.echo(book_render.save_message(outcome, contact.display_name()), err=True)
 
@@ -342,28 +345,54 @@ def scan(
     profile_urls: tuple[str, ...],
     **encounter: Any,
 ) -> None:
-    """Read one card; several PHOTOS (front and back) are merged into one contact."""
+    """Read one card; several PHOTOS (front and back) are merged into one contact.
+
+    A photo or PDF with several cards gives one contact per card."""
     fmt = _format_for(fmt, output, options)
     request = _book_request(save, db, profile_url=profile_urls, **encounter)
-    scanner = Scanner(options)
-    result = scanner.scan(list(photos))
-    if result.contact.is_empty():
+    outcomes = read_files(Scanner(options), list(photos))
+    results = [o for o in outcomes if isinstance(o, ScanResult) and not o.contact.is_empty()]
+    failures = [
+        o if isinstance(o, ScanFailure) else ScanFailure(o.source, "no contact details were recognised")
+        for o in outcomes
+        if not (isinstance(o, ScanResult) and not o.contact.is_empty())
+    ]  # fmt: skip
+    if not results:
+        if len(outcomes) == 1 and isinstance(outcomes[0], ScanFailure):
+            _fail(failure_text(outcomes[0]), outcomes[0].exit_code)
         _fail(
-            f"{result.source}: no name, company, phone or e-mail was recognised; "
-            "photograph the card closer, flat and in even light (--debug-dir shows what was seen)",
+            f"{' + '.join(display_name(p) for p in photos)}: no name, company, phone or e-mail "
+            "was recognised; photograph the card closer, flat and in even light "
+            "(--debug-dir shows what was seen)",
             ExitCode.input_failed,
         )
-    writer_options = _writer_options(fmt, vcard_version, single=True)
+    writer_options = _writer_options(fmt, vcard_version, single=len(results) == 1)
     with _output(output) as stream, open_writer(Format(fmt), stream, **writer_options) as writer:
-        writer.write(result.contact)
+        for result in results:
+            writer.write(result.contact)
+    for result in results:
+        for note in result.notes:
+            click.echo(f"cardscan: {note}", err=True)
     if request:
         with Book(request[0]) as book:
-            _save(book, request[1], result.contact, str(photos[0]), profile_urls)
-    if options.photo == "face" and result.contact.photo is None and fmt == "vcard":
-        click.echo("cardscan: no portrait found on the card: the vCard has no PHOTO", err=True)
-    review = result.contact.review()
-    if review:
-        click.echo(f"cardscan: please check {', '.join(review)} (low confidence)", err=True)
+            for result in results:
+                photo = str(photos[0]) if len(results) == 1 else result.source
+                _save(book, request[1], result.contact, photo, profile_urls, result.thumbnail)
+    for result in results:
+        name = "" if len(results) == 1 else f"{result.source}: "
+        if options.photo == "face" and result.contact.photo is None and fmt == "vcard":
+            click.echo(
+                f"cardscan: {name}no portrait found on the card: the vCard has no PHOTO", err=True
+            )
+        review = result.contact.review()
+        if review:
+            click.echo(
+                f"cardscan: {name}please check {', '.join(review)} (low confidence)", err=True
+            )
+    for failure in failures:
+        click.echo(f"cardscan: {failure_text(failure)}", err=True)
+    if failures:
+        sys.exit(ExitCode.input_failed)
 
 
 @main.command()
@@ -391,6 +420,11 @@ def scan(
 )
 @click.option("--recursive", "-r", is_flag=True, help="Also read the folders inside FOLDER.")
 @click.option(
+    "--pairs",
+    is_flag=True,
+    help="The photos (sorted by name) are front and back of one card, two by two: merge them.",
+)
+@click.option(
     "--resume",
     is_flag=True,
     help="Keep what -o FILE already holds and read only the photos not in it yet (vcard, jsonl).",
@@ -414,6 +448,7 @@ def batch(
     vcard_version: str,
     jobs: int | None,
     recursive: bool,
+    pairs: bool,
     resume: bool,
     timeout: float,
     carddav: str | None,
@@ -426,20 +461,24 @@ def batch(
     profile_urls: tuple[str, ...],
     **encounter: Any,
 ) -> None:
-    """Read every card photo in FOLDER into one file; one bad photo never stops the batch."""
+    """Read every card in the photos and PDFs in FOLDER into one file (several cards on one
+    photo or page are read one by one); one bad photo never stops the batch."""
     fmt = _format_for(fmt, output, options)
     _terminate_like_ctrl_c()
     paths = find_images(folder, recursive=recursive)
     if not paths:
-        _fail(f"no photos (.jpg, .png, .heic, ...) in {folder}", ExitCode.input_failed)
+        _fail(
+            f"no photos or PDFs (.jpg, .png, .heic, .pdf, ...) in {folder}", ExitCode.input_failed
+        )
     previous = ""
     if resume:
         if output is None:
             raise ValueError("--resume needs -o FILE: the output of the run to continue")
         previous, already = done_sources(output, fmt)
-        paths = [p for p in paths if display_name(p) not in already]
+        left = [p for p in paths if display_name(p) not in already]
+        done_before, paths = len(paths) - len(left), left
         click.echo(
-            f"Resuming {output}: {_count(len(already), 'photo')} done, {len(paths)} to read.",
+            f"Resuming {output}: {_count(done_before, 'photo')} done, {len(paths)} to read.",
             err=True,
         )
         if not paths:
@@ -455,26 +494,36 @@ def batch(
     checks: list[tuple[str, list[str]]] = []  # (photo, fields to check)
     failures: list[ScanFailure] = []
     count = 0
+    todo = plan(paths, options)
+    pictures: list[int] = []  # one entry per photo or PDF page read (the progress bar's steps)
     kept = False
     try:
         with (
             _output(output, previous) as stream,
             open_writer(Format(fmt), stream, **_writer_options(fmt, vcard_version)) as writer,
-            click.progressbar(
-                scan_many(paths, options, jobs=min(jobs, len(paths)), timeout=timeout),
-                length=len(paths),
-                label="Reading cards",
-                file=sys.stderr,
-            ) as outcomes,
+            click.progressbar(length=len(todo), label="Reading cards", file=sys.stderr) as bar,
         ):
-            for outcome in outcomes:
+
+            def step(n: int) -> None:
+                pictures.append(n)
+                bar.update(n)
+
+            jobs = min(jobs, len(todo))
+            for outcome in read_cards(
+                todo, options, jobs=jobs, timeout=timeout, pairs=pairs, done=step
+            ):
                 count += 1
+                for remark in outcome.notes if isinstance(outcome, ScanResult) else ():
+                    click.echo(f"cardscan: {remark}", err=True)
                 if isinstance(outcome, ScanResult) and not outcome.contact.is_empty():
                     writer.write(outcome.contact)
                     if client:  # 3.0: what CardDAV servers and Apple/Android expect
                         cards.append(to_vcard(outcome.contact, version="3.0"))
                     if book and request:
-                        _save(book, request[1], outcome.contact, outcome.source, profile_urls)
+                        _save(
+                            book, request[1], outcome.contact, outcome.source, profile_urls,
+                            outcome.thumbnail,
+                        )  # fmt: skip
                     if len(found) < TABLE_ROWS:
                         found.append(outcome.contact)
                     if outcome.contact.review():
@@ -491,7 +540,7 @@ def batch(
         kept = True
     except KeyboardInterrupt:
         _fail(
-            f"interrupted after {count} of {len(paths)} photos; "
+            f"interrupted after {len(pictures)} of {len(todo)} photos; "
             f"{output or 'the output'} was left as it was",
             ExitCode.interrupted,
         )
@@ -503,7 +552,7 @@ def batch(
         click.echo(who_was_found(found, done), err=True)
     where = f" -> {output}" if output and not kept else ""
     click.echo(
-        f"Read {_count(count, 'photo')}: {_count(done, 'contact')} found, "
+        f"Read {read_summary(len(todo), count)}: {_count(done, 'contact')} found, "
         f"{len(failures)} failed{where}",
         err=True,
     )

@@ -41,6 +41,11 @@ class ScanResult:
     seconds: float
     ocr_confidence: float
     warnings: tuple[str, ...] = field(default=())
+    # What the person should hear about this card ("back side merged into ...").
+    notes: tuple[str, ...] = field(default=())
+    # A small JPEG of the card when it was cut from a larger picture (a page of several
+    # cards, a PDF page): the contact book keeps it. None: the photo file shows the card.
+    thumbnail: bytes | None = field(default=None, repr=False)
 
     ok: bool = field(default=True, init=False)
 

@@ -1,4 +1,4 @@
-"""`batch --resume`: which photos an earlier, interrupted run already wrote to the output."""
+"""`batch --resume`: which photos and PDFs an earlier, interrupted run already wrote to the output."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ RESUMABLE = ("vcard", "jsonl")
 
 
 def done_sources(path: Path, fmt: str) -> tuple[str, set[str]]:
-    """The output's text so far and the photo names (``source``) it already holds."""
+    """The output's text so far and the names of the photos and PDFs it already holds."""
     if fmt not in RESUMABLE:
         raise ValueError(f"--resume works with --format {' or '.join(RESUMABLE)}, not {fmt}")
     try:
@@ -25,9 +25,24 @@ def done_sources(path: Path, fmt: str) -> tuple[str, set[str]]:
         raise InputError(
             f"cannot read {path} to resume it ({exc}); move it away or drop --resume"
         ) from exc
-    if fmt == "jsonl":
-        return text, _jsonl_sources(text)
-    return text, _vcard_sources(text)
+    sources = _jsonl_sources(text) if fmt == "jsonl" else _vcard_sources(text)
+    return text, {name for source in sources for name in files_of(source)}
+
+
+def files_of(source: str) -> set[str]:
+    """The files a record's ``source`` was read from: ``page.jpg#3`` (third card of a
+    photo) and ``scan.pdf#2.1`` (a card on page 2) name page.jpg and scan.pdf; front and
+    back merged, ``front.jpg + back.jpg``, name both. The source itself counts too, so
+    that a file whose name has " + " in it is still found."""
+    names = {source}
+    for part in source.split(" + "):
+        names.add(part)
+        names.add(_CARD_NUMBER.sub("", part))
+    return names
+
+
+#: The card's place in its picture, at the end of a source: "#3", "#2.1".
+_CARD_NUMBER = re.compile(r"#\d+(?:\.\d+)?$")
 
 
 def _jsonl_sources(text: str) -> set[str]:

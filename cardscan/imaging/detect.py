@@ -168,7 +168,7 @@ def _candidate_masks(
     k = max(3, round(min(height, width) * 0.012)) | 1
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
 
-    distance, noise = _desk_distance(small)
+    distance, noise = desk_distance(small)
     # Just above the desk's own variation: finds white cards on a light desk.
     _, near = cv2.threshold(distance, 1.5 * noise + 3, 255, cv2.THRESH_BINARY)
     # Otsu: keeps a card apart from its shadow when the card stands out clearly.
@@ -185,7 +185,7 @@ def _candidate_masks(
     return masks
 
 
-def _desk_distance(small: np.ndarray) -> tuple[np.ndarray, float]:
+def desk_distance(small: np.ndarray) -> tuple[np.ndarray, float]:
     """Colour distance (YCrCb, L1) of every pixel from the desk, and the desk's own noise.
 
     The desk is modelled from the photo's border as a smooth quadratic surface per channel,

@@ -1,0 +1,157 @@
+"""The pictures a file holds (a photo, or each page of a PDF) and reading every card on one.
+
+A picture with one card reads as before: one outcome whose ``source`` is the file name.
+A picture with several gives one outcome per card in reading order, named after the
+picture and the card: ``page.jpg#3`` (third card of a photo), ``scan.pdf#2`` (the card on
+page 2 of a PDF), ``scan.pdf#2.3`` (third card on page 2).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from cardscan.book.image import jpeg_thumbnail
+from cardscan.errors import CardscanError, InputError, MissingDependencyError
+from cardscan.imaging.load import display_name, load_image
+from cardscan.imaging.pages import cut_card, draw_layout, find_cards
+from cardscan.imaging.pdf import is_pdf, page_count, render_page
+from cardscan.imaging.preprocess import write_debug_image
+from cardscan.options import ScanOptions
+from cardscan.pipeline import Outcome, ScanFailure, Scanner, ScanResult
+from cardscan.sides import merge_backs
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One picture to read: a photo file, or one page (1-based) of a PDF."""
+
+    path: Path
+    page: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.page is not None and self.page < 1:
+            raise ValueError(f"PDF pages count from 1, not {self.page}")
+
+    @property
+    def name(self) -> str:
+        """``photo.jpg``, or ``scan.pdf#2`` for page 2 of a PDF."""
+        name = display_name(self.path)
+        return name if self.page is None else f"{name}#{self.page}"
+
+    def card_source(self, number: int | None) -> str:
+        """The ``source`` of card ``number`` (1-based; None: the picture's only card)."""
+        if number is None:
+            return self.name
+        return f"{self.name}.{number}" if self.page is not None else f"{self.name}#{number}"
+
+
+def sheets_of(path: Path, options: ScanOptions) -> list[Sheet]:
+    """The pictures of one file: the photo itself, or every page of a PDF (raises PdfError
+    for a PDF that is encrypted, broken or longer than ``options.max_pages``)."""
+    if not is_pdf(path):
+        return [Sheet(path)]
+    pages = page_count(path, max_pages=options.max_pages)
+    return [Sheet(path, page) for page in range(1, pages + 1)]
+
+
+def load_sheet(sheet: Sheet, options: ScanOptions) -> np.ndarray:
+    """The picture as a BGR array: the photo, or the PDF page rendered at 300 dpi."""
+    if sheet.page is None:
+        return load_image(sheet.path, max_pixels=options.max_pixels)
+    return render_page(sheet.path, sheet.page, max_pixels=options.max_pixels)
+
+
+def read_files(scanner: Scanner, paths: list[Path]) -> list[Outcome]:
+    """``cardscan scan``: every card of one photo or PDF (back sides merged into the card
+    before them), or one card from several photos of it (front and back, merged)."""
+    if len(paths) > 1:
+        pdfs = [display_name(p) for p in paths if is_pdf(p)]
+        if pdfs:
+            raise InputError(
+                f"{pdfs[0]}: a PDF is read on its own; scan it alone, or put the files in a "
+                "folder for `cardscan batch`"
+            )
+        return [scanner.scan(paths)]
+    outcomes = [
+        o for sheet in sheets_of(paths[0], scanner.options) for o in read_sheet(scanner, sheet)
+    ]
+    return list(merge_backs(outcomes))
+
+
+def read_sheet(scanner: Scanner, sheet: Sheet) -> list[Outcome]:
+    """Every card on the picture, one outcome each; a picture that cannot be loaded gives
+    one ScanFailure, a card that cannot be read one for that card. A blank PDF page (the
+    empty back of a duplex scan) gives none."""
+    try:
+        image = load_sheet(sheet, scanner.options)
+        layout = find_cards(image)
+    except MissingDependencyError:
+        raise
+    except CardscanError as exc:
+        return [ScanFailure(sheet.name, str(exc), int(exc.exit_code))]
+    prefix = _debug_prefix(sheet)
+    if scanner.options.debug_dir is not None:
+        write_debug_image(
+            scanner.options.debug_dir, prefix + "00-cards", draw_layout(image, layout)
+        )
+    if sheet.page is not None and layout.blank:
+        log.info("%s: blank page, skipped", sheet.name)
+        return []
+    if not layout.several and (sheet.page is None or not layout.regions):
+        # One card (or none found): read the whole picture as a photo of one card, as before.
+        return [_read(scanner, sheet, None, image, prefix, thumbnail=sheet.page is not None)]
+    numbered = layout.several
+    outcomes = []
+    for index in range(len(layout.regions)):
+        number = index + 1 if numbered else None
+        card = cut_card(image, layout, index)
+        card_prefix = f"{prefix}{index + 1}-" if numbered else prefix
+        outcomes.append(_read(scanner, sheet, number, card, card_prefix, thumbnail=True))
+    return outcomes
+
+
+def _read(
+    scanner: Scanner,
+    sheet: Sheet,
+    number: int | None,
+    image: np.ndarray,
+    prefix: str,
+    *,
+    thumbnail: bool,
+) -> Outcome:
+    """One card as a ScanResult, or a ScanFailure naming it (the other cards go on)."""
+    source = sheet.card_source(number)
+    start = time.perf_counter()
+    try:
+        contact, confidence = scanner.scan_image(image, source=source, debug_prefix=prefix)
+    except MissingDependencyError:
+        raise
+    except CardscanError as exc:
+        return ScanFailure(source, str(exc), int(exc.exit_code))
+    except Exception as exc:  # a bug must not cost the other cards
+        log.exception("unexpected error on %s", source)
+        return ScanFailure(
+            source,
+            f"internal error ({type(exc).__name__}: {exc}); please report it with the picture",
+        )
+    warnings = () if not contact.is_empty() else ("no contact details were recognised",)
+    return ScanResult(
+        source=source,
+        contact=contact,
+        seconds=time.perf_counter() - start,
+        ocr_confidence=confidence,
+        warnings=warnings,
+        thumbnail=jpeg_thumbnail(image) if thumbnail else None,
+    )
+
+
+def _debug_prefix(sheet: Sheet) -> str:
+    stem = Path(display_name(sheet.path)).stem
+    return f"{stem}-" if sheet.page is None else f"{stem}-p{sheet.page}-"
