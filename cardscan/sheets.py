@@ -17,8 +17,9 @@ import numpy as np
 
 from cardscan.book.image import jpeg_thumbnail
 from cardscan.errors import CardscanError, InputError, MissingDependencyError
+from cardscan.imaging.cutout import cut_card, draw_layout
 from cardscan.imaging.load import display_name, load_image
-from cardscan.imaging.pages import cut_card, draw_layout, find_cards
+from cardscan.imaging.pages import PageLayout, find_cards
 from cardscan.imaging.pdf import is_pdf, page_count, render_page
 from cardscan.imaging.preprocess import write_debug_image
 from cardscan.options import ScanOptions
@@ -85,71 +86,87 @@ def read_files(scanner: Scanner, paths: list[Path]) -> list[Outcome]:
     return list(merge_backs(outcomes))
 
 
+@dataclass(frozen=True)
+class Piece:
+    """One card of a picture, ready to be read like a photo of it alone."""
+
+    number: int | None  # its place in reading order; None: the picture's only card
+    image: np.ndarray  # BGR: the card with a margin, or the whole picture
+    quad: np.ndarray | None  # where it lies in the picture (rough); None: the whole picture
+
+
 def read_sheet(scanner: Scanner, sheet: Sheet) -> list[Outcome]:
     """Every card on the picture, one outcome each; a picture that cannot be loaded gives
     one ScanFailure, a card that cannot be read one for that card. A blank PDF page (the
     empty back of a duplex scan) gives none."""
     try:
-        image = load_sheet(sheet, scanner.options)
-        layout = find_cards(image)
+        return read_picture(scanner, sheet, load_sheet(sheet, scanner.options))
     except MissingDependencyError:
         raise
     except CardscanError as exc:
         return [ScanFailure(sheet.name, str(exc), int(exc.exit_code))]
+    except Exception as exc:  # a bug must not cost the rest of the batch
+        log.exception("unexpected error on %s", sheet.name)
+        return [ScanFailure(sheet.name, _internal(exc))]
+
+
+def read_picture(scanner: Scanner, sheet: Sheet, image: np.ndarray) -> list[Outcome]:
+    """read_sheet() for a picture already loaded."""
+    layout = find_cards(image)
     prefix = _debug_prefix(sheet)
     if scanner.options.debug_dir is not None:
-        write_debug_image(
-            scanner.options.debug_dir, prefix + "00-cards", draw_layout(image, layout)
-        )
+        drawn = draw_layout(image, layout)
+        write_debug_image(scanner.options.debug_dir, prefix + "00-cards", drawn)
+    return [_read(scanner, sheet, piece, prefix) for piece in pieces(sheet, image, layout)]
+
+
+def pieces(sheet: Sheet, image: np.ndarray, layout: PageLayout) -> list[Piece]:
+    """The cards to read on a picture, as the page finder laid them out.
+
+    A photo that does not hold several cards is read whole, as before; a PDF page with one
+    card is cut to it (a card is a small part of an A4 scan); a blank PDF page has none.
+    """
     if sheet.page is not None and layout.blank:
         log.info("%s: blank page, skipped", sheet.name)
         return []
     if not layout.several and (sheet.page is None or not layout.regions):
-        # One card (or none found): read the whole picture as a photo of one card, as before.
-        return [_read(scanner, sheet, None, image, prefix, thumbnail=sheet.page is not None)]
+        return [Piece(None, image, None)]
     numbered = layout.several
-    outcomes = []
-    for index in range(len(layout.regions)):
-        number = index + 1 if numbered else None
-        card = cut_card(image, layout, index)
-        card_prefix = f"{prefix}{index + 1}-" if numbered else prefix
-        outcomes.append(_read(scanner, sheet, number, card, card_prefix, thumbnail=True))
-    return outcomes
+    return [
+        Piece(index + 1 if numbered else None, cut_card(image, layout, index), region.quad)
+        for index, region in enumerate(layout.regions)
+    ]
 
 
-def _read(
-    scanner: Scanner,
-    sheet: Sheet,
-    number: int | None,
-    image: np.ndarray,
-    prefix: str,
-    *,
-    thumbnail: bool,
-) -> Outcome:
+def _read(scanner: Scanner, sheet: Sheet, piece: Piece, prefix: str) -> Outcome:
     """One card as a ScanResult, or a ScanFailure naming it (the other cards go on)."""
-    source = sheet.card_source(number)
+    source = sheet.card_source(piece.number)
+    if piece.number is not None:
+        prefix = f"{prefix}{piece.number}-"
     start = time.perf_counter()
     try:
-        contact, confidence = scanner.scan_image(image, source=source, debug_prefix=prefix)
+        contact, confidence = scanner.scan_image(piece.image, source=source, debug_prefix=prefix)
     except MissingDependencyError:
         raise
     except CardscanError as exc:
         return ScanFailure(source, str(exc), int(exc.exit_code))
     except Exception as exc:  # a bug must not cost the other cards
         log.exception("unexpected error on %s", source)
-        return ScanFailure(
-            source,
-            f"internal error ({type(exc).__name__}: {exc}); please report it with the picture",
-        )
+        return ScanFailure(source, _internal(exc))
     warnings = () if not contact.is_empty() else ("no contact details were recognised",)
+    cut = piece.quad is not None or sheet.page is not None
     return ScanResult(
         source=source,
         contact=contact,
         seconds=time.perf_counter() - start,
         ocr_confidence=confidence,
         warnings=warnings,
-        thumbnail=jpeg_thumbnail(image) if thumbnail else None,
+        thumbnail=jpeg_thumbnail(piece.image) if cut else None,
     )
+
+
+def _internal(exc: Exception) -> str:
+    return f"internal error ({type(exc).__name__}: {exc}); please report it with the picture"
 
 
 def _debug_prefix(sheet: Sheet) -> str:
