@@ -54,7 +54,7 @@ def desk(width: int = 2400, height: int = 1800, level: int = 95) -> np.ndarray:
 
 def iou(a: np.ndarray, b: np.ndarray) -> float:
     both, _ = cv2.intersectConvexConvex(a.astype(np.float32), b.astype(np.float32))
-    areas = abs(cv2.contourArea(a.astype(np.float32))) + abs(cv2.contourArea(b))
+    areas = abs(cv2.contourArea(a.astype(np.float32))) + abs(cv2.contourArea(b.astype(np.float32)))
     return float(both) / (areas - float(both))
 
 
@@ -170,3 +170,29 @@ def test_draw_layout_marks_every_card():
     drawn = draw_layout(page, find_cards(page))
     red = (drawn[:, :, 2] > 200) & (drawn[:, :, 1] < 50) & (drawn[:, :, 0] < 50)
     assert red.sum() > 2 * 4 * 300  # two outlines
+
+
+def test_a_white_card_without_a_closed_outline_is_fitted_around_its_text(monkeypatch):
+    """White cards on a scanner's white lid: the third card's edges show only in pieces."""
+    page = np.full((1754, 1240, 3), 244, np.uint8)
+    corners = []
+    for i, top in enumerate((100, 100 + CARD_H // 2 + 60, 100 + CARD_H + 120)):
+        card = cv2.resize(draw_card(paper=(244, 244, 244)), (CARD_W // 2, CARD_H // 2))
+        left = 150
+        page[top : top + CARD_H // 2, left : left + CARD_W // 2] = card
+        right, bottom = left + CARD_W // 2, top + CARD_H // 2
+        corners.append(
+            np.array([[left, top], [right, top], [right, bottom], [left, bottom]], float)
+        )
+        grey = (200, 200, 200)
+        if i < 2:  # a closed line of shadow all around
+            cv2.rectangle(page, (left - 1, top - 1), (right, bottom), grey, 1)
+        else:  # broken: gaps in it, and none along the left side
+            for x in range(left, right, 40):
+                cv2.line(page, (x, top - 1), (min(x + 25, right), top - 1), grey, 1)
+                cv2.line(page, (x, bottom), (min(x + 25, right), bottom), grey, 1)
+            for y in range(top, bottom, 40):
+                cv2.line(page, (right, y), (right, min(y + 25, bottom)), grey, 1)
+    assert sorted(matched(find_cards(page), corners)) == [0, 1, 2]
+    monkeypatch.setattr("cardscan.imaging.pages.missed_cards", lambda *a: [])
+    assert sorted(matched(find_cards(page), corners)) == [0, 1]  # the fit found the third

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from cardscan.imaging.detect import ASPECT_RANGE, desk_distance
+from cardscan.imaging.detect import ASPECT_RANGE, desk_distance, extend_to_band
 from cardscan.imaging.geometry import order_corners
+from cardscan.imaging.textfit import missed_cards
 
 log = logging.getLogger(__name__)
 
@@ -117,10 +118,16 @@ def find_cards(image: np.ndarray) -> PageLayout:
         if cv2.countNonZero(soft) < BLANK_EDGES * edges.size:
             log.debug("blank picture: no edges at all")
             return PageLayout((), blank=True)
-    candidates = _candidates(small, grey, blurred, edges)
+    # The faintest edges: a white card on a scanner's white lid shows only a thin line of
+    # shadow along its edge.
+    fine = cv2.Canny(cv2.GaussianBlur(grey, (3, 3), 0), 8, 24)
+    candidates = _candidates(small, blurred, edges, fine)
     cards = _choose(candidates, edges)
     cards = [c for c in cards if _text_share(c.quad, edges) >= MIN_TEXT]
-    cards = _same_size(cards)
+    cards = _same_size(_grown_to_bands(cards, small))
+    pixels = float(small.shape[0] * small.shape[1])
+    for quad in missed_cards([c.quad for c in cards], edges, fine):
+        cards.append(_Candidate(quad, _area(quad) / pixels, 1.0, "text"))
     if not cards:
         log.debug("no card among %d candidate regions", len(candidates))
         return PageLayout(())
@@ -152,10 +159,10 @@ def reading_order(quads: list[np.ndarray]) -> list[int]:
 
 
 def _candidates(
-    small: np.ndarray, grey: np.ndarray, blurred: np.ndarray, edges: np.ndarray
+    small: np.ndarray, blurred: np.ndarray, edges: np.ndarray, fine: np.ndarray
 ) -> list[_Candidate]:
     """Card-shaped regions in several binary guesses of "card pixels" (as detect does)."""
-    height, width = grey.shape
+    height, width = edges.shape
     k = max(3, round(min(height, width) * 0.006)) | 1
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
     distance, noise = desk_distance(small)
@@ -171,8 +178,6 @@ def _candidates(
     masks["edges"] = (cv2.dilate(edges, square), cv2.RETR_CCOMP)
     soft = cv2.Canny(blurred, 15, 45)
     masks["soft-edges"] = (cv2.dilate(soft, square), cv2.RETR_CCOMP)
-    # A white card on a scanner's white lid shows only a faint line of shadow along its edge.
-    fine = cv2.Canny(cv2.GaussianBlur(grey, (3, 3), 0), 8, 24)
     masks["fine-edges"] = (cv2.dilate(fine, square), cv2.RETR_CCOMP)
     found = []
     for source, (mask, mode) in masks.items():
@@ -354,6 +359,20 @@ def _text_share(quad: np.ndarray, edges: np.ndarray) -> float:
     cv2.fillConvexPoly(mask, np.round(inner).astype(np.int32), 255)
     inside = cv2.countNonZero(mask)
     return cv2.countNonZero(cv2.bitwise_and(edges, mask)) / max(inside, 1)
+
+
+def _grown_to_bands(cards: list[_Candidate], small: np.ndarray) -> list[_Candidate]:
+    """Each card whose outline is only its white panel grown to its coloured band (as the
+    one-card path does), unless the band would reach into another card."""
+    grown = []
+    for card in cards:
+        quad = extend_to_band(card.quad, small)
+        others = [c.quad for c in cards if c is not card]
+        if quad is not card.quad and all(_apart(quad, q) for q in others):
+            scale = card.area / max(_area(card.quad), 1.0)
+            card = _Candidate(quad, _area(quad) * scale, card.fill, card.source + "+band")
+        grown.append(card)
+    return grown
 
 
 def _same_size(cards: list[_Candidate]) -> list[_Candidate]:
