@@ -8,6 +8,7 @@ import pytest
 
 from cardscan.imaging.cutout import cut_card, draw_layout
 from cardscan.imaging.pages import CardRegion, PageLayout, find_cards, reading_order
+from cardscan.imaging.seams import ACROSS, text_across
 
 CARD_W, CARD_H = 850, 550  # 85 x 55 mm at 10 px/mm
 
@@ -196,3 +197,26 @@ def test_a_white_card_without_a_closed_outline_is_fitted_around_its_text(monkeyp
     assert sorted(matched(find_cards(page), corners)) == [0, 1, 2]
     monkeypatch.setattr("cardscan.imaging.pages.missed_cards", lambda *a: [])
     assert sorted(matched(find_cards(page), corners)) == [0, 1]  # the fit found the third
+
+
+@pytest.mark.parametrize(
+    ("left_end", "right_start", "across"),
+    [
+        (400, 0, True),  # lines of text run over the line: one card with a shadow's edge
+        (185, 215, False),  # both cards' blank margins meet at the line
+        (400, 215, False),  # a band printed up to one card's edge, the other's margin blank
+    ],
+)
+def test_text_across_a_line_tells_one_card_from_two(left_end, right_start, across):
+    edges = np.zeros((400, 400), np.uint8)
+    for y in range(40, 360, 24):  # rows of "text" left and right of the line x = 200
+        edges[y : y + 2, 20 : min(left_end, 200)] = 255
+        edges[y : y + 2, max(right_start, 200) : 380] = 255
+    if left_end > 200:
+        edges[:, 195:200] = 255  # a band's edge beside the line, on one side only
+    if right_start == 0:
+        edges[:, 195:200] = 0
+        for y in range(40, 360, 24):
+            edges[y : y + 2, 20:380] = 255
+    score = text_across(np.array([200.0, 0.0]), np.array([200.0, 400.0]), edges)
+    assert (score >= ACROSS) is across

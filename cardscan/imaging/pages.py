@@ -17,6 +17,7 @@ import numpy as np
 
 from cardscan.imaging.detect import ASPECT_RANGE, desk_distance, extend_to_band
 from cardscan.imaging.geometry import order_corners
+from cardscan.imaging.seams import ACROSS, text_across
 from cardscan.imaging.textfit import missed_cards
 
 log = logging.getLogger(__name__)
@@ -48,11 +49,6 @@ HOLDER = 2.2
 #: Area of a region that holds two cards, in units of the one card outlined inside it.
 TWO_CARDS = (1.6, 2.6)
 
-#: Share of places along a line between two cards where text lies close on both sides:
-#: above this, it is a line across one card (0.25-0.67 on development photos of a card
-#: half in shadow; 0.17 at most between touching cards).
-ACROSS = 0.2
-
 #: The cards of one picture are of one size (a few formats, some perspective): a region more
 #: than this factor larger or smaller than the median is clutter, a union, or a logo.
 SIZE_SPREAD = 1.8
@@ -78,7 +74,7 @@ class CardRegion:
     @property
     def size(self) -> float:
         """Long side of the card (px)."""
-        return max(float(np.hypot(*(self.quad[(i + 1) % 4] - self.quad[i]))) for i in range(4))
+        return max(_sides(self.quad))
 
 
 @dataclass(frozen=True)
@@ -220,7 +216,7 @@ def _candidate(contour: np.ndarray, width: int, height: int, source: str) -> _Ca
 
 def _card_shaped(quad: np.ndarray) -> bool:
     """Four nearly right angles and a card's proportions (a little perspective allowed)."""
-    sides = [float(np.hypot(*(quad[(i + 1) % 4] - quad[i]))) for i in range(4)]
+    sides = _sides(quad)
     if min(sides) < 8:
         return False
     for i in range(4):
@@ -286,32 +282,29 @@ def _split(region: _Candidate, unique: list[_Candidate], edges: np.ndarray) -> l
     # Several cards inside a region far larger than any of them: the region is a sheet of
     # paper or a patch of the table that holds them, not a card.
     holder = region.area >= HOLDER * max(p.area for p in parts)
-    return parts if covered >= SPLIT_COVER * region.area or holder else [region]
+    if not (covered >= SPLIT_COVER * region.area or holder):
+        return [region]
+    if any(_crossed(part, region, edges) for part in parts):
+        return [region]  # lines of text run from one part into the next: one card
+    return parts
 
 
-def _text_across(a: np.ndarray, b: np.ndarray, edges: np.ndarray) -> float:
-    """Share of places along the line a-b with text close by on both sides of it.
+def _crossed(part: _Candidate, region: _Candidate, edges: np.ndarray) -> bool:
+    """Does text run across a side of the part that lies inside the region (where a card
+    touching it would be)? A shadow's edge across one card cuts it into card-shaped parts."""
+    outline = region.quad.reshape(-1, 1, 2).astype(np.float32)
+    inside = 0.02 * max(_sides(region.quad))
+    for i in range(4):
+        a, b = part.quad[i], part.quad[(i + 1) % 4]
+        middle = (a + b) / 2
+        depth = cv2.pointPolygonTest(outline, (float(middle[0]), float(middle[1])), True)
+        if depth > inside and text_across(a, b, edges) >= ACROSS:
+            return True
+    return False
 
-    Between two touching cards lie their blank margins, or a band printed along one card's
-    edge; a line across one card (the edge of a shadow, a fold) has lines of text running
-    over it, which leave edges on both sides at the same places.
-    """
-    along = b - a
-    length = float(np.hypot(*along))
-    normal = np.array([-along[1], along[0]], np.float32) / max(length, 1.0)
-    offsets = np.arange(2.0, max(5.0, 0.03 * length), 1.0, dtype=np.float32)
-    steps = np.linspace(0.1, 0.9, 48, dtype=np.float32)
-    base = a + np.outer(steps, along)  # 48 x 2
-    height, width = edges.shape
-    sides = []
-    for sign in (1.0, -1.0):
-        where = base[:, None, :] + sign * offsets[None, :, None] * normal  # 48 x k x 2
-        x = np.clip(np.round(where[..., 0]).astype(int), 0, width - 1)
-        y = np.clip(np.round(where[..., 1]).astype(int), 0, height - 1)
-        hit = edges[y, x] > 0
-        # a bin of 4 samples along the line: does any edge lie within reach on this side?
-        sides.append(hit.any(axis=1).reshape(12, 4).any(axis=1))
-    return float(np.mean(sides[0] & sides[1]))
+
+def _sides(quad: np.ndarray) -> list[float]:
+    return [float(np.hypot(*(quad[(i + 1) % 4] - quad[i]))) for i in range(4)]
 
 
 def _remainder(region: _Candidate, part: _Candidate, edges: np.ndarray) -> _Candidate | None:
@@ -328,7 +321,7 @@ def _remainder(region: _Candidate, part: _Candidate, edges: np.ndarray) -> _Cand
 
     inner = max(range(4), key=depth)
     a, b = part.quad[inner], part.quad[(inner + 1) % 4]
-    if _text_across(a, b, edges) >= ACROSS:
+    if text_across(a, b, edges) >= ACROSS:
         return None  # text runs across the line: a shadow's edge on one card
     centre = part.quad.mean(axis=0)
     far = sorted(region.quad, key=lambda p: -float(np.linalg.norm(p - centre)))[:2]
