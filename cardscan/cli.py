@@ -352,11 +352,12 @@ def scan(
     request = _book_request(save, db, profile_url=profile_urls, **encounter)
     outcomes = read_files(Scanner(options), list(photos))
     results = [o for o in outcomes if isinstance(o, ScanResult) and not o.contact.is_empty()]
+    empty = "no contact details were recognised"
     failures = [
-        o if isinstance(o, ScanFailure) else ScanFailure(o.source, "no contact details were recognised")
+        o if isinstance(o, ScanFailure) else ScanFailure(o.source, empty)
         for o in outcomes
-        if not (isinstance(o, ScanResult) and not o.contact.is_empty())
-    ]  # fmt: skip
+        if not any(o is r for r in results)
+    ]
     if not results:
         if len(outcomes) == 1 and isinstance(outcomes[0], ScanFailure):
             _fail(failure_text(outcomes[0]), outcomes[0].exit_code)

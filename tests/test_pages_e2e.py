@@ -112,3 +112,21 @@ def test_pairs_merge_front_and_back_and_resume_skips_the_read_pages(tmp_path):
     assert sources[1:] == [f"{folder / 'c-page.jpg'}#{i}" for i in (1, 2, 3)]
     result = _run("batch", str(folder), "-o", str(out), "--resume", "--jobs", "1")
     assert "3 photos done, 0 to read" in result.stderr
+
+
+def test_each_card_of_a_page_is_saved_with_its_own_picture(tmp_path):
+    from cardscan.book import Book
+    from cardscan.book.image import card_thumbnail
+
+    page = make_page(700, n_cards=3, kind="table", touching=False, background="wood")
+    photo = tmp_path / "page.jpg"
+    photo.write_bytes(page.jpeg)
+    db = tmp_path / "book.sqlite3"
+    result = _run("scan", str(photo), "--save", "--event", "Messe", "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    with Book(db) as book:
+        entries = book.entries()
+        assert len(entries) == 3 and all(e.has_image for e in entries)
+        pictures = [book.images(e.id)[-1] for e in entries]
+    # Each its own card, not the whole photo of three.
+    assert len(set(pictures)) == 3 and card_thumbnail(photo) not in pictures
