@@ -1,8 +1,10 @@
-"""Many photos: find them, read them in a pool of worker processes, stream outcomes in order.
+"""Many photos and PDFs: find them, read them in a pool of worker processes, stream
+outcomes in order.
 
-Each worker holds one Scanner (one loaded Tesseract).  A card that takes longer than the time
-limit, or whose worker dies (a crash inside Tesseract), is reported as failed; the pool is then
-replaced and the other cards go on.
+Each photo, and each page of a PDF, is one picture, read by one worker (which holds one
+Scanner, one loaded Tesseract) into one outcome per card on it. A picture that takes longer
+than the time limit, or whose worker dies (a crash inside Tesseract), is reported as failed;
+the pool is then replaced and the other pictures go on.
 """
 
 from __future__ import annotations
@@ -13,24 +15,31 @@ import os
 import signal
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
-from cardscan.imaging.load import IMAGE_SUFFIXES
+from cardscan.errors import CardscanError
+from cardscan.imaging.load import IMAGE_SUFFIXES, display_name
+from cardscan.imaging.pdf import PDF_SUFFIXES
 from cardscan.ocr.engine import EngineOptions, probe_engine
 from cardscan.options import ScanOptions
 from cardscan.pipeline import Outcome, ScanFailure, Scanner
+from cardscan.sheets import Sheet, read_sheet, sheets_of
+from cardscan.sides import PictureOutcomes, merge_backs, pair_sides
 
 log = logging.getLogger(__name__)
 
+#: File endings batch picks up (case-insensitive): photos (imaging.load's list) and PDFs.
+INPUT_SUFFIXES = IMAGE_SUFFIXES | PDF_SUFFIXES
+
 
 def find_images(folder: Path, *, recursive: bool = False) -> list[Path]:
-    """Image files in a folder, sorted by path so that output order is stable."""
+    """Photo and PDF files in a folder, sorted by path so that output order is stable."""
     pattern = "**/*" if recursive else "*"
     found: list[Path] = []
     for p in folder.glob(pattern):
-        if p.suffix.lower() in IMAGE_SUFFIXES and not p.name.startswith("."):
+        if p.suffix.lower() in INPUT_SUFFIXES and not p.name.startswith("."):
             try:
                 if p.is_dir():
                     continue
@@ -38,6 +47,18 @@ def find_images(folder: Path, *, recursive: bool = False) -> list[Path]:
                 pass
             found.append(p)
     return sorted(found)
+
+
+def plan(paths: Iterable[Path], options: ScanOptions) -> list[Sheet | ScanFailure]:
+    """The pictures to read, in order: each photo, and each page of each PDF; a PDF that
+    cannot be opened (encrypted, broken, too many pages) is a failure in its place."""
+    todo: list[Sheet | ScanFailure] = []
+    for path in paths:
+        try:
+            todo.extend(sheets_of(path, options))
+        except CardscanError as exc:
+            todo.append(ScanFailure(display_name(path), str(exc), int(exc.exit_code)))
+    return todo
 
 
 _worker_scanner: Scanner | None = None
@@ -52,9 +73,9 @@ def _init_worker(options: ScanOptions) -> None:
     _worker_scanner = Scanner(options)
 
 
-def _work(path: Path) -> Outcome:
+def _work(sheet: Sheet) -> list[Outcome]:
     assert _worker_scanner is not None
-    return _worker_scanner.outcome(path)
+    return read_sheet(_worker_scanner, sheet)
 
 
 def check_engine(options: ScanOptions) -> None:
@@ -65,19 +86,54 @@ def check_engine(options: ScanOptions) -> None:
 def scan_many(
     paths: Iterable[Path], options: ScanOptions, *, jobs: int = 1, timeout: float = 120.0
 ) -> Iterator[Outcome]:
-    """Outcomes in input order, streamed as they finish (memory stays flat for any number).
+    """One outcome per card of the photos and PDFs, in input order (see scan_pictures)."""
+    for picture in scan_pictures(plan(paths, options), options, jobs=jobs, timeout=timeout):
+        yield from picture.outcomes
 
-    With ``jobs`` 1 and a single photo the card is read in this process; otherwise in a pool,
-    where ``timeout`` (seconds per card) can stop a photo that hangs.
+
+def read_cards(
+    todo: list[Sheet | ScanFailure],
+    options: ScanOptions,
+    *,
+    jobs: int = 1,
+    timeout: float = 120.0,
+    pairs: bool = False,
+    done: Callable[[int], object] | None = None,
+) -> Iterator[Outcome]:
+    """One outcome per card of the planned pictures, in order, front and back sides merged
+    (two by two with ``pairs``, else each back side that follows its front); ``done(1)`` is
+    called as each picture is finished (a progress bar)."""
+
+    def pictures() -> Iterator[PictureOutcomes]:
+        for picture in scan_pictures(todo, options, jobs=jobs, timeout=timeout):
+            if done is not None:
+                done(1)
+            yield picture
+
+    grouped = pair_sides(pictures()) if pairs else pictures()
+    cards = (outcome for picture in grouped for outcome in picture.outcomes)
+    yield from (cards if pairs else merge_backs(cards))
+
+
+def scan_pictures(
+    todo: list[Sheet | ScanFailure], options: ScanOptions, *, jobs: int = 1, timeout: float = 120.0
+) -> Iterator[PictureOutcomes]:
+    """The outcomes of each picture in input order, streamed as they finish (memory stays
+    flat for any number).
+
+    With ``jobs`` 1 and a single picture it is read in this process; otherwise in a pool,
+    where ``timeout`` (seconds per picture) can stop one that hangs.
     """
-    paths = list(paths)
-    if not paths:
+    if not any(isinstance(t, Sheet) for t in todo):
+        yield from (PictureOutcomes(t.source, (t,)) for t in todo if isinstance(t, ScanFailure))
         return
     check_engine(options)
-    if len(paths) == 1 and jobs <= 1:
-        yield Scanner(options).outcome(paths[0])
+    if len(todo) == 1 and jobs <= 1:
+        sheet = todo[0]
+        assert isinstance(sheet, Sheet)
+        yield PictureOutcomes(sheet.name, tuple(read_sheet(Scanner(options), sheet)))
         return
-    yield from _pooled(paths, options, jobs, timeout)
+    yield from _pooled(todo, options, jobs, timeout)
 
 
 def _new_pool(options: ScanOptions, jobs: int) -> Pool:
@@ -86,37 +142,46 @@ def _new_pool(options: ScanOptions, jobs: int) -> Pool:
 
 
 def _pooled(
-    paths: list[Path], options: ScanOptions, jobs: int, timeout: float
-) -> Iterator[Outcome]:
-    todo = deque(paths)
-    window = 2 * jobs  # cards handed to the pool ahead of the one we wait for
-    running: deque[tuple[Path, AsyncResult[Outcome]]] = deque()
+    todo_list: list[Sheet | ScanFailure], options: ScanOptions, jobs: int, timeout: float
+) -> Iterator[PictureOutcomes]:
+    todo = deque(todo_list)
+    window = 2 * jobs  # pictures handed to the pool ahead of the one we wait for
+    running: deque[tuple[Sheet | ScanFailure, AsyncResult[list[Outcome]] | None]] = deque()
     pool = _new_pool(options, jobs)
     try:
         while todo or running:
             while todo and len(running) < window:
-                path = todo.popleft()
-                running.append((path, pool.apply_async(_work, (path,))))
-            path, result = running.popleft()
+                item = todo.popleft()
+                task = pool.apply_async(_work, (item,)) if isinstance(item, Sheet) else None
+                running.append((item, task))
+            item, result = running.popleft()
+            if isinstance(item, ScanFailure):
+                yield PictureOutcomes(item.source, (item,))
+                continue
+            assert result is not None
             deadline = time.monotonic() + timeout
-            outcome: Outcome | None = None
-            while outcome is None:
+            outcomes: list[Outcome] | None = None
+            while outcomes is None:
                 try:
-                    outcome = result.get(timeout=max(0.0, deadline - time.monotonic()))
+                    outcomes = result.get(timeout=max(0.0, deadline - time.monotonic()))
                 except multiprocessing.TimeoutError:
-                    log.warning("%s: no result after %.0f s; restarting the workers", path, timeout)
-                    outcome = ScanFailure(
-                        str(path),
-                        f"gave up after {timeout:.0f} s (the photo hangs or crashed the OCR); "
-                        "try it alone with `cardscan scan`, or raise --timeout",
+                    log.warning(
+                        "%s: no result after %.0f s; restarting the workers", item.name, timeout
                     )
+                    outcomes = [
+                        ScanFailure(
+                            item.name,
+                            f"gave up after {timeout:.0f} s (the picture hangs or crashed the "
+                            "OCR); try it alone with `cardscan scan`, or raise --timeout",
+                        )
+                    ]
                     pool.terminate()
                     pool.join()
-                    # The cards already handed out start again in a fresh pool.
-                    todo.extendleft(reversed([p for p, _ in running]))
+                    # The pictures already handed out start again in a fresh pool.
+                    todo.extendleft(reversed([i for i, _ in running]))
                     running.clear()
                     pool = _new_pool(options, jobs)
-            yield outcome
+            yield PictureOutcomes(item.name, tuple(outcomes))
     finally:
         pool.terminate()
         pool.join()

@@ -20,7 +20,7 @@ import click
 import phonenumbers
 
 from cardscan import __version__
-from cardscan.batch import find_images, scan_many
+from cardscan.batch import find_images, plan, read_cards
 from cardscan.book import Book, Encounter, resolve_location
 from cardscan.book import edit as book_edit
 from cardscan.book import match as book_match
@@ -48,8 +48,9 @@ from cardscan.imaging.load import display_name
 from cardscan.model import Contact
 from cardscan.options import ScanOptions
 from cardscan.pipeline import ScanFailure, Scanner, ScanResult
-from cardscan.report import TABLE_ROWS, failure_text, to_check, who_was_found
+from cardscan.report import TABLE_ROWS, failure_text, read_summary, to_check, who_was_found
 from cardscan.resume import done_sources
+from cardscan.sheets import read_files
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -86,6 +87,31 @@ def handle_errors(func: F) -> F:
         return None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _verbose() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx and ctx.find_root().params.get("verbose"))  # cardscan -v ...
+
+
+def _failure_line(failure: ScanFailure) -> str:
+    """ "FILE: reason"; for a bug, how to see its traceback (shown above it with -v)."""
+    if failure.exit_code != ExitCode.internal:
+        return failure_text(failure)
+    if _verbose() and failure.details:
+        click.echo(failure.details, err=True)
+        return f"{failure_text(failure)}; this is a bug in cardscan: please report it"
+    return (
+        f"{failure_text(failure)}; this is a bug in cardscan: run it again as "
+        "`cardscan -v COMMAND ...` to see the traceback, and report it"
+    )
+
+
+def _exit_code(failures: list[ScanFailure]) -> int:
+    """A bug's exit status when one photo met one, else that some input failed."""
+    if any(f.exit_code == ExitCode.internal for f in failures):
+        return ExitCode.internal
+    return ExitCode.input_failed
 
 
 def _internal_error(exc: Exception) -> NoReturn:
@@ -322,9 +348,11 @@ def _book_request(save: bool, db: Path | None, **encounter: Any) -> tuple[Path, 
     return resolve_location(db), template
 
 
-def _save(book: Book, template: Encounter, contact: Contact, photo: str, urls: Any) -> None:
+def _save(
+    book: Book, template: Encounter, contact: Contact, photo: str, urls: Any, image: bytes | None
+) -> None:
     encounter = dataclasses.replace(template, source=photo)
-    image = card_thumbnail(Path(photo))
+    image = image or card_thumbnail(Path(photo))
     outcome = book_match.save(book, contact, encounter, profile_urls=urls, image=image)
     click.echo(book_render.save_message(outcome, contact.display_name()), err=True)
 
@@ -414,28 +442,55 @@ def scan(
     profile_urls: tuple[str, ...],
     **encounter: Any,
 ) -> None:
-    """Read one card; several PHOTOS (front and back) are merged into one contact."""
+    """Read one card; several PHOTOS (front and back) are merged into one contact.
+
+    A photo or PDF with several cards gives one contact per card."""
     fmt = _format_for(fmt, output, options)
     request = _book_request(save, db, profile_url=profile_urls, **encounter)
-    scanner = Scanner(options)
-    result = scanner.scan(list(photos))
-    if result.contact.is_empty():
+    outcomes = read_files(Scanner(options), list(photos))
+    results = [o for o in outcomes if isinstance(o, ScanResult) and not o.contact.is_empty()]
+    empty = "no contact details were recognised"
+    failures = [
+        o if isinstance(o, ScanFailure) else ScanFailure(o.source, empty)
+        for o in outcomes
+        if not any(o is r for r in results)
+    ]
+    if not results:
+        if len(outcomes) == 1 and isinstance(outcomes[0], ScanFailure):
+            _fail(_failure_line(outcomes[0]), outcomes[0].exit_code)
         _fail(
-            f"{result.source}: no name, company, phone or e-mail was recognised; "
-            "photograph the card closer, flat and in even light (--debug-dir shows what was seen)",
+            f"{' + '.join(display_name(p) for p in photos)}: no name, company, phone or e-mail "
+            "was recognised; photograph the card closer, flat and in even light "
+            "(--debug-dir shows what was seen)",
             ExitCode.input_failed,
         )
-    writer_options = _writer_options(fmt, vcard, single=True)
+    writer_options = _writer_options(fmt, vcard, single=len(results) == 1)
     with _output(output) as stream, open_writer(Format(fmt), stream, **writer_options) as writer:
-        writer.write(result.contact)
+        for result in results:
+            writer.write(result.contact)
+    for result in results:
+        for note in result.notes:
+            click.echo(f"cardscan: {note}", err=True)
     if request:
         with Book(request[0]) as book:
-            _save(book, request[1], result.contact, str(photos[0]), profile_urls)
-    if options.photo == "face" and result.contact.photo is None and fmt == "vcard":
-        click.echo("cardscan: no portrait found on the card: the vCard has no PHOTO", err=True)
-    review = result.contact.review()
-    if review:
-        click.echo(f"cardscan: please check {', '.join(review)} (low confidence)", err=True)
+            for result in results:
+                photo = str(photos[0]) if len(results) == 1 else result.source
+                _save(book, request[1], result.contact, photo, profile_urls, result.thumbnail)
+    for result in results:
+        name = "" if len(results) == 1 else f"{result.source}: "
+        if options.photo == "face" and result.contact.photo is None and fmt == "vcard":
+            click.echo(
+                f"cardscan: {name}no portrait found on the card: the vCard has no PHOTO", err=True
+            )
+        review = result.contact.review()
+        if review:
+            click.echo(
+                f"cardscan: {name}please check {', '.join(review)} (low confidence)", err=True
+            )
+    for failure in failures:
+        click.echo(f"cardscan: {_failure_line(failure)}", err=True)
+    if failures:
+        sys.exit(_exit_code(failures))
 
 
 @main.command()
@@ -464,6 +519,11 @@ def scan(
 )
 @click.option("--recursive", "-r", is_flag=True, help="Also read the folders inside FOLDER.")
 @click.option(
+    "--pairs",
+    is_flag=True,
+    help="The photos (sorted by name) are front and back of one card, two by two: merge them.",
+)
+@click.option(
     "--resume",
     is_flag=True,
     help="Keep what -o FILE already holds and read only the photos not in it yet (jsonl, or "
@@ -488,6 +548,7 @@ def batch(
     vcard: dict[str, Any],
     jobs: int | None,
     recursive: bool,
+    pairs: bool,
     resume: bool,
     timeout: float,
     carddav: str | None,
@@ -500,7 +561,8 @@ def batch(
     profile_urls: tuple[str, ...],
     **encounter: Any,
 ) -> None:
-    """Read every card photo in FOLDER into one file; one bad photo never stops the batch."""
+    """Read every card in the photos and PDFs in FOLDER into one file (several cards on one
+    photo or page are read one by one); one bad photo never stops the batch."""
     fmt = _format_for(fmt, output, options)
     _terminate_like_ctrl_c()
     paths = find_images(folder, recursive=recursive)
@@ -512,9 +574,10 @@ def batch(
             raise UsageError("--resume needs -o FILE: the output of the run to continue")
         previous, already = done_sources(output, fmt)
         vcard = {**vcard, "source": True}  # what the next --resume needs to know
-        paths = [p for p in paths if display_name(p) not in already]
+        left = [p for p in paths if display_name(p) not in already]
+        done_before, paths = len(paths) - len(left), left
         click.echo(
-            f"Resuming {output}: {_count(len(already), 'photo')} done, {len(paths)} to read.",
+            f"Resuming {output}: {_count(done_before, 'photo')} done, {len(paths)} to read.",
             err=True,
         )
         if not paths:
@@ -530,26 +593,36 @@ def batch(
     checks: list[tuple[str, list[str]]] = []  # (photo, fields to check)
     failures: list[ScanFailure] = []
     count = 0
+    todo = plan(paths, options)
+    pictures: list[int] = []  # one entry per photo or PDF page read (the progress bar's steps)
     kept = False
     try:
         with (
             _output(output, previous) as stream,
             open_writer(Format(fmt), stream, **_writer_options(fmt, vcard)) as writer,
-            click.progressbar(
-                scan_many(paths, options, jobs=min(jobs, len(paths)), timeout=timeout),
-                length=len(paths),
-                label="Reading cards",
-                file=sys.stderr,
-            ) as outcomes,
+            click.progressbar(length=len(todo), label="Reading cards", file=sys.stderr) as bar,
         ):
-            for outcome in outcomes:
+
+            def step(n: int) -> None:
+                pictures.append(n)
+                bar.update(n)
+
+            jobs = min(jobs, len(todo))
+            for outcome in read_cards(
+                todo, options, jobs=jobs, timeout=timeout, pairs=pairs, done=step
+            ):
                 count += 1
+                for remark in outcome.notes if isinstance(outcome, ScanResult) else ():
+                    click.echo(f"cardscan: {remark}", err=True)
                 if isinstance(outcome, ScanResult) and not outcome.contact.is_empty():
                     writer.write(outcome.contact)
                     if client:  # 3.0: what CardDAV servers and Apple/Android expect
                         cards.append(to_vcard(outcome.contact, **{**vcard, "version": "3.0"}))
                     if book and request:
-                        _save(book, request[1], outcome.contact, outcome.source, profile_urls)
+                        _save(
+                            book, request[1], outcome.contact, outcome.source, profile_urls,
+                            outcome.thumbnail,
+                        )  # fmt: skip
                     if len(found) < TABLE_ROWS:
                         found.append(outcome.contact)
                     if outcome.contact.review():
@@ -559,14 +632,14 @@ def batch(
                     outcome = ScanFailure(outcome.source, "no contact details were recognised")
                 failures.append(outcome)
                 lead = "\n" if sys.stderr.isatty() else ""  # below the progress bar
-                click.echo(f"{lead}cardscan: {failure_text(outcome)}", err=True)
+                click.echo(f"{lead}cardscan: {_failure_line(outcome)}", err=True)
             if count == len(failures) and output is not None and output.exists():
                 raise _NothingRead  # keep the old file rather than replace it with nothing
     except _NothingRead:
         kept = True
     except KeyboardInterrupt:
         _fail(
-            f"interrupted after {count} of {len(paths)} photos; "
+            f"interrupted after {len(pictures)} of {len(todo)} photos; "
             f"{output or 'the output'} was left as it was",
             ExitCode.interrupted,
         )
@@ -578,7 +651,7 @@ def batch(
         click.echo(who_was_found(found, done, output, display_name(folder)), err=True)
     where = f" -> {output}" if output and not kept else ""
     click.echo(
-        f"Read {_count(count, 'photo')}: {_count(done, 'contact')} found, "
+        f"Read {read_summary(len(todo), count)}: {_count(done, 'contact')} found, "
         f"{len(failures)} failed{where}",
         err=True,
     )
@@ -592,12 +665,12 @@ def batch(
     if client is not None and cards and any(r.status == "failed" for r in _push(client, cards)):
         sys.exit(ExitCode.carddav_failed)
     if failures:
-        sys.exit(ExitCode.input_failed)
+        sys.exit(_exit_code(failures))
 
 
 def _no_photos(folder: Path, recursive: bool) -> str:
     """Why a batch found nothing to read, and what to do when the photos are in subfolders."""
-    message = f"no photos (.jpg, .png, .heic, ...) in {folder}"
+    message = f"no photos or PDFs (.jpg, .png, .heic, .pdf, ...) in {folder}"
     if recursive:
         return message + " or its subfolders"
     below = len(find_images(folder, recursive=True))

@@ -3,7 +3,8 @@
     CardscanError                     exit 1 unless a subclass says otherwise
     +-- InputError (also ValueError)  a photo that cannot be used        -> exit 1
     |   +-- UnreadableImageError      not an image, truncated, no permission
-    |   +-- ImageTooLargeError        more pixels than the documented limit
+    |   +-- ImageTooLargeError        more pixels than the documented limit (a photo, a PDF page)
+    |   +-- PdfError                  a PDF that is encrypted, broken or has too many pages
     +-- OcrError                      Tesseract failed or timed out on one card -> exit 1
     +-- UsageError                    options that do not fit together    -> exit 2
     +-- OutputError                   the output file cannot be written   -> exit 4
@@ -54,6 +55,10 @@ class UnreadableImageError(InputError):
 
 class ImageTooLargeError(InputError):
     pass
+
+
+class PdfError(InputError):
+    """A PDF that cannot be read: password-protected, damaged, or more pages than the limit."""
 
 
 class OcrError(CardscanError):

@@ -10,6 +10,10 @@ from pathlib import Path
 #: hundred bytes on disk but 10 GB once decoded, so the header is checked first.
 DEFAULT_MAX_PIXELS = 50_000_000
 
+#: Most pages of a PDF that are read: a stack of 300 cards scanned one per page. Each page
+#: is rendered at 300 dpi (8.7 MP for A4) and read like a photo, about a second per card.
+DEFAULT_MAX_PAGES = 300
+
 
 #: Tesseract languages: German and English cards come first.
 DEFAULT_LANG = "deu+eng"
@@ -22,6 +26,7 @@ class ScanOptions:
     engine: str = "auto"  # "tesserocr" (in-process, default when installed) or "pytesseract"
     debug_dir: Path | None = None  # write each intermediate image here
     max_pixels: int = DEFAULT_MAX_PIXELS
+    max_pages: int = DEFAULT_MAX_PAGES  # pages of a PDF
     ocr_timeout: float = 60.0  # seconds per card for the subprocess engine
     qr: bool = True  # decode QR codes on the card and merge their data
     # vCard PHOTO: "card" = a small JPEG of the flattened card, "face" = the portrait printed

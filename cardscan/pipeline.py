@@ -6,6 +6,7 @@ import dataclasses
 import logging
 import re
 import time
+import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,11 @@ class ScanResult:
     seconds: float
     ocr_confidence: float
     warnings: tuple[str, ...] = field(default=())
+    # What the person should hear about this card ("back side merged into ...").
+    notes: tuple[str, ...] = field(default=())
+    # A small JPEG of the card when it was cut from a larger picture (a page of several
+    # cards, a PDF page): the contact book keeps it. None: the photo file shows the card.
+    thumbnail: bytes | None = field(default=None, repr=False)
 
     ok: bool = field(default=True, init=False)
 
@@ -49,8 +55,18 @@ class ScanFailure:
     source: str
     reason: str
     exit_code: int = ExitCode.input_failed
+    #: For a bug (exit_code ExitCode.internal): the traceback, shown by `cardscan -v`.
+    details: str = ""
 
     ok: bool = field(default=False, init=False)
+
+    @classmethod
+    def of_bug(cls, source: str, exc: Exception) -> ScanFailure:
+        """A photo that met a bug in cardscan: the rest of a batch goes on, the bug is told."""
+        log.info("unexpected error on %s", source, exc_info=exc)
+        what = " ".join(f"{type(exc).__name__}: {exc}".split())
+        details = "".join(traceback.format_exception(exc)).rstrip()
+        return cls(source, f"internal error ({what})", ExitCode.internal, details)
 
 
 Outcome = ScanResult | ScanFailure
@@ -313,8 +329,4 @@ class Scanner:
         except CardscanError as exc:
             return ScanFailure(display_name(path), str(exc), int(exc.exit_code))
         except Exception as exc:  # a bug must not cost the rest of the batch
-            log.exception("unexpected error on %s", path)
-            return ScanFailure(
-                display_name(path),
-                f"internal error ({type(exc).__name__}: {exc}); please report it with the photo",
-            )
+            return ScanFailure.of_bug(display_name(path), exc)

@@ -26,6 +26,14 @@ def failure_text(failure: ScanFailure) -> str:
     return f"{failure.source}: {failure.reason}"
 
 
+def read_summary(pictures: int, cards: int) -> str:
+    """ "3 photos" when each photo held one card, else "2 photos or pages with 9 cards"."""
+    if pictures == cards:
+        return f"{pictures} photo" if pictures == 1 else f"{pictures} photos"
+    what = "photo or page" if pictures == 1 else "photos or pages"
+    return f"{pictures} {what} with {cards} card{'' if cards == 1 else 's'}"
+
+
 def who_was_found(contacts: list[Contact], total: int, output: Path | str, folder: str = "") -> str:
     """A short table of the contacts found, each with its photo (named from within ``folder``,
     the one the batch read); ``total`` counts those not listed too (all are in ``output``)."""

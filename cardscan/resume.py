@@ -1,4 +1,4 @@
-"""`batch --resume`: which photos an earlier, interrupted run already wrote to the output."""
+"""`batch --resume`: which photos and PDFs an earlier, interrupted run already wrote to the output."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ RESUMABLE = ("vcard", "jsonl")
 
 
 def done_sources(path: Path, fmt: str) -> tuple[str, set[str]]:
-    """The output's text so far and the photo names (``source``) it already holds."""
+    """The output's text so far and the names of the photos and PDFs it already holds."""
     if fmt not in RESUMABLE:
         raise UsageError(f"--resume works with --format {' or '.join(RESUMABLE)}, not {fmt}")
     target = examine(path)
@@ -33,17 +33,34 @@ def done_sources(path: Path, fmt: str) -> tuple[str, set[str]]:
             f"cannot read {path} to resume it ({exc}); move it away or drop --resume"
         ) from exc
     if fmt == "jsonl":
-        return text, _jsonl_sources(text)
-    sources = _vcard_sources(text)
-    cards = len(re.findall(r"^BEGIN:VCARD", text, re.IGNORECASE | re.MULTILINE))
-    if cards and not sources:
-        raise UsageError(
-            f"{path} holds {cards} vCard(s) that do not name the photos they were read from "
-            f"({SOURCE_PROPERTY}, written only with --vcard-source or --resume), so --resume "
-            "cannot tell which photos are done: run the batch without --resume, or with "
-            "--vcard-source (or -o FILE.jsonl) when you mean to continue it later"
-        )
-    return text, sources
+        sources = _jsonl_sources(text)
+    else:
+        sources = _vcard_sources(text)
+        cards = len(re.findall(r"^BEGIN:VCARD", text, re.IGNORECASE | re.MULTILINE))
+        if cards and not sources:
+            raise UsageError(
+                f"{path} holds {cards} vCard(s) that do not name the photos they were read from "
+                f"({SOURCE_PROPERTY}, written only with --vcard-source or --resume), so --resume "
+                "cannot tell which photos are done: run the batch without --resume, or with "
+                "--vcard-source (or -o FILE.jsonl) when you mean to continue it later"
+            )
+    return text, {name for source in sources for name in files_of(source)}
+
+
+def files_of(source: str) -> set[str]:
+    """The files a record's ``source`` was read from: ``page.jpg#3`` (third card of a
+    photo) and ``scan.pdf#2.1`` (a card on page 2) name page.jpg and scan.pdf; front and
+    back merged, ``front.jpg + back.jpg``, name both. The source itself counts too, so
+    that a file whose name has " + " in it is still found."""
+    names = {source}
+    for part in source.split(" + "):
+        names.add(part)
+        names.add(_CARD_NUMBER.sub("", part))
+    return names
+
+
+#: The card's place in its picture, at the end of a source: "#3", "#2.1".
+_CARD_NUMBER = re.compile(r"#\d+(?:\.\d+)?$")
 
 
 def _jsonl_sources(text: str) -> set[str]:

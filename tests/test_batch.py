@@ -12,13 +12,15 @@ from cardscan.options import ScanOptions
 from cardscan.pipeline import ScanFailure, ScanResult
 
 
-def fake_work(path: Path):
-    """Stands in for reading a card; runs in the forked workers."""
+def fake_work(sheet):
+    """Stands in for reading a picture; runs in the forked workers."""
+    path = sheet.path
     if path.name == "hang.jpg":
         time.sleep(60)
     if path.name == "crash.jpg":
         os._exit(1)  # the worker dies as if Tesseract had crashed
-    return ScanResult(str(path), Contact(str(path), emails=[f"{path.stem}@example.com"]), 0.0, 1.0)
+    contact = Contact(str(path), emails=[f"{path.stem}@example.com"])
+    return [ScanResult(str(path), contact, 0.0, 1.0)]
 
 
 @pytest.fixture

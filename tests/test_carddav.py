@@ -435,7 +435,7 @@ def _fake_batch(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     contacts = _contacts()
     outcomes = [ScanResult(c.source, c, 0.1, 0.9) for c in contacts]
     monkeypatch.setattr(cli, "find_images", lambda *a, **k: [folder / "a.jpg", folder / "b.jpg"])
-    monkeypatch.setattr(cli, "scan_many", lambda *a, **k: iter(outcomes))
+    monkeypatch.setattr(cli, "read_cards", lambda *a, **k: iter(outcomes))
     return folder
 
 

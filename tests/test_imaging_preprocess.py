@@ -375,7 +375,7 @@ def test_never_crashes(height: int, width: int, seed: int, kind: str) -> None:
 def test_outline_of_the_white_panel_grows_to_the_cards_coloured_band(card) -> None:
     # On a busy desk the crispest outline can be the white panel below a navy band across
     # the top of the card: the band (with the company name) belongs to the card.
-    from cardscan.imaging.detect import _extend_to_band
+    from cardscan.imaging.detect import extend_to_band
 
     banded = card.copy()
     band = CARD_H // 4
@@ -394,10 +394,10 @@ def test_outline_of_the_white_panel_grows_to_the_cards_coloured_band(card) -> No
         ],
         np.float32,
     )
-    grown = _extend_to_band(panel, small)
+    grown = extend_to_band(panel, small)
     assert np.abs(grown - corners / 2).max() < 0.015 * np.hypot(*PHOTO) / 2
     # an outline of a usual card shape is left alone
-    assert np.array_equal(_extend_to_band(corners / 2, small), corners / 2)
+    assert np.array_equal(extend_to_band(corners / 2, small), corners / 2)
 
 
 def _generated_busy_desk(seed: int) -> tuple[np.ndarray, np.ndarray, dict]:

@@ -24,6 +24,12 @@ def card_thumbnail(path: Path) -> bytes | None:
     if image is None:
         log.info("no card image stored: cv2 cannot read %s", path)
         return None
+    return jpeg_thumbnail(image)
+
+
+def jpeg_thumbnail(image: np.ndarray) -> bytes | None:
+    """JPEG bytes of a BGR image scaled to at most MAX_SIDE pixels (None if it cannot be
+    encoded)."""
     height, width = image.shape[:2]
     scale = MAX_SIDE / max(height, width)
     if scale < 1:

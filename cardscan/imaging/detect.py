@@ -21,7 +21,7 @@ Method = Literal["outline", "blob", "whole"]
 ASPECT_RANGE = (1.2, 2.2)
 
 #: The white panel of a card with a coloured band along one side is wider than any card:
-#: an outline this wide is kept only to be grown to its band (_extend_to_band).
+#: an outline this wide is kept only to be grown to its band (extend_to_band).
 _PANEL_ASPECT = (1.2, 3.2)
 
 #: A quadrilateral outline this small is still a card when the rest of the photo looks
@@ -97,7 +97,7 @@ def find_card(small: np.ndarray) -> Detection:
         first = _unmerged(ranked[0], candidates)
         ranked = [first] + [c for c in ranked if c is not first]
     for best in ranked:
-        quad = _extend_to_band(best.quad, small)
+        quad = extend_to_band(best.quad, small)
         if not _plausible(quad, width, height):
             continue  # a panel too wide for a card, and no band around it
         log.debug(
@@ -121,7 +121,7 @@ def _unmerged(best: _Candidate, candidates: list[_Candidate]) -> _Candidate:
     the union, being larger, outscores the card's own outline. The union fills its four
     corners less well (0.93-0.95 on development photos) than a card does (0.97-0.997), so
     a clean outline inside a poorly filled one is taken instead. A white panel inside a
-    card with a coloured band is grown back to the band afterwards (_extend_to_band).
+    card with a coloured band is grown back to the band afterwards (extend_to_band).
     On 1,199 development photos this found 6 more cards and lost none.
     """
     if best.fill >= _MERGED_FILL:
@@ -168,7 +168,7 @@ def _candidate_masks(
     k = max(3, round(min(height, width) * 0.012)) | 1
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
 
-    distance, noise = _desk_distance(small)
+    distance, noise = desk_distance(small)
     # Just above the desk's own variation: finds white cards on a light desk.
     _, near = cv2.threshold(distance, 1.5 * noise + 3, 255, cv2.THRESH_BINARY)
     # Otsu: keeps a card apart from its shadow when the card stands out clearly.
@@ -185,7 +185,7 @@ def _candidate_masks(
     return masks
 
 
-def _desk_distance(small: np.ndarray) -> tuple[np.ndarray, float]:
+def desk_distance(small: np.ndarray) -> tuple[np.ndarray, float]:
     """Colour distance (YCrCb, L1) of every pixel from the desk, and the desk's own noise.
 
     The desk is modelled from the photo's border as a smooth quadratic surface per channel,
@@ -295,7 +295,7 @@ def _refine_sides(quad: np.ndarray, points: np.ndarray) -> np.ndarray:
     return refined
 
 
-def _extend_to_band(quad: np.ndarray, small: np.ndarray) -> np.ndarray:
+def extend_to_band(quad: np.ndarray, small: np.ndarray) -> np.ndarray:
     """The whole card when only its white panel was found: a card with a coloured band
     along one side, on a busy desk, outlines as the panel alone (its edge against the band
     is the crispest line around), which cuts off the company name printed in the band.

@@ -336,6 +336,11 @@ def _draw_detection(small: np.ndarray, detection: Detection) -> np.ndarray:
     return vis
 
 
+def write_debug_image(folder: Path, step: str, image: np.ndarray) -> None:
+    """Write ``folder/step.png`` (for --debug-dir); raises OutputError when it cannot."""
+    _Debug(folder, "").write(step, image)
+
+
 class _Debug:
     """Writes intermediate images when a debug folder is given, else does nothing."""
 

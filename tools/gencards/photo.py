@@ -97,13 +97,13 @@ def _f32(a: object) -> Field:
     return np.asarray(a, dtype=np.float32)
 
 
-def _smooth_noise(gen: np.random.Generator, h: int, w: int, cells: tuple[int, int]) -> Field:
+def smooth_noise(gen: np.random.Generator, h: int, w: int, cells: tuple[int, int]) -> Field:
     """Low-frequency noise in [-1, 1]: a coarse random grid resized up smoothly."""
     small = gen.uniform(-1, 1, size=cells).astype(np.float32)
     return np.asarray(cv2.resize(small, (w, h), interpolation=cv2.INTER_CUBIC), dtype=np.float32)
 
 
-def _background(kind: str, h: int, w: int, rng: random.Random, gen: np.random.Generator) -> Field:
+def desk_surface(kind: str, h: int, w: int, rng: random.Random, gen: np.random.Generator) -> Field:
     """A desk surface, BGR float32 0..255."""
     if kind == "wood":
         base = np.array(
@@ -111,8 +111,8 @@ def _background(kind: str, h: int, w: int, rng: random.Random, gen: np.random.Ge
         )
         along = rng.random() < 0.5
         hh, ww = (w, h) if along else (h, w)
-        streaks = _smooth_noise(gen, hh, ww, (max(2, hh // 6), 6))
-        warp = _smooth_noise(gen, hh, ww, (4, 4)) * 40
+        streaks = smooth_noise(gen, hh, ww, (max(2, hh // 6), 6))
+        warp = smooth_noise(gen, hh, ww, (4, 4)) * 40
         rows = np.arange(hh, dtype=np.float32)[:, None] + warp
         rings = np.sin(rows * rng.uniform(0.05, 0.12)) * 0.5 + 0.5
         tone = 0.82 + 0.12 * streaks + 0.08 * rings
@@ -152,7 +152,7 @@ def _background(kind: str, h: int, w: int, rng: random.Random, gen: np.random.Ge
             "dark": rng.uniform(28, 70),
         }[kind]
         cast = np.array([rng.uniform(0.94, 1.06), 1.0, rng.uniform(0.94, 1.06)], np.float32)
-        tone = 1 + 0.06 * _smooth_noise(gen, h, w, (5, 7))
+        tone = 1 + 0.06 * smooth_noise(gen, h, w, (5, 7))
         img = (tone * level)[..., None] * cast
     grain = gen.standard_normal(size=(h, w, 1), dtype=np.float32) * 3.0
     return np.asarray(img + grain, dtype=np.float32)
@@ -245,7 +245,7 @@ def photograph(
     layer = _f32(cv2.warpPerspective(paper, mat, (pw, ph), flags=cv2.INTER_LINEAR))
     ones = np.ones((sh, sw), np.float32)
     alpha = _f32(cv2.warpPerspective(ones, mat, (pw, ph), flags=cv2.INTER_LINEAR))
-    img = _background(cap.background, ph, pw, rng, gen)
+    img = desk_surface(cap.background, ph, pw, rng, gen)
     # drop shadow: the card's silhouette, shifted and blurred (at a quarter size: it is soft)
     span = float(np.linalg.norm(dst[1] - dst[0]))
     dx, dy = rng.uniform(0.0, 0.03) * span, rng.uniform(0.005, 0.035) * span
