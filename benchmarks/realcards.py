@@ -38,11 +38,11 @@ from benchmarks.reallabels import (
     read_value,
     score,
 )
-from cardscan.batch import scan_many
 from cardscan.model import Contact
-from cardscan.ocr.engine import make_engine
+from cardscan.ocr.factory import make_engine
 from cardscan.options import ScanOptions
 from cardscan.pipeline import ScanResult
+from cardscan.pipeline.pool import scan_many
 
 OUT = Path(__file__).parent / "out"
 

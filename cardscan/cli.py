@@ -20,13 +20,11 @@ import click
 import phonenumbers
 
 from cardscan import __version__
-from cardscan.batch import find_images, plan, read_cards
 from cardscan.book import Book, Encounter, resolve_location
 from cardscan.book import edit as book_edit
 from cardscan.book import match as book_match
 from cardscan.book import render as book_render
 from cardscan.book.export import BOOK_FORMATS, write_book
-from cardscan.book.image import card_thumbnail, vcard_photo
 from cardscan.book.links import profile_from_url
 from cardscan.book.search import search
 from cardscan.carddav import CarddavClient, PushResult, split_vcards
@@ -42,15 +40,17 @@ from cardscan.errors import (
 )
 from cardscan.export import FORMAT_ALIASES, Format, format_of_file, open_writer
 from cardscan.export.base import output_errors
+from cardscan.export.resume import done_sources
 from cardscan.export.vcard import to_vcard
 from cardscan.files import make_private_folder, output_file, write_private
 from cardscan.imaging.load import display_name
+from cardscan.imaging.photo import card_thumbnail, vcard_photo
 from cardscan.model import Contact
 from cardscan.options import ScanOptions
 from cardscan.pipeline import ScanFailure, Scanner, ScanResult
+from cardscan.pipeline.pool import read_cards
+from cardscan.pipeline.sheets import find_images, plan, read_files
 from cardscan.report import TABLE_ROWS, failure_text, read_summary, to_check, who_was_found
-from cardscan.resume import done_sources
-from cardscan.sheets import read_files
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -112,7 +112,7 @@ class Origin:
 class Proposal:
     """A rule's doubt about a valid reading: "tfiqueroa@x.com" for the printed tfigueroa@x.com
     beside the name read "Tom Fiqueroa". The value stays as read unless a second reading of
-    its part of the image shows ``candidate`` (cardscan.recheck)."""
+    its part of the image shows ``candidate`` (cardscan.reread.recheck)."""
 
     field: str  # the field of ``value``
     value: str  # the value as read, kept
@@ -124,6 +124,18 @@ class Proposal:
     @property
     def target(self) -> str:
         return self.to_field or self.field
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One line (or one separated segment of a line) of card text."""
+
+    text: str
+    height: float = 0.0  # font size in pixels (0 when unknown, e.g. plain-text fixtures)
+    confidence: float = 1.0  # OCR confidence 0..1
+    top: float = 0.0  # position on the card, 0..1 from the top (0 when unknown)
+    left: float = 0.0  # 0..1 from the left
+    right: float = 0.0  # 0..1 from the left, where the line ends (0 when unknown)
 
 
 @dataclass
@@ -143,7 +155,7 @@ class Contact:
     raw_text: str = ""
     #: 0..1 per field name in CONFIDENCE_FIELDS (only for fields that have a value)
     confidence: dict[str, float] = field(default_factory=dict)
-    #: A JPEG for the vCard PHOTO (cardscan.photo keeps it small); not part of the JSON record.
+    #: A JPEG for the vCard PHOTO (cardscan.imaging.photo keeps it small); not part of the JSON record.
     photo: bytes | None = field(default=None, repr=False)
     #: Where values came from, where that is not "printed as read" (see origin()).
     origins: list[Origin] = field(default_factory=list)

@@ -17,10 +17,10 @@ import pytest
 import vobject
 from click.testing import CliRunner
 
-from cardscan import batch as batch_module
 from cardscan import cli
 from cardscan.cli import main
 from cardscan.pipeline import Scanner
+from cardscan.pipeline import pool as batch_module
 from tests.fakes import FakeEngine, ocr_result
 
 PHOTO = Path(__file__).parent.parent / "samples" / "01-de-doctor-umlauts.jpg"
@@ -268,9 +268,7 @@ def test_a_bug_is_an_internal_error_not_a_usage_error(card: Path, monkeypatch: p
     assert result.exit_code == 70
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr
-    assert lines[0].startswith(
-        f"cardscan: error: {card}: internal error (ValueError: an invariant"
-    )
+    assert lines[0].startswith(f"cardscan: error: {card}: internal error (ValueError: an invariant")
     assert "cardscan -v" in lines[0]
     result = run("-v", "scan", str(card), "--no-qr")
     assert result.exit_code == 70 and "Traceback" in result.stderr

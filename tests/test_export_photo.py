@@ -10,8 +10,7 @@ import pytest
 import vobject
 
 from cardscan.export.vcard import LINE_OCTETS, to_vcard
-from cardscan.model import Contact, Name
-from cardscan.photo import (
+from cardscan.imaging.photo import (
     FACE_SOURCE_SIDE,
     MAX_BYTES,
     MAX_SIDE,
@@ -19,6 +18,7 @@ from cardscan.photo import (
     face_photo,
     jpeg_photo,
 )
+from cardscan.model import Contact, Name
 
 
 def _noisy_card(h: int = 1200, w: int = 2000) -> np.ndarray:

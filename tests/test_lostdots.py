@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from cardscan.lostdots import restore_lost_dots
 from cardscan.model import Contact, Name
+from cardscan.reread.lostdots import restore_lost_dots
 from tests.fakes import FakeEngine, ocr_result
 
 IMAGE = np.full((600, 1000), 255, dtype=np.uint8)
@@ -101,7 +101,7 @@ def test_dot_read_as_a_hyphen_between_initial_and_family_name():
 
 
 def test_every_reading_is_tried_until_one_shows_the_dot():
-    from cardscan.lostdots import WORD_READINGS
+    from cardscan.reread.lostdots import WORD_READINGS
 
     contact = _contact("rduarte@lumina.com", "Robert", "Duarte")
     plain = ["rduarte@lumina.com"] * (len(WORD_READINGS) - 1)
@@ -112,8 +112,8 @@ def test_every_reading_is_tried_until_one_shows_the_dot():
 
 
 def test_word_crops_are_scaled_and_binarised_as_each_reading_says():
-    from cardscan.lostdots import WordReading
-    from cardscan.lostdots import crop_word as _crop
+    from cardscan.reread.lostdots import WordReading
+    from cardscan.reread.lostdots import crop_word as _crop
 
     image = np.full((100, 300), 255, np.uint8)
     image[40:60, 50:250] = 90  # a grey word

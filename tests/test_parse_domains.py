@@ -102,7 +102,7 @@ def test_two_printed_addresses_are_never_one():
     from cardscan.parse import lines_from_text, parse_card
 
     # One reading of a card: two addresses printed are two addresses, however alike
-    # (merging two readings of one print is cardscan.recheck's, by their place on the card).
+    # (merging two readings of one print is cardscan.reread.recheck's, by their place on the card).
     card = (
         "Amanda Parsons\nAlpenblick Analytics LLC\nparsons@alpenblick-analytcs.com\n"
         "amanda.parsons@alpenblick-analytics.com\nwww.alpenblick-analytics.com"

@@ -17,7 +17,7 @@ EMAILS = [
     ("Firma(firma.de)", []),
     ("anna.mueller@firma,de", ["anna.mueller@firma.de"]),
     # a space in the local part after a hyphenated given name: kaul@ is valid as read, the
-    # join only a proposal (a second reading of the image decides: cardscan.recheck)
+    # join only a proposal (a second reading of the image decides: cardscan.reread.recheck)
     ("Mail: franz-josef kaul@bluepeak.de", ["kaul@bluepeak.de"], "franz-josef.kaul@bluepeak.de"),
     ("E-mail wlarson@weber com", ["wlarson@weber.com"]),
     ("E-mail wlarson@weber. com", ["wlarson@weber.com"]),

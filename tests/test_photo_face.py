@@ -12,10 +12,10 @@ import pytest
 from click.testing import CliRunner
 from skimage import data
 
-from cardscan import cli, photo
+from cardscan import cli
 from cardscan.errors import MissingDependencyError
-from cardscan.options import ScanOptions
-from cardscan.photo import (
+from cardscan.imaging import photo
+from cardscan.imaging.photo import (
     FACE_SOURCE_SIDE,
     MAX_BYTES,
     MAX_SIDE,
@@ -24,6 +24,7 @@ from cardscan.photo import (
     face_photo,
     find_face,
 )
+from cardscan.options import ScanOptions
 from cardscan.pipeline import Scanner
 from tests.fakes import FakeEngine, ocr_result
 

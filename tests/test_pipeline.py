@@ -6,16 +6,16 @@ import cv2
 import numpy as np
 import pytest
 
-from cardscan.batch import find_images
 from cardscan.errors import UnreadableImageError
-from cardscan.layout import ocr_lines
-from cardscan.lostdots import WORD_READINGS
-from cardscan.merge import merge_contacts
 from cardscan.model import Contact, Name, Phone
 from cardscan.ocr.engine import OcrLine, OcrResult, OcrWord
+from cardscan.ocr.lines import ocr_lines
 from cardscan.ocr.tessdata import has_language
 from cardscan.options import ScanOptions
+from cardscan.parse.merge import merge_contacts
 from cardscan.pipeline import ScanFailure, Scanner, ScanResult
+from cardscan.pipeline.sheets import find_images
+from cardscan.reread.lostdots import WORD_READINGS
 from tests.fakes import FakeEngine, ocr_result
 
 CARD = """Dr. Anna Müller
@@ -347,7 +347,7 @@ def test_two_different_people_are_not_merged(tmp_path):
     ],
 )
 def test_same_person(a, b, same):
-    from cardscan.merge import same_person
+    from cardscan.parse.merge import same_person
 
     assert same_person(a, b) is same
 

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from cardscan.model import Contact, Name, Proposal
-from cardscan.recheck import RECHECK_READINGS, confirm_proposals, locate
+from cardscan.reread.recheck import RECHECK_READINGS, confirm_proposals, locate
 from tests.fakes import FakeEngine, ocr_result
 
 IMAGE = np.full((600, 1000), 255, dtype=np.uint8)

@@ -3,7 +3,7 @@
 The checks of cardscan.parse.crosscheck and cardscan.parse.domains say what each value would
 be if OCR had slipped; ``settle`` decides what becomes of that. A value valid as read stays as
 printed: the check's reading becomes a Proposal, which only a second reading of that part of
-the image can confirm (cardscan.recheck); resemblance to the name, the company or the website
+the image can confirm (cardscan.reread.recheck); resemblance to the name, the company or the website
 alone never rewrites it and never drops it. A value that was no valid value as read (a
 repaired one) takes the check's reading, and its origin records the rule.
 """
@@ -23,10 +23,11 @@ from cardscan.parse.crosscheck import (
     restore_given_name,
 )
 from cardscan.parse.domains import agree_domains, host_of
-from cardscan.parse.names import fold, restore_umlauts, split_name
+from cardscan.parse.names import restore_umlauts, split_name
 from cardscan.parse.rules.emails import GLYPH_REPAIRS
 from cardscan.parse.web import NO_VALID_READING, dedupe_urls
 from cardscan.parse.webvalues import CAPITAL_I_RULE
+from cardscan.text import fold
 
 
 def settle(

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from cardscan.labels import LABEL_ALONE_RE
 from cardscan.model import Contact, Origin
 from cardscan.parse.address import build_address, country_of, find_city
 from cardscan.parse.address_shapes import Piece, brazilian_address, turkish_address
@@ -17,7 +18,6 @@ from cardscan.parse.lines import TextLine, clean, split_segments
 from cardscan.parse.names import (
     correct_words,
     email_hits,
-    fold,
     has_given_name,
     matches_email,
     name_has_prefix,
@@ -41,8 +41,8 @@ from cardscan.parse.rules import (
     fix_legal_form,
     is_area_line,
 )
-from cardscan.parse.rules.labels import LABEL_ALONE_RE
 from cardscan.parse.web import domain_words, find_web, join_split_address
+from cardscan.text import fold
 
 log = logging.getLogger(__name__)
 

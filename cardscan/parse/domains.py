@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from cardscan.parse.hosts import is_public_suffix, known_tld
-from cardscan.parse.names import edit_distance, fold, one_edit
 from cardscan.parse.rules import LEGAL_FORM_RE, ROLE_MAILBOXES
 from cardscan.parse.web import normalize_email
+from cardscan.text import edit_distance, fold, one_edit
 
 # (read, printed): letters OCR reads for others in company names, in that direction only:
 # "Aipenblick" (l read as i), "Nordticht" (l as t), "Greentield" (f as t), "Meneil" (c as e),

@@ -14,7 +14,6 @@ from starlette.routing import BaseRoute, Route
 
 from cardscan.book import Book, BookEntry
 from cardscan.book.export import write_book
-from cardscan.book.image import vcard_photo
 from cardscan.book.links import search_links
 from cardscan.book.match import replace_fields
 from cardscan.book.records import HISTORY_FIELDS
@@ -23,6 +22,7 @@ from cardscan.book.search import search
 from cardscan.carddav import PushResult
 from cardscan.errors import CarddavError, ContactNotFoundError
 from cardscan.export.vcard import to_vcard
+from cardscan.imaging.photo import vcard_photo
 from cardscan.model import PHONE_TYPES
 from cardscan.review.forms import FormData, contact_values, parse_contact, submitted_values
 

@@ -14,11 +14,11 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from cardscan.book import Book
-from cardscan.book.image import vcard_photo
 from cardscan.book.links import search_links
 from cardscan.book.match import find_match, save
 from cardscan.book.render import save_message
 from cardscan.errors import InputError
+from cardscan.imaging.photo import vcard_photo
 from cardscan.model import PHONE_TYPES
 from cardscan.review.checks import field_checks, marks
 from cardscan.review.forms import (

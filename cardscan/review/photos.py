@@ -16,10 +16,10 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from cardscan.batch import find_images
 from cardscan.errors import ImageTooLargeError, UnreadableImageError
 from cardscan.imaging.load import check_image, display_name
 from cardscan.options import DEFAULT_MAX_PIXELS
+from cardscan.pipeline.sheets import find_images
 
 #: Largest upload kept, per photo: a 50 MP phone photo as JPEG is about 25 MB, HEIC less.
 MAX_UPLOAD_BYTES = 40_000_000

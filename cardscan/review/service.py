@@ -18,11 +18,11 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from cardscan.batch import check_engine, scan_many
 from cardscan.errors import CardscanError
+from cardscan.imaging.photo import jpeg_photo
 from cardscan.options import ScanOptions
-from cardscan.photo import jpeg_photo
 from cardscan.pipeline import Outcome, ScanFailure, Scanner, ScanResult
+from cardscan.pipeline.pool import check_engine, scan_many
 from cardscan.review.state import Stack
 
 log = logging.getLogger(__name__)

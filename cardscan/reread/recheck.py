@@ -20,13 +20,13 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from cardscan.lostdots import WORD_READINGS, WordReading, crop_word
 from cardscan.model import Contact, Origin, Proposal
 from cardscan.ocr.engine import OcrEngine, OcrResult, OcrWord
 from cardscan.parse.checks import apply_proposal, fits_name
 from cardscan.parse.lines import clean
-from cardscan.parse.names import fold
 from cardscan.parse.web import find_web
+from cardscan.reread.lostdots import WORD_READINGS, WordReading, crop_word
+from cardscan.text import fold
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ import numpy as np
 
 from cardscan.model import Contact, Origin
 from cardscan.ocr.engine import OcrEngine, OcrResult, OcrWord
-from cardscan.parse.names import fold
+from cardscan.text import fold
 
 log = logging.getLogger(__name__)
 

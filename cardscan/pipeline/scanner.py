@@ -1,4 +1,5 @@
-"""Photo(s) -> Contact: load, prepare, OCR, parse; batch over many photos with a worker pool."""
+"""One card's photo -> Contact: load, prepare, OCR (again where it read poorly), parse, re-read
+what is in doubt, merge QR data, attach a picture."""
 
 from __future__ import annotations
 
@@ -6,70 +7,32 @@ import dataclasses
 import logging
 import re
 import time
-import traceback
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import cv2
 import numpy as np
 
-from cardscan.errors import CardscanError, ExitCode, InputError, MissingDependencyError
+from cardscan.errors import CardscanError, InputError, MissingDependencyError
 from cardscan.imaging.load import display_name, load_image
+from cardscan.imaging.photo import FACE_SOURCE_SIDE, card_picture, face_photo, jpeg_photo
 from cardscan.imaging.preprocess import PreparedCard, prepare
-from cardscan.layout import ocr_lines
-from cardscan.lostdots import restore_lost_dots
-from cardscan.merge import mark_source, merge_contacts, same_person
 from cardscan.model import Contact
-from cardscan.ocr.engine import EngineOptions, OcrEngine, OcrResult, make_engine
+from cardscan.ocr.engine import EngineOptions, OcrEngine, OcrResult
+from cardscan.ocr.factory import make_engine
+from cardscan.ocr.lines import ocr_lines
 from cardscan.ocr.tessdata import has_language
 from cardscan.options import DEFAULT_LANG, ScanOptions
 from cardscan.parse import crosscheck, drop_second_readings, parse_card
+from cardscan.parse.merge import mark_source, merge_contacts, same_person
 from cardscan.parse.region import infer_region
 from cardscan.parse.rules import ROLE_MAILBOXES
-from cardscan.photo import FACE_SOURCE_SIDE, card_picture, face_photo, jpeg_photo
+from cardscan.pipeline.outcomes import Outcome, ScanFailure, ScanResult
 from cardscan.qr import contact_from_qr
-from cardscan.recheck import confirm_proposals, merge_second_reading
+from cardscan.reread.lostdots import restore_lost_dots
+from cardscan.reread.recheck import confirm_proposals, merge_second_reading
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class ScanResult:
-    source: str
-    contact: Contact
-    seconds: float
-    ocr_confidence: float
-    warnings: tuple[str, ...] = field(default=())
-    # What the person should hear about this card ("back side merged into ...").
-    notes: tuple[str, ...] = field(default=())
-    # A small JPEG of the card when it was cut from a larger picture (a page of several
-    # cards, a PDF page): the contact book keeps it. None: the photo file shows the card.
-    thumbnail: bytes | None = field(default=None, repr=False)
-
-    ok: bool = field(default=True, init=False)
-
-
-@dataclass(frozen=True)
-class ScanFailure:
-    source: str
-    reason: str
-    exit_code: int = ExitCode.input_failed
-    #: For a bug (exit_code ExitCode.internal): the traceback, shown by `cardscan -v`.
-    details: str = ""
-
-    ok: bool = field(default=False, init=False)
-
-    @classmethod
-    def of_bug(cls, source: str, exc: Exception) -> ScanFailure:
-        """A photo that met a bug in cardscan: the rest of a batch goes on, the bug is told."""
-        log.info("unexpected error on %s", source, exc_info=exc)
-        what = " ".join(f"{type(exc).__name__}: {exc}".split())
-        details = "".join(traceback.format_exception(exc)).rstrip()
-        return cls(source, f"internal error ({what})", ExitCode.internal, details)
-
-
-Outcome = ScanResult | ScanFailure
 
 
 #: Tesseract's "single column of text of variable sizes": the second opinion for cards where
