@@ -427,15 +427,15 @@ def test_cli_push_missing_password_variable_is_a_usage_error(tmp_path: Path) -> 
 
 def _fake_batch(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """batch without OCR: two "photos" whose outcomes are the test contacts."""
-    from cardscan import cli
-    from cardscan.pipeline import ScanResult
+    from cardscan.cli import scan
+    from cardscan.pipeline import ScanResult, batch
 
     folder = tmp_path / "photos"
     folder.mkdir()
     contacts = _contacts()
     outcomes = [ScanResult(c.source, c, 0.1, 0.9) for c in contacts]
-    monkeypatch.setattr(cli, "find_images", lambda *a, **k: [folder / "a.jpg", folder / "b.jpg"])
-    monkeypatch.setattr(cli, "read_cards", lambda *a, **k: iter(outcomes))
+    monkeypatch.setattr(scan, "find_images", lambda *a, **k: [folder / "a.jpg", folder / "b.jpg"])
+    monkeypatch.setattr(batch, "read_cards", lambda *a, **k: (o for o in outcomes))
     return folder
 
 

@@ -169,7 +169,7 @@ def test_cli_accepts_photo_face(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
             seen.append(options)
             super().__init__(options, engine=FakeEngine(ocr_result(TEXT)))
 
-    monkeypatch.setattr(cli, "Scanner", RecordingScanner)
+    monkeypatch.setattr(cli.scan, "Scanner", RecordingScanner)
     path = tmp_path / "card.png"
     cv2.imwrite(str(path), _card())
     result = CliRunner().invoke(cli.main, ["scan", str(path), "--photo", "face", "--no-qr"])

@@ -15,7 +15,7 @@ import os
 import signal
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
@@ -67,7 +67,7 @@ def read_cards(
     timeout: float = 120.0,
     pairs: bool = False,
     done: Callable[[int], object] | None = None,
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """One outcome per card of the planned pictures, in order, front and back sides merged
     (two by two with ``pairs``, else each back side that follows its front); ``done(1)`` is
     called as each picture is finished (a progress bar)."""
