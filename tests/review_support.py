@@ -13,9 +13,10 @@ from starlette.testclient import TestClient
 
 from cardscan.model import Address, Contact, Name, Phone
 from cardscan.pipeline import Outcome, ScanFailure, ScanResult
-from cardscan.review.app import Review, build_app
+from cardscan.review.app import build_app
 from cardscan.review.photos import UploadFolder
 from cardscan.review.service import ScanService
+from cardscan.review.session import Review
 from cardscan.review.state import Stack
 
 PORT = 8765

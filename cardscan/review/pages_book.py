@@ -27,7 +27,7 @@ from cardscan.model import PHONE_TYPES
 from cardscan.review.forms import FormData, contact_values, parse_contact, submitted_values
 
 if TYPE_CHECKING:
-    from cardscan.review.app import Pages, Review
+    from cardscan.review.session import Pages, Review
 
 #: Downloads offered: name -> (label, file ending, media type).
 EXPORTS = {

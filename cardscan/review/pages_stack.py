@@ -33,7 +33,7 @@ from cardscan.review.photos import MAX_FILES, MAX_REQUEST_BYTES, MAX_UPLOAD_BYTE
 from cardscan.review.state import CardItem, Origin
 
 if TYPE_CHECKING:
-    from cardscan.review.app import Pages, Review
+    from cardscan.review.session import Pages, Review
 
 Endpoint = Callable[[Request], Awaitable[Response]]
 
