@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -80,8 +81,7 @@ def fake_scan(paths: list[Path]) -> Iterator[Outcome]:
         if isinstance(found, str):
             yield ScanFailure(path.name, found)
             continue
-        contact = Contact.from_dict(found.to_dict())
-        contact.photo = jpeg()
+        contact = dataclasses.replace(Contact.from_dict(found.to_dict()), photo=jpeg())
         yield ScanResult(path.name, contact, 0.01, 0.9)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import csv
+import dataclasses
 import http.client
 import io
 import os
@@ -231,7 +232,7 @@ def test_push_again_updates_and_does_not_duplicate(radicale: Server) -> None:
     client = CarddavClient(url, username=USER, password="any")
     contacts = _contacts()
     assert [r.status for r in client.push_all(split_vcards(_vcf(contacts)))] == ["created"] * 2
-    contacts[1].title = "Geschäftsführerin"
+    contacts[1] = dataclasses.replace(contacts[1], title="Geschäftsführerin")
     results = list(client.push_all(split_vcards(_vcf(contacts))))
     assert [r.status for r in results] == ["updated", "updated"]
     back = _server_cards(radicale, f"/{USER}/twice/")

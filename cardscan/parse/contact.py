@@ -14,6 +14,7 @@ from cardscan.parse.address_shapes import Piece, brazilian_address, turkish_addr
 from cardscan.parse.checks import crosscheck, settle
 from cardscan.parse.company import domain_agreement, mentions_domain
 from cardscan.parse.domains import agree_domains, correct_by_domain, host_of, repair_by_hosts
+from cardscan.parse.draft import Draft
 from cardscan.parse.lines import TextLine, clean, split_segments
 from cardscan.parse.names import (
     correct_words,
@@ -129,7 +130,7 @@ def parse_card(
     """Read every field of one card from its text lines; never invents a value."""
     segments = [_Segment(s.text, s) for line in lines for s in split_segments(line)]
     raw_text = "\n".join(clean(line.text) for line in lines if clean(line.text))
-    contact = Contact(source=source, raw_text=raw_text)
+    contact = Draft(source=source, raw_text=raw_text)
     conf = contact.confidence
 
     # 1. E-mails, websites and profile links: the most reliable patterns go first.
@@ -270,7 +271,7 @@ def parse_card(
     crosscheck(contact)
     _add_profile_urls(contact)
     contact.flag_doubts()
-    return contact
+    return contact.freeze()
 
 
 def _same_column(a: TextLine, b: TextLine) -> bool:
@@ -323,7 +324,7 @@ def _beside_title(rest: list[_Segment], i: int) -> bool:
     return False
 
 
-def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
+def _assign_people_fields(contact: Draft, rest: list[_Segment]) -> None:
     conf = contact.confidence
     domains = domain_words(contact.emails, contact.urls)
     max_h = max((s.line.height for s in rest), default=0.0) or 1.0
@@ -542,7 +543,7 @@ def _strip_debris(text: str, domains: set[str]) -> str:
     return " ".join(words)
 
 
-def _add_profile_urls(contact: Contact) -> None:
+def _add_profile_urls(contact: Draft) -> None:
     """Profile links never count as websites too."""
     profile_urls = {p.url.lower() for p in contact.profiles}
     contact.urls = [u for u in contact.urls if u.lower() not in profile_urls]
