@@ -157,3 +157,13 @@ def test_each_module_imports_alone():
         [sys.executable, "-c", script, *names], capture_output=True, text=True, timeout=300
     )
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+#: Longest module (STYLE.md: small modules, one subject each).
+MAX_LINES = 400
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_modules_stay_small(module):
+    lines = len(MODULES[module].read_text(encoding="utf-8").splitlines())
+    assert lines <= MAX_LINES, f"{module} has {lines} lines: split it by subject"
