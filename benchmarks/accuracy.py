@@ -26,7 +26,7 @@ from benchmarks.compare import FIELDS, field_matches, invented
 from cardscan.model import Contact
 from cardscan.options import ScanOptions
 from cardscan.pipeline import Scanner, ScanResult
-from cardscan.sheets import Sheet, read_picture
+from cardscan.pipeline.sheets import Sheet, read_picture
 from tools.gencards import WORLDS, make_card
 from tools.gencards.render import DoesNotFit
 

@@ -31,7 +31,7 @@ from cardscan.imaging.pages import find_cards
 from cardscan.model import Contact
 from cardscan.options import ScanOptions
 from cardscan.pipeline import Scanner
-from cardscan.sheets import Sheet, pieces
+from cardscan.pipeline.sheets import Sheet, pieces
 from tools.gencards import make_card
 from tools.gencards.page import make_page
 

@@ -39,11 +39,12 @@ from benchmarks.reallabels import (
     read_value,
     score,
 )
-from cardscan.batch import plan, scan_pictures
 from cardscan.model import Contact
-from cardscan.ocr.engine import make_engine
+from cardscan.ocr.factory import make_engine
 from cardscan.options import ScanOptions
 from cardscan.pipeline import Outcome, ScanResult
+from cardscan.pipeline.pool import scan_pictures
+from cardscan.pipeline.sheets import plan
 
 OUT = Path(__file__).parent / "out"
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -169,7 +169,7 @@ def _org_ok(t: Truth, c: Contact) -> bool | None:
 
 
 def _set_ok(
-    key: str, norm: Callable[[str], str], got: Callable[[Contact], list[str]]
+    key: str, norm: Callable[[str], str], got: Callable[[Contact], Sequence[str]]
 ) -> Callable[[Truth, Contact], bool | None]:
     def ok(t: Truth, c: Contact) -> bool | None:
         label = t.label.get(key) or []

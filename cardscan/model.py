@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal, get_args
 
 PhoneType = Literal["work", "mobile", "fax", "other"]
@@ -34,6 +35,9 @@ REPAIRED_CONFIDENCE = 0.5
 #: repaired by a rule from a reading that was no valid value.
 Source = Literal["printed", "second_reading", "qr", "repaired"]
 SOURCES: tuple[str, ...] = get_args(Source)
+
+#: The fields of a contact that hold several values (tuples in a Contact).
+SEQUENCE_FIELDS = ("phones", "emails", "urls", "profiles", "origins", "proposals")
 
 _E164 = re.compile(r"^\+[1-9]\d{4,14}$")
 
@@ -112,7 +116,7 @@ class Origin:
 class Proposal:
     """A rule's doubt about a valid reading: "tfiqueroa@x.com" for the printed tfigueroa@x.com
     beside the name read "Tom Fiqueroa". The value stays as read unless a second reading of
-    its part of the image shows ``candidate`` (cardscan.recheck)."""
+    its part of the image shows ``candidate`` (cardscan.reread.recheck)."""
 
     field: str  # the field of ``value``
     value: str  # the value as read, kept
@@ -126,29 +130,38 @@ class Proposal:
         return self.to_field or self.field
 
 
-@dataclass
-class Contact:
-    """Everything read from one card (or the photos of one card's two sides)."""
+@dataclass(frozen=True)
+class TextLine:
+    """One line (or one separated segment of a line) of card text."""
+
+    text: str
+    height: float = 0.0  # font size in pixels (0 when unknown, e.g. plain-text fixtures)
+    confidence: float = 1.0  # OCR confidence 0..1
+    top: float = 0.0  # position on the card, 0..1 from the top (0 when unknown)
+    left: float = 0.0  # 0..1 from the left
+    right: float = 0.0  # 0..1 from the left, where the line ends (0 when unknown)
+
+
+class ContactFields:
+    """What a contact record reads like: the fields and the questions asked of them. Shared by
+    Contact (frozen, what every stage hands on) and the parser's draft (parse/draft.py, built
+    up in place while one card is parsed)."""
 
     source: str
-    name: Name | None = None
-    title: str | None = None
-    organization: str | None = None
-    department: str | None = None
-    phones: list[Phone] = field(default_factory=list)
-    emails: list[str] = field(default_factory=list)
-    urls: list[str] = field(default_factory=list)
-    profiles: list[Profile] = field(default_factory=list)
-    address: Address | None = None
-    raw_text: str = ""
-    #: 0..1 per field name in CONFIDENCE_FIELDS (only for fields that have a value)
-    confidence: dict[str, float] = field(default_factory=dict)
-    #: A JPEG for the vCard PHOTO (cardscan.photo keeps it small); not part of the JSON record.
-    photo: bytes | None = field(default=None, repr=False)
-    #: Where values came from, where that is not "printed as read" (see origin()).
-    origins: list[Origin] = field(default_factory=list)
-    #: Rules' doubts about valid readings, not confirmed by the image (yet).
-    proposals: list[Proposal] = field(default_factory=list)
+    name: Name | None
+    title: str | None
+    organization: str | None
+    department: str | None
+    phones: Sequence[Phone]
+    emails: Sequence[str]
+    urls: Sequence[str]
+    profiles: Sequence[Profile]
+    address: Address | None
+    raw_text: str
+    confidence: Mapping[str, float]
+    photo: bytes | None
+    origins: Sequence[Origin]
+    proposals: Sequence[Proposal]
 
     def origin(self, field_name: str, value: str) -> Origin:
         """Where ``value`` of ``field_name`` came from (printed, unless recorded otherwise)."""
@@ -157,13 +170,10 @@ class Contact:
                 return o
         return Origin(field_name, value)
 
-    def set_origin(self, origin: Origin) -> None:
-        """Record where a value came from (replacing what was recorded for it)."""
-        self.origins = [
-            o for o in self.origins if (o.field, o.value) != (origin.field, origin.value)
-        ]
-        if origin != Origin(origin.field, origin.value):
-            self.origins.append(origin)
+    def origins_with(self, origin: Origin) -> list[Origin]:
+        """The origins once ``origin`` is recorded (replacing what was recorded for its value)."""
+        kept = [o for o in self.origins if (o.field, o.value) != (origin.field, origin.value)]
+        return [*kept, origin] if origin != Origin(origin.field, origin.value) else kept
 
     def values(self, field_name: str) -> list[str]:
         """The values of one field as strings: the keys of origin() and the provenance list."""
@@ -177,7 +187,7 @@ class Contact:
         if field_name == "address":
             a = self.address
             return [", ".join(v for v in vars(a).values() if v)] if a and not a.is_empty() else []
-        if isinstance(value, list):
+        if isinstance(value, (list, tuple)):
             return [str(v) for v in value]
         return [value] if value else []
 
@@ -185,16 +195,18 @@ class Contact:
         """The proposals whose value is still in the record."""
         return [p for p in self.proposals if p.value in self.values(p.field)]
 
-    def flag_doubts(self) -> None:
-        """Fields with a repaired value or an unconfirmed proposal get REPAIRED_CONFIDENCE at
-        most, so that they are listed for review."""
+    def doubted_confidence(self) -> dict[str, float]:
+        """The confidences once fields with a repaired value or an unconfirmed proposal have
+        REPAIRED_CONFIDENCE at most, so that they are listed for review."""
+        confidence = dict(self.confidence)
         doubtful = {o.field for o in self.origins if o.source == "repaired"}
         doubtful |= {p.field for p in self.open_proposals()}
         for name in doubtful:
             if self.values(name):
-                self.confidence[name] = min(
-                    self.confidence.get(name, REPAIRED_CONFIDENCE), REPAIRED_CONFIDENCE
+                confidence[name] = min(
+                    confidence.get(name, REPAIRED_CONFIDENCE), REPAIRED_CONFIDENCE
                 )
+        return confidence
 
     def review(self) -> list[str]:
         """Fields whose confidence is low enough that a person should check them."""
@@ -259,6 +271,48 @@ class Contact:
                 for p in self.open_proposals()
             ],
         }
+
+
+@dataclass(frozen=True)
+class Contact(ContactFields):
+    """Everything read from one card (or the photos of one card's two sides). Frozen: a stage
+    that changes a field returns a new Contact (``dataclasses.replace``). Sequences given as
+    lists are kept as tuples, the confidences as a copy of their own."""
+
+    source: str
+    name: Name | None = None
+    title: str | None = None
+    organization: str | None = None
+    department: str | None = None
+    phones: Sequence[Phone] = ()
+    emails: Sequence[str] = ()
+    urls: Sequence[str] = ()
+    profiles: Sequence[Profile] = ()
+    address: Address | None = None
+    raw_text: str = ""
+    #: 0..1 per field name in CONFIDENCE_FIELDS (only for fields that have a value)
+    confidence: Mapping[str, float] = field(default_factory=dict)
+    #: A JPEG for the vCard PHOTO (cardscan.imaging.photo keeps it small); not part of the JSON record.
+    photo: bytes | None = field(default=None, repr=False)
+    #: Where values came from, where that is not "printed as read" (see origin()).
+    origins: Sequence[Origin] = ()
+    #: Rules' doubts about valid readings, not confirmed by the image (yet).
+    proposals: Sequence[Proposal] = ()
+
+    def __post_init__(self) -> None:
+        for name in SEQUENCE_FIELDS:
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        object.__setattr__(self, "confidence", dict(self.confidence))
+
+    __hash__ = None  # type: ignore[assignment]  # the confidences are a dict
+
+    def with_origin(self, origin: Origin) -> Contact:
+        """This contact with where a value came from recorded (see origins_with)."""
+        return replace(self, origins=self.origins_with(origin))
+
+    def with_doubts_flagged(self) -> Contact:
+        """This contact with its doubted fields listed for review (see doubted_confidence)."""
+        return replace(self, confidence=self.doubted_confidence())
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Contact:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 
 import numpy as np
 
 from cardscan.model import Address, Contact, Name, Phone, PhoneType
+from cardscan.parse.draft import Draft
 from cardscan.parse.names import split_name
 from cardscan.parse.phones import find_phones
 from cardscan.parse.web import find_web, normalize_email, normalize_url
@@ -46,7 +48,7 @@ def _phone(value: str, kind: PhoneType, region: str) -> Phone | None:
 
 def parse_vcard_payload(text: str, source: str, region: str) -> Contact:
     """A vCard 2.1/3.0/4.0 payload (one card) -> Contact."""
-    c = Contact(source=source)
+    c = Draft(source=source)
     unfolded = re.sub(r"\r?\n[ \t]", "", text)
     fn = None
     for line in unfolded.splitlines():
@@ -93,10 +95,10 @@ def parse_vcard_payload(text: str, source: str, region: str) -> Contact:
             c.address = Address(street, code, city, reg, country)
     if c.name is None and fn:
         c.name = split_name(fn)
-    return c
+    return c.freeze()
 
 
-def _add_link(c: Contact, value: str) -> None:
+def _add_link(c: Draft, value: str) -> None:
     found = find_web(value)
     c.profiles += [p for p in found.profiles if p not in c.profiles]
     c.urls += [u for u in found.urls if u not in c.urls]
@@ -108,7 +110,7 @@ _MECARD_PHONES: dict[str, PhoneType] = {"TEL": "work", "B": "work", "M": "mobile
 
 def parse_mecard_payload(text: str, source: str, region: str) -> Contact:
     """MECARD:N:Last,First;TEL:...;EMAIL:...;;  and  BIZCARD:N:First;X:Last;T:...;C:...;;"""
-    c = Contact(source=source)
+    c = Draft(source=source)
     body = text.split(":", 1)[1]
     fields: list[tuple[str, str]] = []
     for part in _split_unescaped(body, ";"):
@@ -139,7 +141,7 @@ def parse_mecard_payload(text: str, source: str, region: str) -> Contact:
                 c.emails.append(e)
         elif k == "URL":
             _add_link(c, v)
-    return c
+    return c.freeze()
 
 
 def parse_payload(text: str, source: str, region: str) -> Contact | None:
@@ -155,9 +157,9 @@ def parse_payload(text: str, source: str, region: str) -> Contact | None:
         else None
     )
     if url:
-        c = Contact(source=source)
+        c = Draft(source=source)
         _add_link(c, text.strip())
-        return c
+        return c.freeze()
     return None
 
 
@@ -166,8 +168,7 @@ def contact_from_qr(image: np.ndarray, *, source: str, region: str) -> Contact |
     for payload in decode_qr(image):
         c = parse_payload(payload, source, region)
         if c is not None:
-            c.raw_text = ""
-            for key in (
+            read = (
                 "name",
                 "title",
                 "organization",
@@ -176,8 +177,7 @@ def contact_from_qr(image: np.ndarray, *, source: str, region: str) -> Contact |
                 "urls",
                 "profiles",
                 "address",
-            ):
-                if getattr(c, key):
-                    c.confidence[key] = 1.0
-            return c
+            )
+            confidence = {**c.confidence, **{key: 1.0 for key in read if getattr(c, key)}}
+            return replace(c, raw_text="", confidence=confidence)
     return None

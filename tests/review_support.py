@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -13,9 +14,10 @@ from starlette.testclient import TestClient
 
 from cardscan.model import Address, Contact, Name, Phone
 from cardscan.pipeline import Outcome, ScanFailure, ScanResult
-from cardscan.review.app import Review, build_app
+from cardscan.review.app import build_app
 from cardscan.review.photos import UploadFolder
 from cardscan.review.service import ScanService
+from cardscan.review.session import Review
 from cardscan.review.state import Stack
 
 PORT = 8765
@@ -79,8 +81,7 @@ def fake_scan(paths: list[Path]) -> Iterator[Outcome]:
         if isinstance(found, str):
             yield ScanFailure(path.name, found)
             continue
-        contact = Contact.from_dict(found.to_dict())
-        contact.photo = jpeg()
+        contact = dataclasses.replace(Contact.from_dict(found.to_dict()), photo=jpeg())
         yield ScanResult(path.name, contact, 0.01, 0.9)
 
 

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from cardscan import batch
 from cardscan.model import Contact
 from cardscan.options import ScanOptions
 from cardscan.pipeline import ScanFailure, ScanResult
+from cardscan.pipeline import pool as batch
+from cardscan.pipeline.sheets import find_images
 
 
 def fake_work(sheet):
@@ -71,5 +72,5 @@ def test_batch_picks_up_every_format_the_readme_promises(tmp_path):
     assert ".avif" in promised
     for suffix in [*promised, ".heic"]:
         (tmp_path / f"card{suffix.upper()}").write_bytes(b"x")
-    found = {p.suffix.lower() for p in batch.find_images(tmp_path)}
+    found = {p.suffix.lower() for p in find_images(tmp_path)}
     assert found == {*promised, ".heic"}

@@ -176,7 +176,7 @@ FIX = (
 def test_edit_on_a_terminal_reopens_with_the_error_on_top(
     db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("cardscan.cli._interactive", lambda: True)
+    monkeypatch.setattr("cardscan.cli.book.interactive", lambda: True)
     env = _counting_editor(tmp_path, BREAK, FIX)
     result = run("book", "edit", "1", "--db", str(db), env=env)
     assert result.exit_code == 0, result.output
@@ -193,7 +193,7 @@ def test_edit_on_a_terminal_reopens_with_the_error_on_top(
 def test_edit_on_a_terminal_given_up_keeps_the_text(
     db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("cardscan.cli._interactive", lambda: True)
+    monkeypatch.setattr("cardscan.cli.book.interactive", lambda: True)
     env = _counting_editor(tmp_path, BREAK, "pass")  # the second time: quit without a change
     result = run("book", "edit", "1", "--db", str(db), env=env)
     assert result.exit_code == 2 and "not valid JSON" in result.stderr
@@ -370,7 +370,7 @@ def test_batch_save_with_workers(tmp_path: Path) -> None:
 def test_forget_on_a_terminal_asks_first(
     db: Path, monkeypatch: pytest.MonkeyPatch, answer: str, kept: bool
 ) -> None:
-    monkeypatch.setattr("cardscan.cli._interactive", lambda: True)
+    monkeypatch.setattr("cardscan.cli.book.interactive", lambda: True)
     result = CliRunner().invoke(main, ["book", "forget", "1", "--db", str(db)], input=answer)
     assert result.exit_code == 0, result.output
     assert "Forget #1 Martina Müller (Example GmbH)" in result.stderr

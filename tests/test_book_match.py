@@ -1,5 +1,6 @@
 """Matching re-scanned cards, field history, search, profile links and rendering."""
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
@@ -124,7 +125,7 @@ def test_profile_url_attached_and_search_links_only_without_profile(book: Book) 
     url = "https://www.linkedin.com/in/martina-mueller"
     save(book, make_contact(), met("2026-04-01"), profile_urls=[url, url])
     entry = book.get(plain.contact_id)
-    assert entry.contact.profiles == [Profile("linkedin", url)]
+    assert entry.contact.profiles == (Profile("linkedin", url),)
     card = render_card(entry)
     assert f"LinkedIn: {url}" in card and "search" not in card
 
@@ -182,8 +183,7 @@ def test_card_shows_every_encounter(book: Book) -> None:
 
 
 def test_edit_round_trip() -> None:
-    contact = make_contact()
-    contact.phones = [Phone("+4930123456789", "mobile")]
+    contact = dataclasses.replace(make_contact(), phones=[Phone("+4930123456789", "mobile")])
     again = parse_edit(editable_text(contact))
     assert again.to_dict() | {"source": "", "raw_text": ""} == contact.to_dict() | {
         "source": "",

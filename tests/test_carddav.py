@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import csv
+import dataclasses
 import http.client
 import io
 import os
@@ -231,7 +232,7 @@ def test_push_again_updates_and_does_not_duplicate(radicale: Server) -> None:
     client = CarddavClient(url, username=USER, password="any")
     contacts = _contacts()
     assert [r.status for r in client.push_all(split_vcards(_vcf(contacts)))] == ["created"] * 2
-    contacts[1].title = "Geschäftsführerin"
+    contacts[1] = dataclasses.replace(contacts[1], title="Geschäftsführerin")
     results = list(client.push_all(split_vcards(_vcf(contacts))))
     assert [r.status for r in results] == ["updated", "updated"]
     back = _server_cards(radicale, f"/{USER}/twice/")
@@ -427,15 +428,15 @@ def test_cli_push_missing_password_variable_is_a_usage_error(tmp_path: Path) -> 
 
 def _fake_batch(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """batch without OCR: two "photos" whose outcomes are the test contacts."""
-    from cardscan import cli
-    from cardscan.pipeline import ScanResult
+    from cardscan.cli import scan
+    from cardscan.pipeline import ScanResult, batch
 
     folder = tmp_path / "photos"
     folder.mkdir()
     contacts = _contacts()
     outcomes = [ScanResult(c.source, c, 0.1, 0.9) for c in contacts]
-    monkeypatch.setattr(cli, "find_images", lambda *a, **k: [folder / "a.jpg", folder / "b.jpg"])
-    monkeypatch.setattr(cli, "read_cards", lambda *a, **k: iter(outcomes))
+    monkeypatch.setattr(scan, "find_images", lambda *a, **k: [folder / "a.jpg", folder / "b.jpg"])
+    monkeypatch.setattr(batch, "read_cards", lambda *a, **k: (o for o in outcomes))
     return folder
 
 

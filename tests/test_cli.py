@@ -396,8 +396,8 @@ def test_a_language_name_instead_of_a_code_says_which_codes():
 
 
 def test_batch_names_the_contacts_to_check(tmp_path, monkeypatch):
-    from cardscan import batch as batch_module
     from cardscan.pipeline import Scanner
+    from cardscan.pipeline import pool as batch_module
     from tests.fakes import FakeEngine, ocr_result
 
     class UnsureScanner(Scanner):  # every word read at confidence 0.3

@@ -17,10 +17,10 @@ import pytest
 import vobject
 from click.testing import CliRunner
 
-from cardscan import batch as batch_module
 from cardscan import cli
 from cardscan.cli import main
 from cardscan.pipeline import Scanner
+from cardscan.pipeline import pool as batch_module
 from tests.fakes import FakeEngine, ocr_result
 
 PHOTO = Path(__file__).parent.parent / "samples" / "01-de-doctor-umlauts.jpg"
@@ -34,7 +34,7 @@ def _fake_scanner(monkeypatch: pytest.MonkeyPatch, confidence: float = 0.95) -> 
         def __init__(self, options, engine=None):
             super().__init__(options, engine=FakeEngine(ocr_result(CARD, confidence=confidence)))
 
-    monkeypatch.setattr(cli, "Scanner", FakeScanner)
+    monkeypatch.setattr(cli.scan, "Scanner", FakeScanner)
     monkeypatch.setattr(batch_module, "Scanner", FakeScanner)
 
 
@@ -263,7 +263,7 @@ def test_a_bug_is_an_internal_error_not_a_usage_error(card: Path, monkeypatch: p
 
     # (met while the picture's card is read: since #20 a picture may hold several cards, and a
     # bug on one is that card's failure, named with its file)
-    monkeypatch.setattr(cli.Scanner, "scan_image", broken)
+    monkeypatch.setattr(cli.scan.Scanner, "scan_image", broken)
     result = run("scan", str(card), "--no-qr")
     assert result.exit_code == 70
     lines = result.stderr.strip().splitlines()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 
 import cv2
 import numpy as np
@@ -10,8 +11,7 @@ import pytest
 import vobject
 
 from cardscan.export.vcard import LINE_OCTETS, to_vcard
-from cardscan.model import Contact, Name
-from cardscan.photo import (
+from cardscan.imaging.photo import (
     FACE_SOURCE_SIDE,
     MAX_BYTES,
     MAX_SIDE,
@@ -19,6 +19,7 @@ from cardscan.photo import (
     face_photo,
     jpeg_photo,
 )
+from cardscan.model import Contact, Name
 
 
 def _noisy_card(h: int = 1200, w: int = 2000) -> np.ndarray:
@@ -39,7 +40,7 @@ def test_jpeg_photo_is_small_and_at_most_512_px(shape: tuple[int, ...]) -> None:
 def test_photo_is_folded_and_parses_back_to_the_jpeg(version: str) -> None:
     photo = jpeg_photo(_noisy_card())
     contact = Contact(source="x", name=Name("Jürgen Groß", given="Jürgen", family="Groß"))
-    contact.photo = photo
+    contact = dataclasses.replace(contact, photo=photo)
     card = to_vcard(contact, version=version, note="")
     lines = card.split("\r\n")
     assert all(len(line.encode()) <= LINE_OCTETS for line in lines)
@@ -62,7 +63,7 @@ def test_photo_is_folded_and_parses_back_to_the_jpeg(version: str) -> None:
 def test_no_photo_no_property_and_not_in_json() -> None:
     contact = Contact(source="x", name=Name("A"))
     assert "PHOTO" not in to_vcard(contact)
-    contact.photo = b"\xff\xd8\xff"
+    contact = dataclasses.replace(contact, photo=b"\xff\xd8\xff")
     assert "photo" not in contact.to_dict()
 
 

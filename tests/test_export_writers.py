@@ -141,7 +141,7 @@ class ClosedPipe(io.StringIO):
 
 
 def test_a_closed_pipe_is_no_disk_error(monkeypatch) -> None:
-    from cardscan.cli import handle_errors
+    from cardscan.cli.app import handle_errors
     from cardscan.errors import OutputClosed
 
     with pytest.raises(OutputClosed), open_writer(Format.csv, ClosedPipe()) as writer:

@@ -319,3 +319,9 @@ def test_heic_webp_and_tiff_are_read(tmp_path) -> None:
     for name in ("card.heic", "card.webp", "card.tiff"):
         picture.save(tmp_path / name)
         assert load_image(tmp_path / name).shape == (160, 240, 3), name
+
+
+def test_an_upload_is_stored_with_an_ending_the_scanner_reads():
+    from cardscan.imaging.load import FORMAT_SUFFIXES, IMAGE_SUFFIXES
+
+    assert set(FORMAT_SUFFIXES.values()) <= IMAGE_SUFFIXES

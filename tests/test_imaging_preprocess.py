@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from cardscan.errors import OutputError, UnreadableImageError
 from cardscan.imaging import PreparedCard, detect_upside_down, prepare
-from cardscan.imaging.geometry import card_aspect, order_corners
+from cardscan.imaging.geometry import ASPECT_RANGE, card_aspect, order_corners
 from cardscan.imaging.preprocess import TARGET_LONG_SIDE
 
 CARD_W, CARD_H = 850, 550  # 85 x 55 mm at 10 px/mm
@@ -450,7 +450,7 @@ def test_white_panel_too_wide_for_a_card_is_grown_to_its_band(monkeypatch) -> No
     assert meta["layout"] == "band"
     assert _overlap(detect.find_card(small).quad, truth) > 0.9
     # Without the wider shapes the card is not found at all.
-    monkeypatch.setattr(detect, "_PANEL_ASPECT", detect.ASPECT_RANGE)
+    monkeypatch.setattr(detect, "_PANEL_ASPECT", ASPECT_RANGE)
     assert detect.find_card(small).quad is None
 
 

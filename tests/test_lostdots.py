@@ -1,10 +1,12 @@
 """A dot OCR lost between the name parts of an e-mail, looked for again in the image."""
 
+import dataclasses
+
 import numpy as np
 import pytest
 
-from cardscan.lostdots import restore_lost_dots
 from cardscan.model import Contact, Name
+from cardscan.reread.lostdots import restore_lost_dots
 from tests.fakes import FakeEngine, ocr_result
 
 IMAGE = np.full((600, 1000), 255, dtype=np.uint8)
@@ -14,10 +16,10 @@ def _contact(email: str, given: str = "Lothar", family: str = "von Stein") -> Co
     return Contact("x", name=Name(f"{given} {family}", given=given, family=family), emails=[email])
 
 
-def _restore(card_text: str, contact: Contact, *rereads: str) -> FakeEngine:
+def _restore(card_text: str, contact: Contact, *rereads: str) -> tuple[Contact, FakeEngine]:
+    """The contact restore_lost_dots returns (a new one), and the engine that read again."""
     engine = FakeEngine(*(ocr_result(r) for r in rereads))
-    restore_lost_dots(contact, [ocr_result(card_text)], IMAGE, engine)
-    return engine
+    return restore_lost_dots(contact, [ocr_result(card_text)], IMAGE, engine), engine
 
 
 @pytest.mark.parametrize(
@@ -32,29 +34,31 @@ def _restore(card_text: str, contact: Contact, *rereads: str) -> FakeEngine:
 )
 def test_dot_seen_again_between_given_and_family_name(reread):
     contact = _contact("lotharvonstein@alpenblick.ch")
-    _restore("E-Mail lotharvonstein@alpenblick.ch", contact, reread)
-    assert contact.emails == ["lothar.vonstein@alpenblick.ch"]
+    contact, _ = _restore("E-Mail lotharvonstein@alpenblick.ch", contact, reread)
+    assert contact.emails == ("lothar.vonstein@alpenblick.ch",)
 
 
 def test_second_mode_tried_when_the_first_shows_no_dot():
     contact = _contact("lotharvonstein@alpenblick.ch")
-    engine = _restore(
+    contact, engine = _restore(
         "lotharvonstein@alpenblick.ch",
         contact,
         "lotharvonstein@alpenblick.ch",
         "lothar.vonstein@alpenblick.ch",
     )
-    assert contact.emails == ["lothar.vonstein@alpenblick.ch"] and engine.calls == 2
+    assert contact.emails == ("lothar.vonstein@alpenblick.ch",) and engine.calls == 2
 
 
 def test_initial_and_a_hyphenated_given_name():
     contact = _contact("tlucas@jacobs.com", "Tom", "Lucas")
-    _restore("tlucas@jacobs.com", contact, "t.lucas@jacobs.com")
-    assert contact.emails == ["t.lucas@jacobs.com"]
+    contact, _ = _restore("tlucas@jacobs.com", contact, "t.lucas@jacobs.com")
+    assert contact.emails == ("t.lucas@jacobs.com",)
     # the letters before the dot may be misread ("daus" for claus), those after it not
     contact = _contact("claus-petersuessebier@helix.de", "Claus-Peter", "Süßebier")
-    _restore("claus-petersuessebier@helix.de", contact, "| daus-peter.suessebier@helix.de")
-    assert contact.emails == ["claus-peter.suessebier@helix.de"]
+    contact, _ = _restore(
+        "claus-petersuessebier@helix.de", contact, "| daus-peter.suessebier@helix.de"
+    )
+    assert contact.emails == ("claus-peter.suessebier@helix.de",)
 
 
 @pytest.mark.parametrize(
@@ -70,50 +74,54 @@ def test_initial_and_a_hyphenated_given_name():
 )
 def test_no_dot_where_the_image_shows_none(email, reread):
     contact = _contact(email)
-    _restore(email, contact, reread)
-    assert contact.emails == [email]
+    contact, _ = _restore(email, contact, reread)
+    assert contact.emails == (email,)
 
 
 def test_only_addresses_made_of_the_name_are_read_again():
     # "info@" and an address that already has its dot cost no second reading
     contact = _contact("info@alpenblick.ch")
-    contact.emails.append("lothar.vonstein@alpenblick.ch")
-    engine = _restore("info@alpenblick.ch lothar.vonstein@alpenblick.ch", contact, "x")
+    contact = dataclasses.replace(
+        contact, emails=[*contact.emails, "lothar.vonstein@alpenblick.ch"]
+    )
+    contact, engine = _restore("info@alpenblick.ch lothar.vonstein@alpenblick.ch", contact, "x")
     assert engine.calls == 0
     # nor does a card without a name
     contact = Contact("x", emails=["lotharvonstein@alpenblick.ch"])
     engine = FakeEngine(ocr_result("lothar.vonstein@alpenblick.ch"))
-    restore_lost_dots(contact, [ocr_result("lotharvonstein@alpenblick.ch")], IMAGE, engine)
-    assert engine.calls == 0 and contact.emails == ["lotharvonstein@alpenblick.ch"]
+    contact = restore_lost_dots(
+        contact, [ocr_result("lotharvonstein@alpenblick.ch")], IMAGE, engine
+    )
+    assert engine.calls == 0 and contact.emails == ("lotharvonstein@alpenblick.ch",)
 
 
 def test_dot_read_as_a_hyphen_between_initial_and_family_name():
     contact = _contact("j-henry@turner.com", "Joyce", "Henry")
-    _restore("j-henry@turner.com", contact, "j.henry@turner.com")
-    assert contact.emails == ["j.henry@turner.com"]
+    contact, _ = _restore("j-henry@turner.com", contact, "j.henry@turner.com")
+    assert contact.emails == ("j.henry@turner.com",)
     # a hyphen the enlarged word shows again was printed
     contact = _contact("j-henry@turner.com", "Joyce", "Henry")
-    _restore("j-henry@turner.com", contact, "j-henry@turner.com")
-    assert contact.emails == ["j-henry@turner.com"]
+    contact, _ = _restore("j-henry@turner.com", contact, "j-henry@turner.com")
+    assert contact.emails == ("j-henry@turner.com",)
     # a hyphen that is not between the name's parts is not looked at
     contact = _contact("team-henry@turner.com", "Joyce", "Henry")
-    assert _restore("team-henry@turner.com", contact, "team.henry@turner.com").calls == 0
+    assert _restore("team-henry@turner.com", contact, "team.henry@turner.com")[1].calls == 0
 
 
 def test_every_reading_is_tried_until_one_shows_the_dot():
-    from cardscan.lostdots import WORD_READINGS
+    from cardscan.reread.lostdots import WORD_READINGS
 
     contact = _contact("rduarte@lumina.com", "Robert", "Duarte")
     plain = ["rduarte@lumina.com"] * (len(WORD_READINGS) - 1)
-    engine = _restore("rduarte@lumina.com", contact, *plain, "r.duarte@lumina.com")
-    assert contact.emails == ["r.duarte@lumina.com"]
+    contact, engine = _restore("rduarte@lumina.com", contact, *plain, "r.duarte@lumina.com")
+    assert contact.emails == ("r.duarte@lumina.com",)
     assert engine.calls == len(WORD_READINGS)
     assert [psm for psm, _ in engine.requests] == [r.psm for r in WORD_READINGS]
 
 
 def test_word_crops_are_scaled_and_binarised_as_each_reading_says():
-    from cardscan.lostdots import WordReading
-    from cardscan.lostdots import crop_word as _crop
+    from cardscan.reread.lostdots import WordReading
+    from cardscan.reread.lostdots import crop_word as _crop
 
     image = np.full((100, 300), 255, np.uint8)
     image[40:60, 50:250] = 90  # a grey word

@@ -116,7 +116,7 @@ def test_pairs_merge_front_and_back_and_resume_skips_the_read_pages(tmp_path):
 
 def test_each_card_of_a_page_is_saved_with_its_own_picture(tmp_path):
     from cardscan.book import Book
-    from cardscan.book.image import card_thumbnail
+    from cardscan.imaging.photo import card_thumbnail
 
     page = make_page(700, n_cards=3, kind="table", touching=False, background="wood")
     photo = tmp_path / "page.jpg"

@@ -102,16 +102,16 @@ def test_two_printed_addresses_are_never_one():
     from cardscan.parse import lines_from_text, parse_card
 
     # One reading of a card: two addresses printed are two addresses, however alike
-    # (merging two readings of one print is cardscan.recheck's, by their place on the card).
+    # (merging two readings of one print is cardscan.reread.recheck's, by their place on the card).
     card = (
         "Amanda Parsons\nAlpenblick Analytics LLC\nparsons@alpenblick-analytcs.com\n"
         "amanda.parsons@alpenblick-analytics.com\nwww.alpenblick-analytics.com"
     )
     contact = parse_card(lines_from_text(card))
-    assert contact.emails == [
+    assert contact.emails == (
         "parsons@alpenblick-analytcs.com",
         "amanda.parsons@alpenblick-analytics.com",
-    ]
+    )
     assert [p.candidate for p in contact.proposals] == ["parsons@alpenblick-analytics.com"]
 
 
@@ -153,7 +153,7 @@ def test_two_printed_addresses_are_never_one():
 def test_broken_email_domain_completed_from_the_website(card, emails):
     from cardscan.parse import lines_from_text, parse_card
 
-    assert parse_card(lines_from_text(f"Anna Berg\n{card}")).emails == emails
+    assert list(parse_card(lines_from_text(f"Anna Berg\n{card}")).emails) == emails
 
 
 def test_domain_misread_alike_twice_is_spelled_by_the_organisation():
@@ -329,6 +329,6 @@ def test_l_spelling_of_the_domain_is_only_proposed():
         "E-Mail vonderheide@stauffermetallbau.ch\nWeb www.stauffermetalibau.ch"
     )
     contact = parse_card(lines_from_text(card))
-    assert contact.emails == ["vonderheide@stauffermetallbau.ch"]
-    assert contact.urls == ["https://www.stauffermetalibau.ch"]
+    assert contact.emails == ("vonderheide@stauffermetallbau.ch",)
+    assert contact.urls == ("https://www.stauffermetalibau.ch",)
     assert [p.candidate for p in contact.proposals] == ["https://www.stauffermetallbau.ch"]

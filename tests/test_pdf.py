@@ -10,13 +10,12 @@ from click.testing import CliRunner
 from PIL import Image
 from pypdf import PdfWriter
 
-from cardscan.batch import find_images, plan
 from cardscan.cli import main
 from cardscan.errors import ImageTooLargeError, PdfError
 from cardscan.imaging.pdf import page_count, render_page
 from cardscan.options import ScanOptions
 from cardscan.pipeline import ScanFailure
-from cardscan.sheets import Sheet, sheets_of
+from cardscan.pipeline.sheets import Sheet, find_images, plan, sheets_of
 
 A4_300DPI = (2480, 3508)
 

@@ -12,10 +12,10 @@ import pytest
 from click.testing import CliRunner
 from skimage import data
 
-from cardscan import cli, photo
+from cardscan import cli
 from cardscan.errors import MissingDependencyError
-from cardscan.options import ScanOptions
-from cardscan.photo import (
+from cardscan.imaging import photo
+from cardscan.imaging.photo import (
     FACE_SOURCE_SIDE,
     MAX_BYTES,
     MAX_SIDE,
@@ -24,6 +24,7 @@ from cardscan.photo import (
     face_photo,
     find_face,
 )
+from cardscan.options import ScanOptions
 from cardscan.pipeline import Scanner
 from tests.fakes import FakeEngine, ocr_result
 
@@ -168,7 +169,7 @@ def test_cli_accepts_photo_face(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
             seen.append(options)
             super().__init__(options, engine=FakeEngine(ocr_result(TEXT)))
 
-    monkeypatch.setattr(cli, "Scanner", RecordingScanner)
+    monkeypatch.setattr(cli.scan, "Scanner", RecordingScanner)
     path = tmp_path / "card.png"
     cv2.imwrite(str(path), _card())
     result = CliRunner().invoke(cli.main, ["scan", str(path), "--photo", "face", "--no-qr"])

@@ -6,16 +6,16 @@ import cv2
 import numpy as np
 import pytest
 
-from cardscan.batch import find_images
 from cardscan.errors import UnreadableImageError
-from cardscan.layout import ocr_lines
-from cardscan.lostdots import WORD_READINGS
-from cardscan.merge import merge_contacts
 from cardscan.model import Contact, Name, Phone
 from cardscan.ocr.engine import OcrLine, OcrResult, OcrWord
+from cardscan.ocr.lines import ocr_lines
 from cardscan.ocr.tessdata import has_language
 from cardscan.options import ScanOptions
+from cardscan.parse.merge import merge_contacts
 from cardscan.pipeline import ScanFailure, Scanner, ScanResult
+from cardscan.pipeline.sheets import find_images
+from cardscan.reread.lostdots import WORD_READINGS
 from tests.fakes import FakeEngine, ocr_result
 
 CARD = """Dr. Anna Müller
@@ -185,7 +185,7 @@ def test_front_and_back_are_merged(tmp_path):
     )
     assert isinstance(result, ScanResult)
     c = result.contact
-    assert c.emails == ["anna.mueller@mueller-schmidt.de"]
+    assert c.emails == ("anna.mueller@mueller-schmidt.de",)
     assert {p.type for p in c.phones} == {"work", "mobile"}
     assert c.name is not None and c.name.full == "Anna Müller"
 
@@ -270,7 +270,7 @@ def test_second_reading_fills_a_missing_email(tmp_path):
         "Anna Müller\nE-Mail: anna.mueller@beispiel.de",
     )
     assert engine.calls == 2
-    assert contact.emails == ["anna.mueller@beispiel.de"]
+    assert contact.emails == ("anna.mueller@beispiel.de",)
     assert contact.organization == "Beispiel GmbH"
     # the second reading is a different one: one block of lines, noise filter off
     assert engine.requests[1] == (4, False)
@@ -283,7 +283,7 @@ def test_website_without_email_asks_for_a_second_reading(tmp_path):
         "Anna Müller\nTel. +49 30 1234567\nwww.beispiel.de",
         "Anna Müller\nMail: anna.mueller@beispiel.de\nwww.beispiel.de",
     )
-    assert contact.emails == ["anna.mueller@beispiel.de"]
+    assert contact.emails == ("anna.mueller@beispiel.de",)
 
 
 def test_card_without_any_email_is_read_again(tmp_path):
@@ -294,8 +294,8 @@ def test_card_without_any_email_is_read_again(tmp_path):
         "Dr. Annette Ehlert\nannette.ehlert@vertex.de · www.vertex.de",
     )
     assert engine.requests[1] == (4, False)
-    assert contact.emails == ["annette.ehlert@vertex.de"]
-    assert contact.urls == ["https://www.vertex.de"]
+    assert contact.emails == ("annette.ehlert@vertex.de",)
+    assert contact.urls == ("https://www.vertex.de",)
 
 
 def test_team_address_alone_asks_for_the_persons_line(tmp_path):
@@ -306,7 +306,7 @@ def test_team_address_alone_asks_for_the_persons_line(tmp_path):
         "Steve Reid\ns.reid@cobalt.com\ninfo@cobalt.com",
     )
     assert engine.calls >= 2
-    assert contact.emails == ["s.reid@cobalt.com", "info@cobalt.com"]  # the person's first
+    assert contact.emails == ("s.reid@cobalt.com", "info@cobalt.com")  # the person's first
 
 
 def test_complete_reading_is_not_read_twice(tmp_path):
@@ -347,7 +347,7 @@ def test_two_different_people_are_not_merged(tmp_path):
     ],
 )
 def test_same_person(a, b, same):
-    from cardscan.merge import same_person
+    from cardscan.parse.merge import same_person
 
     assert same_person(a, b) is same
 
@@ -363,7 +363,7 @@ def test_two_readings_are_checked_together(tmp_path):
     # two readings of the card, then kgude@ (K. + Gude) read again enlarged for a lost dot
     assert [psm for psm, _ in engine.requests] == [None, 4, *(r.psm for r in WORD_READINGS)]
     assert contact.name is not None and contact.name.family == "Gude"
-    assert contact.emails == ["kgude@silverline.de"]
+    assert contact.emails == ("kgude@silverline.de",)
 
 
 def test_ocr_misreading_of_the_qr_codes_address_is_dropped(tmp_path):
@@ -379,7 +379,7 @@ def test_ocr_misreading_of_the_qr_codes_address_is_dropped(tmp_path):
     cv2.imwrite(str(path), photo)
     engine = FakeEngine(ocr_result("Jutta Wenger\nTel. 031 600 76 71\nwenger@hofer.ch"))
     contact = Scanner(ScanOptions(), engine=engine).scan([path]).contact
-    assert contact.emails == ["j.wenger@hofer.ch"]
+    assert contact.emails == ("j.wenger@hofer.ch",)
 
 
 TURKISH_AS_READ = """Deniz Yildirim
@@ -405,7 +405,7 @@ def test_a_card_from_a_country_with_other_letters_is_read_with_the_latin_model(t
     assert contact.name is not None and contact.name.full == "Deniz Yıldırım"
     assert contact.organization == "Yıldırım Kalıp San. ve Tic. Ltd. Şti."
     # the e-mail as the default models read it
-    assert contact.emails == ["deniz@yildirimkalip.com.tr"]
+    assert contact.emails == ("deniz@yildirimkalip.com.tr",)
 
 
 def test_a_german_card_is_read_once(tmp_path):

@@ -29,8 +29,8 @@ def test_vcard_payload():
         ("+491712345678", "mobile"),
         ("+497111234568", "fax"),
     ]
-    assert c.emails == ["j.weiss@mueller-schmidt.de"]
-    assert c.urls == ["https://www.mueller-schmidt.de"]
+    assert c.emails == ("j.weiss@mueller-schmidt.de",)
+    assert c.urls == ("https://www.mueller-schmidt.de",)
     assert [p.network for p in c.profiles] == ["xing"]
     assert c.address is not None and (c.address.street, c.address.postal_code) == (
         "Königstraße 5",
@@ -44,7 +44,7 @@ def test_mecard_payload():
     )
     assert c is not None and c.name is not None and c.name.full == "Jane Doe"
     assert [p.number for p in c.phones] == ["+12125550147"]
-    assert c.emails == ["jane@example.com"]
+    assert c.emails == ("jane@example.com",)
 
 
 def test_bizcard_payload():

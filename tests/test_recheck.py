@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from cardscan.model import Contact, Name, Proposal
-from cardscan.recheck import RECHECK_READINGS, confirm_proposals, locate
+from cardscan.reread.recheck import RECHECK_READINGS, confirm_proposals, locate
 from tests.fakes import FakeEngine, ocr_result
 
 IMAGE = np.full((600, 1000), 255, dtype=np.uint8)
@@ -34,9 +34,9 @@ def test_a_second_reading_that_shows_the_proposal_confirms_it():
     engine = FakeEngine(
         ocr_result("tfiqueroa@cobalt-labs.com"), ocr_result("tfigueroa@cobalt-labs.com")
     )
-    confirm_proposals(contact, [ocr_result(CARD)], IMAGE, engine)
-    assert contact.emails == ["tfigueroa@cobalt-labs.com"]
-    assert contact.proposals == []
+    contact = confirm_proposals(contact, [ocr_result(CARD)], IMAGE, engine)
+    assert contact.emails == ("tfigueroa@cobalt-labs.com",)
+    assert contact.proposals == ()
     origin = contact.origin("emails", "tfigueroa@cobalt-labs.com")
     assert (origin.source, origin.rule, origin.read) == (
         "second_reading",
@@ -49,8 +49,8 @@ def test_a_second_reading_that_shows_the_proposal_confirms_it():
 def test_readings_that_never_show_the_proposal_leave_the_value_as_printed():
     contact = _contact()
     engine = FakeEngine(ocr_result("E-Mail tfiqueroa@cobalt-labs.com"))
-    confirm_proposals(contact, [ocr_result(CARD)], IMAGE, engine)
-    assert contact.emails == ["tfiqueroa@cobalt-labs.com"]
+    contact = confirm_proposals(contact, [ocr_result(CARD)], IMAGE, engine)
+    assert contact.emails == ("tfiqueroa@cobalt-labs.com",)
     assert engine.calls == len(RECHECK_READINGS)
     assert contact.review() == ["emails"]  # the doubt stays for a person to check
     assert contact.to_dict()["suggestions"][0]["suggested"] == "tfigueroa@cobalt-labs.com"
@@ -59,8 +59,10 @@ def test_readings_that_never_show_the_proposal_leave_the_value_as_printed():
 def test_a_proposal_whose_words_are_not_in_the_reading_reads_nothing():
     contact = _contact()
     engine = FakeEngine(ocr_result("tfigueroa@cobalt-labs.com"))
-    confirm_proposals(contact, [ocr_result("Tom Figueroa\nSales Director")], IMAGE, engine)
-    assert contact.emails == ["tfiqueroa@cobalt-labs.com"] and engine.calls == 0
+    contact = confirm_proposals(
+        contact, [ocr_result("Tom Figueroa\nSales Director")], IMAGE, engine
+    )
+    assert contact.emails == ("tfiqueroa@cobalt-labs.com",) and engine.calls == 0
 
 
 @pytest.mark.parametrize(
@@ -99,5 +101,5 @@ def test_a_domain_proposal_needs_most_readings(rereads, confirmed):
         ],
     )
     engine = FakeEngine(*(ocr_result(r) for r in rereads))
-    confirm_proposals(contact, [ocr_result("Anna Berg\nanna@tiim.de")], IMAGE, engine)
-    assert contact.emails == (["anna@tllm.de"] if confirmed else ["anna@tiim.de"])
+    contact = confirm_proposals(contact, [ocr_result("Anna Berg\nanna@tiim.de")], IMAGE, engine)
+    assert contact.emails == (("anna@tllm.de",) if confirmed else ("anna@tiim.de",))

@@ -1,8 +1,8 @@
 """The batch reports printed by the CLI."""
 
+from cardscan.cli.report import failure_text, to_check, who_was_found
 from cardscan.model import Contact, Name, Phone
 from cardscan.pipeline import ScanFailure
-from cardscan.report import failure_text, to_check, who_was_found
 
 
 def test_failure_names_the_file_once():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from collections.abc import Iterator
 from datetime import date
@@ -319,5 +320,6 @@ def test_an_address_printed_in_another_order_is_no_repair() -> None:
         confidence={"name": 0.9, "address": 0.8},
     )
     assert field_checks(contact) == []
-    contact.address = Address(street="7185 Park Avenue", postal_code="98123", city="Seattle")
+    moved = Address(street="7185 Park Avenue", postal_code="98123", city="Seattle")
+    contact = dataclasses.replace(contact, address=moved)
     assert [c.field for c in field_checks(contact)] == ["address"]

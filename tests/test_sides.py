@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from cardscan.export.resume import files_of
 from cardscan.model import Contact, Name, Phone
 from cardscan.pipeline import ScanFailure, ScanResult
-from cardscan.resume import files_of
-from cardscan.sides import PictureOutcomes, domains, is_back_of, merge_backs, pair_sides
+from cardscan.pipeline.sides import PictureOutcomes, domains, is_back_of, merge_backs, pair_sides
 
 
 def front(source: str, name: str = "Jana Beispiel", mail: str = "jana@muster-werke.example"):

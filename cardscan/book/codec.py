@@ -7,7 +7,7 @@ import sqlite3
 from typing import Any
 
 from cardscan.model import Address, Contact
-from cardscan.parse.names import fold
+from cardscan.text import fold
 
 _NAME_PARTS = ("prefix", "given", "family", "suffix")
 _LISTS = ("phones", "emails", "urls", "profiles")

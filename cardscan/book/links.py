@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import quote_plus, urlsplit
 
 from cardscan.model import Contact, Profile
@@ -51,8 +52,7 @@ def with_profiles(contact: Contact, urls: tuple[str, ...] | list[str]) -> Contac
         if profile.url.rstrip("/").lower() not in known:
             known.add(profile.url.rstrip("/").lower())
             added.append(profile)
-    contact.profiles = added
-    return contact
+    return replace(contact, profiles=added)
 
 
 def search_links(contact: Contact) -> list[tuple[str, str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from datetime import date
 
 from cardscan.book.codec import field_text, match_key
@@ -40,23 +41,27 @@ def merge(old: Contact, new: Contact) -> Contact:
     ones stay in field history); profile links and web addresses accumulate; a blank on the
     new card (OCR missed it) never erases what is known.
     """
-    merged = dataclasses.replace(old, source=new.source or old.source)
-    merged.name = old.name or new.name
+    replaced = {}
     for name in _REPLACED:
         value = getattr(new, name)
         if value and value.strip():
-            setattr(merged, name, value)
+            replaced[name] = value
     if new.phones and {p.number for p in new.phones} != {p.number for p in old.phones}:
-        merged.phones = list(new.phones)
+        replaced["phones"] = new.phones
     if new.emails and {e.lower() for e in new.emails} != {e.lower() for e in old.emails}:
-        merged.emails = list(new.emails)
+        replaced["emails"] = new.emails
     if new.address and not new.address.is_empty():
-        merged.address = new.address
-    merged.urls = _union(old.urls, new.urls)
+        replaced["address"] = new.address
     known = {p.url.lower() for p in old.profiles}
-    merged.profiles = list(old.profiles) + [p for p in new.profiles if p.url.lower() not in known]
-    merged.raw_text = new.raw_text or old.raw_text
-    return merged
+    return dataclasses.replace(
+        old,
+        source=new.source or old.source,
+        name=old.name or new.name,
+        urls=_union(old.urls, new.urls),
+        profiles=[*old.profiles, *(p for p in new.profiles if p.url.lower() not in known)],
+        raw_text=new.raw_text or old.raw_text,
+        **replaced,
+    )
 
 
 def diff(old: Contact, new: Contact, on: date) -> list[Change]:
@@ -82,7 +87,7 @@ def save(
     Matching and writing happen in one write transaction, so two processes saving the
     same person at once cannot both create them.
     """
-    contact = with_profiles(dataclasses.replace(contact), profile_urls)
+    contact = with_profiles(contact, profile_urls)
     now = now_text()
     with book.transaction():
         found = find_match(book, contact)
@@ -112,14 +117,17 @@ def replace_fields(book: Book, contact_id: int, contact: Contact, on: date) -> l
     """Store an edited contact as it is (``book edit``), keeping changed fields as history."""
     with book.transaction():
         old = book.get(contact_id).contact
-        contact.source = contact.source or old.source
-        contact.raw_text = contact.raw_text or old.raw_text
+        contact = dataclasses.replace(
+            contact,
+            source=contact.source or old.source,
+            raw_text=contact.raw_text or old.raw_text,
+        )
         changes = diff(old, contact, on)
         book.update_contact(contact_id, contact, now_text())
         book.add_changes(contact_id, changes)
     return changes
 
 
-def _union(first: list[str], second: list[str]) -> list[str]:
+def _union(first: Sequence[str], second: Sequence[str]) -> list[str]:
     seen = {v.lower() for v in first}
     return list(first) + [v for v in second if v.lower() not in seen]

@@ -8,7 +8,7 @@ from datetime import date
 from difflib import SequenceMatcher
 
 from cardscan.book.records import BookEntry
-from cardscan.parse.names import fold
+from cardscan.text import fold
 
 #: A query word this close to a word in the book still matches ("Mülller", "Hoffman").
 FUZZY_RATIO = 0.8

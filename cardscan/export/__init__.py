@@ -40,6 +40,11 @@ class Format(StrEnum):
         # google-csv and outlook-csv are CSV files too, but "-o x.csv" asks for plain csv
         return next((s for s, f in _BY_SUFFIX.items() if f is self), ".csv")
 
+    @property
+    def media_type(self) -> str:
+        """The Internet media type of a file in this format (a download's Content-Type)."""
+        return _MEDIA_TYPES.get(self, "text/csv")
+
 
 #: Other names people type for a format, accepted by ``--format`` beside the values above.
 FORMAT_ALIASES = {
@@ -57,6 +62,15 @@ _BY_SUFFIX = {
     ".jsonl": Format.jsonl,
     ".ndjson": Format.jsonl,
     ".csv": Format.csv,
+}
+
+
+#: Media types of the formats that are not CSV (RFC 6350 for vCard; JSON Lines has none
+#: registered, and is sent as the text it is).
+_MEDIA_TYPES = {
+    Format.vcard: "text/vcard",
+    Format.json: "application/json",
+    Format.jsonl: "text/plain",
 }
 
 

@@ -1,9 +1,15 @@
-"""Plane geometry of card outlines: corner order, true aspect ratio, sampling along lines."""
+"""Plane geometry of card outlines: corner order, true aspect ratio, whether a quadrilateral
+can be a card, sampling along lines."""
 
 from __future__ import annotations
 
 import cv2
 import numpy as np
+
+#: Card width / height. ISO 7810 ID-1 is 1.59, EU cards 85x55 mm 1.55, Japan 91x55 mm 1.65,
+#: US 3.5x2 in 1.75; the margins leave room for perspective and odd formats (square-ish,
+#: long slim cards).
+ASPECT_RANGE = (1.2, 2.2)
 
 
 def order_corners(points: np.ndarray) -> np.ndarray:
@@ -56,3 +62,37 @@ def sample(image: np.ndarray, points: np.ndarray) -> np.ndarray:
         borderMode=cv2.BORDER_REPLICATE,
     )  # fmt: skip
     return values.reshape(points.shape[:-1])
+
+
+def plausible_quad(
+    quad: np.ndarray, width: int, height: int, aspects: tuple[float, float] = ASPECT_RANGE
+) -> bool:
+    """Convex, roughly rectangular (perspective allowed), card-shaped, mostly in the photo."""
+    if not cv2.isContourConvex(quad.reshape(-1, 1, 2).astype(np.float32)):
+        return False
+    sides = [float(np.hypot(*(quad[(i + 1) % 4] - quad[i]))) for i in range(4)]
+    if min(sides) < 10:
+        return False
+    for i in range(4):
+        u, v = quad[i - 1] - quad[i], quad[(i + 1) % 4] - quad[i]
+        cos = float(u @ v) / (np.hypot(*u) * np.hypot(*v))
+        if abs(cos) > 0.5:  # interior angle outside 60-120 degrees
+            return False
+    aspect = card_aspect(quad, (height, width))
+    aspect = max(aspect, 1 / aspect)
+    if not aspects[0] <= aspect <= aspects[1]:
+        return False
+    margin = 0.02 * max(width, height)
+    return bool(
+        (quad[:, 0] > -margin).all()
+        and (quad[:, 0] < width + margin).all()
+        and (quad[:, 1] > -margin).all()
+        and (quad[:, 1] < height + margin).all()
+    )
+
+
+def outward_normal(a: np.ndarray, b: np.ndarray, centre: np.ndarray) -> np.ndarray:
+    """Unit normal of the side a-b, pointing away from the card's centre."""
+    along = b - a
+    normal = np.array([along[1], -along[0]], np.float32) / max(float(np.hypot(*along)), 1e-6)
+    return -normal if float(normal @ ((a + b) / 2 - centre)) < 0 else normal

@@ -27,6 +27,19 @@ IMAGE_SUFFIXES = frozenset(
     {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".bmp", ".avif", ".heic", ".heif"}
 )
 
+#: Pillow's format name -> the ending a copy of such an image gets (an upload kept by the
+#: review app), one of IMAGE_SUFFIXES.
+FORMAT_SUFFIXES = {
+    "JPEG": ".jpg",
+    "MPO": ".jpg",  # some phones' JPEGs with a second picture inside
+    "PNG": ".png",
+    "WEBP": ".webp",
+    "TIFF": ".tiff",
+    "BMP": ".bmp",
+    "HEIF": ".heic",
+    "AVIF": ".avif",
+}
+
 #: What the error messages list as readable formats.
 _FORMATS = "JPEG, PNG, WebP, TIFF, BMP, AVIF"
 

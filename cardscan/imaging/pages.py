@@ -16,8 +16,9 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from cardscan.imaging.detect import ASPECT_RANGE, desk_distance, extend_to_band
-from cardscan.imaging.geometry import order_corners
+from cardscan.imaging.detect import desk_distance
+from cardscan.imaging.geometry import ASPECT_RANGE, order_corners
+from cardscan.imaging.outline import extend_to_band
 from cardscan.imaging.seams import ACROSS, text_across
 from cardscan.imaging.textfit import missed_cards
 

@@ -1,15 +1,12 @@
-"""The OCR interface: engine-neutral result types and a factory for the real engines."""
+"""The OCR interface: engine-neutral result types, the engine protocol and its options."""
 
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass, field
 from typing import Protocol
 
 import numpy as np
-
-from cardscan.errors import MissingDependencyError
 
 log = logging.getLogger(__name__)
 
@@ -139,49 +136,3 @@ class EngineOptions:
 #: yet turned off for every reading it garbled other lines, so only the second reading uses it.
 NOISE_ROWS_OFF = ("textord_noise_rejrows", "0")
 NOISE_ROWS_ON = ("textord_noise_rejrows", "1")
-
-
-def available_engines() -> list[str]:
-    names = []
-    try:
-        import tesserocr  # noqa: F401
-
-        names.append("tesserocr")
-    except ImportError:
-        pass
-    names.append("pytesseract")
-    return names
-
-
-def make_engine(name: str = "auto", options: EngineOptions | None = None) -> OcrEngine:
-    """Build an engine: "tesserocr" (in-process, default when importable), "pytesseract" or "auto"."""
-    options = options or EngineOptions()
-    # Tesseract's OpenMP threads fight a process pool (and each other on 2 cores).
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    if name == "auto":
-        name = available_engines()[0]
-    if name == "tesserocr":
-        from cardscan.ocr.tesserocr_engine import TesserocrEngine
-
-        return TesserocrEngine(options)
-    if name == "pytesseract":
-        from cardscan.ocr.pytesseract_engine import PytesseractEngine
-
-        return PytesseractEngine(options)
-    raise MissingDependencyError(f"unknown OCR engine {name!r}: use tesserocr or pytesseract")
-
-
-def probe_engine(name: str = "auto", options: EngineOptions | None = None) -> None:
-    """Raise MissingDependencyError when the engine or a language model is missing, without
-    loading the models (a quarter second that a batch's parent process would spend for nothing)."""
-    options = options or EngineOptions()
-    if name == "auto":
-        name = available_engines()[0]
-    if name != "tesserocr":
-        make_engine(name, options)  # the pytesseract engine only checks; unknown names raise
-        return
-    from cardscan.ocr.tessdata import check_languages, tessdata_dir
-    from cardscan.ocr.tesserocr_engine import require_tesserocr
-
-    require_tesserocr()
-    check_languages(options.lang, tessdata_dir())

@@ -3,7 +3,7 @@
 The checks of cardscan.parse.crosscheck and cardscan.parse.domains say what each value would
 be if OCR had slipped; ``settle`` decides what becomes of that. A value valid as read stays as
 printed: the check's reading becomes a Proposal, which only a second reading of that part of
-the image can confirm (cardscan.recheck); resemblance to the name, the company or the website
+the image can confirm (cardscan.reread.recheck); resemblance to the name, the company or the website
 alone never rewrites it and never drops it. A value that was no valid value as read (a
 repaired one) takes the check's reading, and its origin records the rule.
 """
@@ -11,8 +11,10 @@ repaired one) takes the check's reading, and its origin records the rule.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 
-from cardscan.model import Contact, Origin, Profile, Proposal
+from cardscan.model import Contact, ContactFields, Origin, Profile, Proposal
 from cardscan.parse.crosscheck import (
     _fits_name,
     correct_emails,
@@ -23,15 +25,15 @@ from cardscan.parse.crosscheck import (
     restore_given_name,
 )
 from cardscan.parse.domains import agree_domains, host_of
-from cardscan.parse.names import fold, restore_umlauts, split_name
+from cardscan.parse.draft import Draft
+from cardscan.parse.names import restore_umlauts, split_name
 from cardscan.parse.rules.emails import GLYPH_REPAIRS
 from cardscan.parse.web import NO_VALID_READING, dedupe_urls
 from cardscan.parse.webvalues import CAPITAL_I_RULE
+from cardscan.text import fold
 
 
-def settle(
-    contact: Contact, field: str, before: list[str], after: list[str], rule: str
-) -> list[str]:
+def settle(contact: Draft, field: str, before: list[str], after: list[str], rule: str) -> list[str]:
     """The values of ``field`` once a check turned ``before`` into ``after`` (one for one)."""
     settled = []
     for old, new in zip(before, after, strict=True):
@@ -67,7 +69,7 @@ def _glyph_choice(origin: Origin, old: str, new: str) -> bool:
     return all(a == b or (r == "I" and b in "il") for a, b, r in zip(old, new, read, strict=True))
 
 
-def propose(contact: Contact, proposal: Proposal) -> None:
+def propose(contact: Draft, proposal: Proposal) -> None:
     """Record a rule's doubt about a value (once)."""
     if all(
         (p.field, p.value, p.candidate) != (proposal.field, proposal.value, proposal.candidate)
@@ -80,7 +82,7 @@ def _unique(values: list[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
 
-def _settle_profiles(contact: Contact, after: list[Profile], rule: str) -> None:
+def _settle_profiles(contact: Draft, after: list[Profile], rule: str) -> None:
     urls = settle(
         contact, "profiles", [p.url for p in contact.profiles], [p.url for p in after], rule
     )
@@ -88,7 +90,7 @@ def _settle_profiles(contact: Contact, after: list[Profile], rule: str) -> None:
     contact.profiles = [Profile(network[u], u) for u in urls]
 
 
-def crosscheck(contact: Contact) -> None:
+def crosscheck(contact: Draft) -> None:
     """Check the fields of a whole card against each other: e-mails and profile handles by the
     name, e-mail domains and websites by each other and the company name. Run again after two
     readings of one card are merged."""
@@ -118,7 +120,7 @@ def crosscheck(contact: Contact) -> None:
             contact.name = split_name(spelled) or contact.name
 
 
-def _lost_at(contact: Contact, given: str, family: str) -> None:
+def _lost_at(contact: Draft, given: str, family: str) -> None:
     """ "E: ayalaegreenfield.com" (the @ read as a letter): read as a website, which stays
     printed; the address it may be is proposed in its place."""
     hosts = {e.partition("@")[2] for e in contact.emails} | {host_of(u) for u in contact.urls}
@@ -140,14 +142,14 @@ def fits_name(email: str, given: str, family: str) -> bool:
     return _fits_name(email.partition("@")[0], given, family)
 
 
-def _folded_name(contact: Contact) -> tuple[str, str]:
+def _folded_name(contact: ContactFields) -> tuple[str, str]:
     """The folded given and family name ("", "" without a name)."""
     if not contact.name:
         return "", ""
     return fold(contact.name.given or ""), fold(contact.name.family or "")
 
 
-def _name_words(contact: Contact) -> list[str]:
+def _name_words(contact: ContactFields) -> list[str]:
     """The folded given and family name words ("Ing." of "Dipl.-Ing. Lars Meusburger" is no
     e-mail initial)."""
     if not contact.name:
@@ -156,8 +158,14 @@ def _name_words(contact: Contact) -> list[str]:
     return [fold(w) for w in re.findall(r"[^\W\d_]+", person)]
 
 
-def apply_proposal(contact: Contact, proposal: Proposal, source: str = "second_reading") -> None:
-    """Put a confirmed proposal in place of the value it doubted."""
+def apply_proposal(contact: Contact, proposal: Proposal, source: str = "second_reading") -> Contact:
+    """``contact`` with a confirmed proposal in place of the value it doubted."""
+    draft = Draft.of(contact)
+    _apply(draft, proposal, source)
+    return draft.freeze()
+
+
+def _apply(contact: Draft, proposal: Proposal, source: str) -> None:
     if proposal.target == "profiles" or proposal.field == "profiles":
         network = next((p.network for p in contact.profiles if p.url == proposal.value), "")
         contact.profiles = [
@@ -180,13 +188,14 @@ def apply_proposal(contact: Contact, proposal: Proposal, source: str = "second_r
     )
 
 
-def drop_second_readings(contact: Contact, exact: list[str]) -> None:
-    """Drop OCR e-mails that are readings of an address the QR code gives exactly ("wenger@"
-    beside its j.wenger@, "tfiqueroa@" beside its tfigueroa@): the code is the evidence."""
+def drop_second_readings(contact: Contact, exact: Sequence[str]) -> Contact:
+    """``contact`` without the OCR e-mails that are readings of an address the QR code gives
+    exactly ("wenger@" beside its j.wenger@, "tfiqueroa@" beside its tfigueroa@): the code is
+    the evidence."""
     given, family = _folded_name(contact)
     kept = []
     for email in contact.emails:
         if email not in exact and email not in dedupe_emails([*exact, email], given, family):
             continue
         kept.append(email)
-    contact.emails = kept
+    return replace(contact, emails=kept)

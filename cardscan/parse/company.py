@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from cardscan.parse.names import fold
+from cardscan.text import fold
 
 _WORD = re.compile(r"[^\W_]+")
 

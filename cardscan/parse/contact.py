@@ -5,56 +5,36 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 
+from cardscan.labels import LABEL_ALONE_RE
 from cardscan.model import Contact, Origin
 from cardscan.parse.address import build_address, country_of, find_city
 from cardscan.parse.address_shapes import Piece, brazilian_address, turkish_address
+from cardscan.parse.broken_domains import repair_by_hosts
 from cardscan.parse.checks import crosscheck, settle
-from cardscan.parse.company import domain_agreement, mentions_domain
-from cardscan.parse.domains import agree_domains, correct_by_domain, host_of, repair_by_hosts
+from cardscan.parse.domains import agree_domains, host_of
+from cardscan.parse.draft import Draft
 from cardscan.parse.lines import TextLine, clean, split_segments
 from cardscan.parse.names import (
-    correct_words,
-    email_hits,
-    fold,
-    has_given_name,
-    matches_email,
-    name_has_prefix,
     name_score,
     repair_name_slips,
-    restore_umlauts,
-    split_name,
+)
+from cardscan.parse.people import (
+    Segment,
+    assign_people_fields,
+    has_org_marker,
+    line_confidence,
+    neighbours,
+    title_score,
 )
 from cardscan.parse.phones import area_code, find_local_numbers, find_phones, strip_phones
 from cardscan.parse.region import infer_region
-from cardscan.parse.rules import (
-    DEPARTMENT_RE,
-    LEGAL_FORM_RE,
-    LEGAL_FORMS,
-    ORG_VOCABULARY,
-    ORG_WORDS,
-    TITLE_RE,
-    TITLE_SUFFIX_RE,
-    TITLE_SUFFIXES,
-    TITLE_VOCABULARY,
-    fix_legal_form,
-    is_area_line,
-)
-from cardscan.parse.rules.labels import LABEL_ALONE_RE
-from cardscan.parse.web import domain_words, find_web, join_split_address
+from cardscan.parse.web import find_web, join_split_address
 
 log = logging.getLogger(__name__)
 
 # Label words left over once the value after them was taken: "E-Mail: ...", "Web: ...".
 _LEFTOVER_LABELS = LABEL_ALONE_RE
-
-
-@dataclass
-class _Segment:
-    text: str
-    line: TextLine
-    used: bool = False
 
 
 _ADDRESS_SHAPES = {"TR": turkish_address, "BR": brazilian_address}
@@ -64,7 +44,7 @@ _ADDRESS_SHAPES = {"TR": turkish_address, "BR": brazilian_address}
 LOCAL_NUMBER_REGIONS = frozenset({"BR"})
 
 
-def _line_number(segments: list[_Segment], seg: _Segment) -> int:
+def _line_number(segments: list[Segment], seg: Segment) -> int:
     """The printed line a segment came from, numbered in reading order (the segments of one
     line share its position and size)."""
     key = (seg.line.top, seg.line.left, seg.line.height)
@@ -73,50 +53,11 @@ def _line_number(segments: list[_Segment], seg: _Segment) -> int:
     )
 
 
-def _confidence(lines: Sequence[TextLine], certainty: float) -> float:
-    if not lines:
-        return 0.0
-    ocr = sum(line.confidence for line in lines) / len(lines)
-    return round(max(0.0, min(1.0, ocr * certainty)), 3)
-
-
-def _org_score(text: str, domains: set[str]) -> float:
-    score = 0.0
-    if LEGAL_FORM_RE.search(fix_legal_form(text)):
-        score += 0.8
-    low = text.lower()
-    if any(w in low for w in ORG_WORDS):
-        score += 0.4
-    compact = re.sub(r"[^a-z0-9]", "", fold(text))
-    for d in domains:
-        dc = re.sub(r"[^a-z0-9]", "", d)
-        if len(dc) >= 3 and (dc in compact or (len(compact) >= 3 and compact in dc)):
-            score += 0.5
-            break
-    return min(score, 1.0)
-
-
-def _is_department(text: str) -> bool:
-    return bool(DEPARTMENT_RE.search(text)) or (is_area_line(text) and not _title_score(text))
-
-
-def _has_org_marker(text: str) -> bool:
-    """A legal form or an organisation word: "Beispiel GmbH", "Stiftung Warentest"."""
-    low = text.lower()
-    return bool(LEGAL_FORM_RE.search(fix_legal_form(text))) or any(w in low for w in ORG_WORDS)
-
-
-def _title_score(text: str) -> float:
-    if TITLE_RE.search(text) or TITLE_SUFFIX_RE.search(text):
-        return 0.8
-    return 0.0
-
-
-def _split_name_and_title(seg: _Segment) -> list[_Segment]:
+def _split_name_and_title(seg: Segment) -> list[Segment]:
     """ "Anna Müller, Geschäftsführerin" or "Anna Müller | CEO" -> two segments."""
     m = re.match(r"^(.+?)\s*[,–-]\s+(.+)$", seg.text)
-    if m and name_score(m.group(1)) >= 0.6 and _title_score(m.group(2)) > 0:
-        return [_Segment(m.group(1), seg.line), _Segment(m.group(2), seg.line)]
+    if m and name_score(m.group(1)) >= 0.6 and title_score(m.group(2)) > 0:
+        return [Segment(m.group(1), seg.line), Segment(m.group(2), seg.line)]
     return [seg]
 
 
@@ -127,9 +68,9 @@ def parse_card(
     region: str = "DE",
 ) -> Contact:
     """Read every field of one card from its text lines; never invents a value."""
-    segments = [_Segment(s.text, s) for line in lines for s in split_segments(line)]
+    segments = [Segment(s.text, s) for line in lines for s in split_segments(line)]
     raw_text = "\n".join(clean(line.text) for line in lines if clean(line.text))
-    contact = Contact(source=source, raw_text=raw_text)
+    contact = Draft(source=source, raw_text=raw_text)
     conf = contact.confidence
 
     # 1. E-mails, websites and profile links: the most reliable patterns go first.
@@ -173,11 +114,11 @@ def parse_card(
     contact.emails = settle(contact, "emails", contact.emails, emails, "l-spelling-of-the-domain")
     contact.urls = settle(contact, "urls", contact.urls, urls, "l-spelling-of-the-domain")
     if contact.emails:
-        conf["emails"] = _confidence(web_lines, 1.0)
+        conf["emails"] = line_confidence(web_lines, 1.0)
     if contact.urls:
-        conf["urls"] = _confidence(web_lines, 0.95)
+        conf["urls"] = line_confidence(web_lines, 0.95)
     if contact.profiles:
-        conf["profiles"] = _confidence(web_lines, 1.0)
+        conf["profiles"] = line_confidence(web_lines, 1.0)
 
     # 2. Phones, with the region the card itself suggests for national numbers.
     card_region = infer_region(
@@ -210,7 +151,7 @@ def parse_card(
                     if all(p.number != f.phone.number for p in contact.phones)
                 ]
     if contact.phones:
-        conf["phones"] = _confidence(phone_lines, 1.0 if labelled else 0.8)
+        conf["phones"] = line_confidence(phone_lines, 1.0 if labelled else 0.8)
 
     # 3. Address around a postcode line.
     texts = [s.text for s in segments]
@@ -220,19 +161,19 @@ def parse_card(
             continue
         city = find_city(seg.text, i, card_region)
         if city:
-            above = _neighbours(segments, i, up=True)
+            above = neighbours(segments, i, up=True)
             address, taken = build_address(
                 texts,
                 city,
                 used,
                 above=above,
-                below=_neighbours(segments, i, up=False),
-                above_city=_neighbours(segments, above[0], up=True) if above else [],
+                below=neighbours(segments, i, up=False),
+                above_city=neighbours(segments, above[0], up=True) if above else [],
             )
             contact.address = address
             for j in taken:
                 segments[j].used = True
-            conf["address"] = _confidence(
+            conf["address"] = line_confidence(
                 [segments[j].line for j in taken], 0.95 if address.street else 0.7
             )
             break
@@ -245,10 +186,10 @@ def parse_card(
             contact.address, taken = shaped
             for j in taken:
                 segments[j].used = True
-            conf["address"] = _confidence([segments[j].line for j in taken], 0.8)
+            conf["address"] = line_confidence([segments[j].line for j in taken], 0.8)
 
     # 4. What is left: name, title, organisation, department.
-    rest: list[_Segment] = []
+    rest: list[Segment] = []
     for i, seg in enumerate(segments):
         text = seg.text.strip(" :,;|-")
         if seg.used or i in used or not text or _LEFTOVER_LABELS.match(text):
@@ -261,288 +202,19 @@ def parse_card(
         if (
             slipped != unstripped
             and name_score(slipped) >= 0.6 > name_score(text)
-            and not _has_org_marker(text)
+            and not has_org_marker(text)
         ):
             text = slipped
         seg.text = text
         rest += _split_name_and_title(seg)
-    _assign_people_fields(contact, rest)
+    assign_people_fields(contact, rest)
     crosscheck(contact)
     _add_profile_urls(contact)
     contact.flag_doubts()
-    return contact
+    return contact.freeze()
 
 
-def _same_column(a: TextLine, b: TextLine) -> bool:
-    """Left-aligned, or (for centred and right-aligned cards) overlapping side by side."""
-    if abs(a.left - b.left) <= 0.12:
-        return True
-    if a.right and b.right:
-        overlap = min(a.right, b.right) - max(a.left, b.left)
-        return overlap > 0.5 * min(a.right - a.left, b.right - b.left)
-    return False
-
-
-def _neighbours(segments: list[_Segment], i: int, *, up: bool) -> list[int]:
-    """Indexes of the segments nearest above (or below) segment i in the same column.
-
-    Earlier segments of the same printed line count as "above" (one-line addresses:
-    "Hauptstraße 1 · 10115 Berlin"), later ones as "below".
-    """
-    me = segments[i].line
-    found: list[tuple[float, int]] = []
-    for j, seg in enumerate(segments):
-        if j == i:
-            continue
-        other = seg.line
-        if (other.top, other.left, other.height) == (me.top, me.left, me.height):
-            if (j < i) == up:
-                found.append((-1.0 + abs(i - j) * 1e-3, j))  # same line: nearest of all
-            continue
-        dy = (me.top - other.top) if up else (other.top - me.top)
-        if dy <= 0 or not _same_column(me, other):
-            continue
-        found.append((dy, j))
-    return [j for _, j in sorted(found)]
-
-
-def _person_evidence(rest: list[_Segment], i: int, emails: list[str]) -> bool:
-    """Is a name line without a known first name a person's all the same? An e-mail spells it,
-    a title such as "Dr." comes before it, or a job title is printed right above or below it
-    ("Kiichiro Watanuki" over "Director")."""
-    text = rest[i].text
-    return matches_email(text, emails) or name_has_prefix(text) or _beside_title(rest, i)
-
-
-def _beside_title(rest: list[_Segment], i: int) -> bool:
-    """Is a job title printed on the line right above or below segment i?"""
-    line = rest[i].line
-    for j in (i - 1, i + 1):
-        if 0 <= j < len(rest) and rest[j].line != line and _title_score(rest[j].text):
-            return True
-    return False
-
-
-def _assign_people_fields(contact: Contact, rest: list[_Segment]) -> None:
-    conf = contact.confidence
-    domains = domain_words(contact.emails, contact.urls)
-    max_h = max((s.line.height for s in rest), default=0.0) or 1.0
-
-    # A name that only agrees with the domain ("Anna Müller", www.anna-mueller.de) is the
-    # person, not a company: only legal forms and organisation words make it one.
-    orgs = sorted(
-        (
-            (s, score)
-            for s in rest
-            if ((score := _org_score(s.text, domains)) and _has_org_marker(s.text))
-            or name_score(s.text) < 0.6
-        ),
-        key=lambda p: p[1],
-        reverse=True,
-    )
-    org_seg = orgs[0][0] if orgs and orgs[0][1] >= 0.5 else None
-
-    # The line that spells the card's domain ("KORSAN" beside www.korsanmetal.com).
-    agreement = {id(s): domain_agreement(s.text, domains) for s in rest}
-    names: list[tuple[float, _Segment]] = []
-    for i, s in enumerate(rest):
-        if s is org_seg:
-            continue
-        score = name_score(s.text)
-        if score <= 0.2 or _is_department(s.text) or _has_org_marker(s.text):
-            continue  # "Bella Rosa Restaurante" is no person
-        if _beside_title(rest, i):  # "Serkan Aydoğan" over "Genel Müdür", not "Serkan Profil"
-            score += 0.2
-        if has_given_name(s.text):
-            score += 0.2
-        elif not _person_evidence(rest, i, contact.emails):
-            continue  # "Borracharia Central", "Lavanderia Estrela": a shop's card names no person
-        if _title_score(s.text) and not matches_email(s.text, contact.emails):
-            score -= 0.5
-        if s.line.height:
-            score += 0.3 * (s.line.height / max_h)
-        # the more of the name an e-mail spells, the surer: "serkanaydogan@" is Serkan Aydoğan's,
-        # not the company Serkan Profil's
-        score += 0.3 * email_hits(s.text, contact.emails)
-        if score >= 0.5:
-            names.append((score, s))
-    names.sort(key=lambda p: p[0], reverse=True)
-    # A name that spells the domain is the company's when another person is on the card:
-    # "KEMAL PANO" (www.kemalpano.com.tr) above "Ayşe Kaya"; alone, "Anna Müller" of
-    # www.anna-mueller.de is herself.
-    others = [p for p in names if agreement[id(p[1])] < 0.5]
-    best_name = others[0] if names and agreement[id(names[0][1])] >= 0.5 and others else None
-    best_name = best_name or (names[0] if names else None)
-    hints = [e.split("@")[0] for e in contact.emails] + sorted(domains)
-    if best_name:
-        name = split_name(restore_umlauts(best_name[1].text, hints))
-        if name:
-            contact.name = name
-            conf["name"] = _confidence([best_name[1].line], min(1.0, 0.5 + best_name[0] / 2))
-    name_seg = best_name[1] if contact.name and best_name else None
-
-    brands = [
-        (agreement[id(s)], s)
-        for s in rest
-        if s is not name_seg
-        and agreement[id(s)] >= 0.5
-        and not _is_department(s.text)
-        and not _title_score(s.text)
-    ]
-    named = (
-        org_seg is not None
-        and bool(LEGAL_FORM_RE.search(fix_legal_form(org_seg.text)))
-        and mentions_domain(org_seg.text, domains)
-    )
-    if brands and not named:
-        # The legal form's line does not name the company ("Endüstri Sanayi ve Tic. Ltd. Şti."
-        # under the logo's "KORSAN"), or there is none: the name the domain spells is it.
-        org_seg = max(brands, key=lambda p: p[0])[1]
-    if org_seg is None:
-        # No legal form or domain: fall back to a line with organisation words.
-        cands = [(s, sc) for s, sc in orgs if s is not name_seg and sc >= 0.4]
-        org_seg = cands[0][0] if cands else None
-    certain = org_seg is not None and (
-        (orgs and orgs[0][0] is org_seg and orgs[0][1] >= 0.8) or agreement[id(org_seg)] >= 0.5
-    )
-    if org_seg is not None:
-        text, country = _country_after_legal_form(org_seg.text)
-        if country and contact.address and not contact.address.country:
-            # the country line, read into the company's
-            contact.address = replace(contact.address, country=country)
-        org = correct_words(_strip_debris(fix_legal_form(text), domains), ORG_VOCABULARY)
-        read = re.sub(r"\bCo\.(?=KG\b)", "Co. ", org)
-        org = correct_by_domain(read, domains)
-        contact.organization = _capitalise_org_words(restore_umlauts(org, hints))
-        conf["organization"] = _confidence([org_seg.line], 0.95 if certain else 0.7)
-        if org != read:  # "Aipenblick Logistik GmbH" spelled as alpenblick-logistik.de: flagged
-            contact.set_origin(
-                Origin(
-                    "organization", contact.organization, "repaired", "spelled-as-the-domain", read
-                )
-            )
-
-    left = [s for s in rest if s is not name_seg and s is not org_seg]
-    dept = next((s for s in left if _is_department(s.text)), None)
-    if dept is not None:
-        contact.department = dept.text
-        conf["department"] = _confidence([dept.line], 0.8)
-        left.remove(dept)
-    titles = [s for s in left if _title_score(s.text)]
-    title_seg: _Segment | None = None
-    if titles:
-        # Nearest to the name wins when several lines look like titles.
-        if name_seg is not None:
-            titles.sort(key=lambda s: abs(s.line.top - name_seg.line.top))
-        title_seg = titles[0]
-        contact.title = correct_words(titles[0].text, TITLE_VOCABULARY, TITLE_SUFFIXES)
-        conf["title"] = _confidence([titles[0].line], 0.9)
-    elif name_seg is not None and left:
-        # A title without a known title word: the line right under the name, if it is plain text.
-        below = [
-            s
-            for s in left
-            if s.line.top > name_seg.line.top
-            and not re.search(r"\d", s.text)
-            and 4 <= len(s.text) < 60
-            and s.line.confidence >= 0.6
-            and sum(ch.isalpha() for ch in s.text) >= 0.8 * len(s.text.replace(" ", ""))
-        ]
-        if below:
-            below.sort(key=lambda s: s.line.top)
-            title_seg = below[0]
-            contact.title = correct_words(below[0].text, TITLE_VOCABULARY, TITLE_SUFFIXES)
-            conf["title"] = _confidence([below[0].line], 0.5)
-    # (only where the company was found elsewhere: else the line may well be the company)
-    if contact.department is None and title_seg and name_seg and contact.organization:
-        dept = _department_under(title_seg, rest, [s for s in left if s is not title_seg])
-        if dept is not None:
-            contact.department = dept.text
-            conf["department"] = _confidence([dept.line], 0.5)
-
-
-def _department_under(
-    title: _Segment, rest: list[_Segment], left: list[_Segment]
-) -> _Segment | None:
-    """A department without a known word ("Zentraleinkauf", "Supply Chain"): plain text on the
-    line right under the person's title, in its column, that names no company (a second
-    person's name under the first one's title is not to be expected)."""
-    under = [s for s in rest if s.line.top > title.line.top and _same_column(s.line, title.line)]
-    if not under:
-        return None
-    nearest = min(under, key=lambda s: s.line.top)
-    text = nearest.text
-    letters = sum(ch.isalpha() for ch in text)
-    plain = (
-        nearest in left
-        and 3 <= len(text) <= 40
-        and not re.search(r"[\d@/]", text)
-        and letters >= 0.8 * len(text.replace(" ", ""))
-        and nearest.line.confidence >= 0.6
-    )
-    if plain and not _has_org_marker(text) and not _title_score(text):
-        return nearest
-    return None
-
-
-# Characters that never start or end a company name but come from logos and rules next to it.
-_DEBRIS_CHARS = set("()[]{}|<>©®@&+*#~=_\\/'\"“”‚„")
-
-
-def _is_debris(token: str, domains: set[str], *, leading: bool = False) -> bool:
-    """A token beside a company name that is OCR debris of a logo: "(E)", "OQ", "@", "ul]".
-
-    Before the name a single letter is always a logo's initial ("m Mende KG"), and so is a
-    two-letter legal form ("SE Sonnhalde Engineering LLC": legal forms come last).
-    """
-    alnum = "".join(ch for ch in token if ch.isalnum())
-    if leading and (len(alnum) == 1 or (len(alnum) == 2 and token in LEGAL_FORMS)):
-        return True
-    if not alnum or token in LEGAL_FORMS:
-        return not alnum
-    if any(ch in _DEBRIS_CHARS for ch in token) and not token.startswith("(haftungs"):
-        return True
-    low = fold(alnum)
-    if any(d.startswith(low) for d in domains):
-        return False
-    # "OQ", "ul": two letters of a logo; "all Potter Ltd": a short lower-case fragment of one
-    return len(alnum) <= 2 or (len(alnum) <= 3 and token.islower())
-
-
-def _capitalise_org_words(org: str) -> str:
-    """ "Christoph immobilien GmbH" -> "Christoph Immobilien GmbH": an organisation word read
-    with its capital lost (OCR read the I as i), in a name whose other words are capitalised."""
-    words = org.split(" ")
-    if not any(w[:1].isupper() for w in words):
-        return org  # a name printed in lower case stays so
-    return " ".join(
-        w.capitalize() if w.islower() and w in ORG_VOCABULARY and w != "haftungsbeschränkt" else w
-        for w in words
-    )
-
-
-def _country_after_legal_form(text: str) -> tuple[str, str | None]:
-    """ "Parker & Fisher Inc. USA", "Schär & Zbinden GmbH Schweiz": the country line beside the
-    company read into its line. Returns the company line and the country (or None)."""
-    words = text.split()
-    for k in (1, 2, 3):  # "USA", "United Kingdom", "United States of America" is 4: rare
-        head, tail = words[:-k], " ".join(words[-k:])
-        # right after the legal form only: "Helix Deutschland GmbH" keeps its country word
-        if len(head) > 1 and country_of(tail) and LEGAL_FORM_RE.search(head[-1]):
-            return " ".join(head), tail
-    return text, None
-
-
-def _strip_debris(text: str, domains: set[str]) -> str:
-    words = text.split()
-    while len(words) > 1 and _is_debris(words[0], domains, leading=True):
-        words.pop(0)
-    while len(words) > 1 and _is_debris(words[-1], domains):
-        words.pop()
-    return " ".join(words)
-
-
-def _add_profile_urls(contact: Contact) -> None:
+def _add_profile_urls(contact: Draft) -> None:
     """Profile links never count as websites too."""
     profile_urls = {p.url.lower() for p in contact.profiles}
     contact.urls = [u for u in contact.urls if u.lower() not in profile_urls]

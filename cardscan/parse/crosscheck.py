@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from cardscan.model import Profile
-from cardscan.parse.names import edit_distance, fold
 from cardscan.parse.rules import ROLE_MAILBOXES
+from cardscan.text import edit_distance, fold
 
 # OCR confuses these letters in e-mail addresses ("iydia.wood@", "vlester@" read "viester@",
 # "liones@" for Leon Jones's ljones@, "vandiik@" for van Dijk,

@@ -1,12 +1,13 @@
-"""The parser's input: text lines with the geometry that helps (font size, position, confidence)."""
+"""The parser's input: text lines (model.TextLine, with the geometry that helps) cleaned and
+split at printed separators; plain text as lines for fixtures."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
 import unicodedata
-from dataclasses import dataclass
 
+from cardscan.model import TextLine
 from cardscan.parse.rules.phones import PHONE_LABEL_ONLY_RE
 
 # Separators printed between items on one line: "Hauptstraße 12 · 10115 Berlin | Tel. 030 123".
@@ -36,18 +37,6 @@ _TRANSLATE = str.maketrans(
         "©": "@",  # "info©example.de" is an OCR slip for @
     }
 )
-
-
-@dataclass(frozen=True)
-class TextLine:
-    """One line (or one separated segment of a line) of card text."""
-
-    text: str
-    height: float = 0.0  # font size in pixels (0 when unknown, e.g. plain-text fixtures)
-    confidence: float = 1.0  # OCR confidence 0..1
-    top: float = 0.0  # position on the card, 0..1 from the top (0 when unknown)
-    left: float = 0.0  # 0..1 from the left
-    right: float = 0.0  # 0..1 from the left, where the line ends (0 when unknown)
 
 
 def clean(text: str) -> str:

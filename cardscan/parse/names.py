@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from importlib import resources
 
 from cardscan.model import Name
 from cardscan.parse.rules import NAME_PARTICLES, NAME_PREFIXES, NAME_SUFFIXES, NOT_NAME_WORDS
+from cardscan.text import fold, one_edit
 
 _PREFIXES = sorted(NAME_PREFIXES, key=len, reverse=True)
 _SUFFIX_SET = {s.lower().replace(" ", "") for s in NAME_SUFFIXES}
@@ -31,15 +31,6 @@ def _is_name_word(word: str) -> bool:
         if rest and not rest.islower():
             return False
     return True
-
-
-def fold(text: str) -> str:
-    """Lower case ASCII for comparisons: "Müller" -> "mueller", "Žan" -> "zan"."""
-    text = text.lower()
-    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
-        text = text.replace(a, b)
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
 @functools.cache
@@ -311,24 +302,3 @@ def correct_words(text: str, vocabulary: frozenset[str], suffixes: tuple[str, ..
 
 def _strip_dots(text: str) -> str:
     return text.translate(str.maketrans("äöüß", "aous"))
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance: substitutions, insertions and deletions."""
-    row = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, y in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
-    return row[-1]
-
-
-def one_edit(a: str, b: str) -> bool:
-    """At most one substitution, insertion or deletion apart."""
-    if a == b:
-        return True
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    if len(a) > len(b):
-        a, b = b, a
-    return any(a == b[:i] + b[i + 1 :] for i in range(len(b)))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 import phonenumbers as pn
 
@@ -76,7 +77,7 @@ def _postcode_style(text: str) -> str | None:
     return None
 
 
-def region_votes(texts: list[str], emails: list[str], urls: list[str]) -> Counter[str]:
+def region_votes(texts: Sequence[str], emails: Sequence[str], urls: Sequence[str]) -> Counter[str]:
     """The votes of a card's evidence for each country (see the module's docstring)."""
     votes: Counter[str] = Counter()
     for raw in texts:
@@ -117,7 +118,9 @@ def region_votes(texts: list[str], emails: list[str], urls: list[str]) -> Counte
     return votes
 
 
-def infer_region(texts: list[str], emails: list[str], urls: list[str], *, default: str) -> str:
+def infer_region(
+    texts: Sequence[str], emails: Sequence[str], urls: Sequence[str], *, default: str
+) -> str:
     """The card's country by the most votes of its evidence; ``default`` (--region) when the
     card says nothing, or when it ties with the best."""
     votes = region_votes(texts, emails, urls)

@@ -5,7 +5,7 @@ cardscan.parse.rules.emails in two passes over each line:
 1. the "fix" rules, on the line with its valid values masked: what they make of text that
    held no valid value is a repaired value (its origin records the rules and what was read);
 2. every rule, on the whole line: a result that would replace a valid value is only a
-   proposal (the printed value stays; cardscan.recheck looks at the image again), one that
+   proposal (the printed value stays; cardscan.reread.recheck looks at the image again), one that
    replaces a repaired value replaces it.
 """
 
@@ -16,10 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from cardscan.labels import EMAIL_LABEL_ALTERNATIVES
 from cardscan.model import Origin, Profile, Proposal
 from cardscan.parse.hosts import registered_label
 from cardscan.parse.rules.emails import TEXT_REPAIRS, TextRepair
-from cardscan.parse.rules.labels import EMAIL_LABEL_ALTERNATIVES
 from cardscan.parse.webvalues import (
     CAPITAL_I_RULE,
     COMMON_TLDS,

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from email_validator import EmailNotValidError, validate_email
 
+from cardscan.labels import LABEL_WORDS
 from cardscan.model import Profile
 from cardscan.parse.hosts import is_public_suffix, known_tld, registered_label
-from cardscan.parse.rules.labels import LABEL_WORDS
 
 # Without "www." or a scheme, only these TLDs make a bare word a website ("firma.de", not
 # "Dr.No"); of two readings of one domain, one with such a TLD wins ("favre.ct": favre.ch).

@@ -1,4 +1,4 @@
-"""The review web app: what a session holds, the Starlette application, templates, static files.
+"""The review web app: the Starlette application, its error pages and static files.
 
 Starlette (not FastAPI or Flask): a small, well-kept ASGI toolkit with server-rendered
 Jinja2 templates, a test client, and uvicorn to serve it on two sockets (127.0.0.1 and,
@@ -8,66 +8,25 @@ with --lan, the LAN address) that one process stops cleanly on Ctrl-C.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
-import jinja2
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
-from cardscan.carddav import CarddavClient
 from cardscan.errors import CardscanError
-from cardscan.review.forms import shown_phone
-from cardscan.review.photos import UploadFolder
-from cardscan.review.security import SAFE_HEADERS, Guard, Tokens
-from cardscan.review.service import ScanService
-from cardscan.review.state import Stack
+from cardscan.review import pages_book, pages_stack
+from cardscan.review.security import SAFE_HEADERS, Guard
+from cardscan.review.session import Pages, Review
 
 log = logging.getLogger(__name__)
 
-#: (url, username, password) -> a client for the address book; tests pass a fake transport.
-CarddavFactory = Callable[[str, str | None, str | None], CarddavClient]
-
 _STATIC_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
-
-
-def _carddav_client(url: str, username: str | None, password: str | None) -> CarddavClient:
-    return CarddavClient(url, username=username, password=password)
-
-
-@dataclass
-class Review:
-    """Everything the pages of one review session share."""
-
-    stack: Stack
-    service: ScanService
-    uploads: UploadFolder
-    book_path: Path
-    region: str = "DE"
-    tokens: Tokens = field(default_factory=Tokens)
-    carddav: CarddavFactory = _carddav_client
-    today: Callable[[], date] = date.today
-
-
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("cardscan.review", "templates"),
-        autoescape=True,  # card text is untrusted: every value is escaped
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["phone"] = shown_phone  # "+49 30 1234560"
-    return env
 
 
 def _static_files() -> dict[str, tuple[bytes, str]]:
@@ -83,27 +42,8 @@ def _static_files() -> dict[str, tuple[bytes, str]]:
     return files
 
 
-class Pages:
-    """Renders templates with what every page needs (the CSRF token, the access level)."""
-
-    def __init__(self, review: Review) -> None:
-        self.review = review
-        self.env = _environment()
-
-    def render(
-        self, request: Request, name: str, status_code: int = 200, **context: Any
-    ) -> HTMLResponse:
-        context.setdefault("message", None)
-        html = self.env.get_template(name).render(
-            csrf=request.state.csrf, level=request.state.level, **context
-        )
-        return HTMLResponse(html, status_code=status_code)
-
-
 def build_app(review: Review, hosts: frozenset[str]) -> Starlette:
     """The application for one review session; ``hosts`` are the Host headers it answers."""
-    from cardscan.review import pages_book, pages_stack
-
     pages = Pages(review)
     static = _static_files()
 

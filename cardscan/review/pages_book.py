@@ -14,7 +14,6 @@ from starlette.routing import BaseRoute, Route
 
 from cardscan.book import Book, BookEntry
 from cardscan.book.export import write_book
-from cardscan.book.image import vcard_photo
 from cardscan.book.links import search_links
 from cardscan.book.match import replace_fields
 from cardscan.book.records import HISTORY_FIELDS
@@ -22,19 +21,21 @@ from cardscan.book.render import history_note, note_text
 from cardscan.book.search import search
 from cardscan.carddav import PushResult
 from cardscan.errors import CarddavError, ContactNotFoundError
+from cardscan.export import Format
 from cardscan.export.vcard import to_vcard
+from cardscan.imaging.photo import vcard_photo
 from cardscan.model import PHONE_TYPES
 from cardscan.review.forms import FormData, contact_values, parse_contact, submitted_values
 
 if TYPE_CHECKING:
-    from cardscan.review.app import Pages, Review
+    from cardscan.review.session import Pages, Review
 
-#: Downloads offered: name -> (label, file ending, media type).
-EXPORTS = {
-    "vcard3": ("vCard 3.0 (iPhone, Android, Google, Outlook)", ".vcf", "text/vcard"),
-    "vcard4": ("vCard 4.0 (Thunderbird, Nextcloud)", ".vcf", "text/vcard"),
-    "google-csv": ("Google Contacts CSV", ".csv", "text/csv"),
-    "outlook-csv": ("Outlook CSV", ".csv", "text/csv"),
+#: Downloads offered: the name in the URL -> (label, the export format it is written in).
+EXPORTS: dict[str, tuple[str, Format]] = {
+    "vcard3": ("vCard 3.0 (iPhone, Android, Google, Outlook)", Format.vcard),
+    "vcard4": ("vCard 4.0 (Thunderbird, Nextcloud)", Format.vcard),
+    Format.google_csv.value: ("Google Contacts CSV", Format.google_csv),
+    Format.outlook_csv.value: ("Outlook CSV", Format.outlook_csv),
 }
 
 
@@ -174,7 +175,8 @@ def routes(review: Review, pages: Pages) -> list[BaseRoute]:
         with open_book() as book:
             entries = chosen(book, request)
             text = export_text(book, entries, fmt)
-        _, suffix, media = EXPORTS[fmt]
+        written = EXPORTS[fmt][1]
+        suffix, media = written.suffix, written.media_type
         one = request.query_params.get("id")
         filename = f"cardscan-contact-{one}{suffix}" if one else f"cardscan-contacts{suffix}"
         return Response(

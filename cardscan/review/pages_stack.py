@@ -14,11 +14,11 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from cardscan.book import Book
-from cardscan.book.image import vcard_photo
 from cardscan.book.links import search_links
 from cardscan.book.match import find_match, save
 from cardscan.book.render import save_message
 from cardscan.errors import InputError
+from cardscan.imaging.photo import vcard_photo
 from cardscan.model import PHONE_TYPES
 from cardscan.review.checks import field_checks, marks
 from cardscan.review.forms import (
@@ -33,7 +33,7 @@ from cardscan.review.photos import MAX_FILES, MAX_REQUEST_BYTES, MAX_UPLOAD_BYTE
 from cardscan.review.state import CardItem, Origin
 
 if TYPE_CHECKING:
-    from cardscan.review.app import Pages, Review
+    from cardscan.review.session import Pages, Review
 
 Endpoint = Callable[[Request], Awaitable[Response]]
 

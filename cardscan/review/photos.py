@@ -16,10 +16,10 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from cardscan.batch import find_images
 from cardscan.errors import ImageTooLargeError, UnreadableImageError
-from cardscan.imaging.load import check_image, display_name
+from cardscan.imaging.load import FORMAT_SUFFIXES, check_image, display_name
 from cardscan.options import DEFAULT_MAX_PIXELS
+from cardscan.pipeline.sheets import find_images
 
 #: Largest upload kept, per photo: a 50 MP phone photo as JPEG is about 25 MB, HEIC less.
 MAX_UPLOAD_BYTES = 40_000_000
@@ -27,18 +27,6 @@ MAX_UPLOAD_BYTES = 40_000_000
 MAX_REQUEST_BYTES = 400_000_000
 #: Most photos in one upload request.
 MAX_FILES = 100
-
-#: Pillow's format name -> the ending the stored copy gets (what the scanner reads).
-FORMAT_SUFFIXES = {
-    "JPEG": ".jpg",
-    "MPO": ".jpg",  # some phones' JPEGs with a second picture inside
-    "PNG": ".png",
-    "WEBP": ".webp",
-    "TIFF": ".tiff",
-    "BMP": ".bmp",
-    "HEIF": ".heic",
-    "AVIF": ".avif",
-}
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f]")
 

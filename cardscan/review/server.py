@@ -18,9 +18,10 @@ import uvicorn
 from cardscan.book import Book
 from cardscan.errors import UsageError
 from cardscan.options import ScanOptions
-from cardscan.review.app import Review, build_app
+from cardscan.review.app import build_app
 from cardscan.review.photos import UploadFolder, given_photos
 from cardscan.review.service import ScanFunction, ScanService, check_scanner, pool_scanner
+from cardscan.review.session import Review
 from cardscan.review.state import Stack
 
 log = logging.getLogger(__name__)

@@ -2,7 +2,8 @@
 
 The server hands photos over with ``submit``; a thread passes whatever is waiting to the scan
 function (``batch.scan_many`` by default) and records each outcome on the stack as it arrives.
-Issue #18's library batch call can replace ``scan_many`` here without touching the pages.
+It stays on ``scan_many`` rather than pipeline.batch.run_batch: the stack needs one outcome
+per photo it handed over, in order, and run_batch merges a back side into the card before it.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from cardscan.batch import check_engine, scan_many
 from cardscan.errors import CardscanError
+from cardscan.imaging.photo import jpeg_photo
 from cardscan.options import ScanOptions
-from cardscan.photo import jpeg_photo
 from cardscan.pipeline import Outcome, ScanFailure, Scanner, ScanResult
+from cardscan.pipeline.pool import check_engine, scan_many
 from cardscan.review.state import Stack
 
 log = logging.getLogger(__name__)

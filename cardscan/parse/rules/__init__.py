@@ -4,6 +4,7 @@ Each table entry carries the card text it exists for (its example); tests/test_p
 runs every example through the parser, so a rule without a working example fails the build.
 """
 
+from cardscan.labels import PHONE_LABEL_RULES, PHONE_LABELS
 from cardscan.parse.rules.addresses import (
     HOUSE_NUMBER_RE,
     JP_ADDRESS_HINT_RE,
@@ -60,8 +61,6 @@ from cardscan.parse.rules.phones import (
     PHONE_LABEL_GLUED_RE,
     PHONE_LABEL_ONLY_RE,
     PHONE_LABEL_RE,
-    PHONE_LABEL_RULES,
-    PHONE_LABELS,
 )
 from cardscan.parse.rules.titles import (
     TITLE_RE,

@@ -9,7 +9,7 @@ Two kinds (cardscan.parse.web applies them):
   co.uk"); applied to what is not valid as read, so it can never change a valid reading.
 - "rewrite": a slip whose reading is valid as it stands ("carol. wilson@" reads wilson@,
   "f:mangold@" reads mangold@). The rule only proposes its reading; the printed one stays
-  unless a second reading of that part of the image shows the proposal (cardscan.recheck).
+  unless a second reading of that part of the image shows the proposal (cardscan.reread.recheck).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from cardscan.labels import EMAIL_LABEL_ALTERNATIVES as _LABELS
 from cardscan.parse.hosts import is_public_suffix
-from cardscan.parse.rules.labels import EMAIL_LABEL_ALTERNATIVES as _LABELS
 
 # Team and role mailboxes printed beside the person's address ("hello@", "info@"): a local
 # part one look-alike slip away from one is that word ("heilo@firma.com").
@@ -371,7 +371,7 @@ TEXT_REPAIRS: tuple[TextRepair, ...] = EMAIL_REPAIRS + URL_REPAIRS
 
 # The checks of a whole card (cardscan.parse.checks) and the card text each exists for, with
 # the reading it proposes, and a card it must leave alone. A proposal changes nothing by itself:
-# a second reading of that part of the image must show it (cardscan.recheck).
+# a second reading of that part of the image must show it (cardscan.reread.recheck).
 # (rule, card, value read, proposal, counter-example card, its value kept as printed)
 CARD_CHECKS: tuple[tuple[str, str, str, str, str, str], ...] = (
     ("spelled-as-the-name",

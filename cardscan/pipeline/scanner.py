@@ -1,4 +1,5 @@
-"""Photo(s) -> Contact: load, prepare, OCR, parse; batch over many photos with a worker pool."""
+"""One card's photo -> Contact: load, prepare, OCR (again where it read poorly), parse, re-read
+what is in doubt, merge QR data, attach a picture."""
 
 from __future__ import annotations
 
@@ -6,70 +7,31 @@ import dataclasses
 import logging
 import re
 import time
-import traceback
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import cv2
 import numpy as np
 
-from cardscan.errors import CardscanError, ExitCode, InputError, MissingDependencyError
+from cardscan.errors import CardscanError, InputError, MissingDependencyError
 from cardscan.imaging.load import display_name, load_image
+from cardscan.imaging.photo import FACE_SOURCE_SIDE, card_picture, face_photo, jpeg_photo
 from cardscan.imaging.preprocess import PreparedCard, prepare
-from cardscan.layout import ocr_lines
-from cardscan.lostdots import restore_lost_dots
-from cardscan.merge import mark_source, merge_contacts, same_person
 from cardscan.model import Contact
-from cardscan.ocr.engine import EngineOptions, OcrEngine, OcrResult, make_engine
+from cardscan.ocr.engine import EngineOptions, OcrEngine, OcrResult
+from cardscan.ocr.factory import make_engine
+from cardscan.ocr.lines import ocr_lines
 from cardscan.ocr.tessdata import has_language
 from cardscan.options import DEFAULT_LANG, ScanOptions
-from cardscan.parse import crosscheck, drop_second_readings, parse_card
+from cardscan.parse import combine_qr, combine_readings, merge_contacts, parse_card, same_person
 from cardscan.parse.region import infer_region
 from cardscan.parse.rules import ROLE_MAILBOXES
-from cardscan.photo import FACE_SOURCE_SIDE, card_picture, face_photo, jpeg_photo
+from cardscan.pipeline.outcomes import Outcome, ScanFailure, ScanResult
 from cardscan.qr import contact_from_qr
-from cardscan.recheck import confirm_proposals, merge_second_reading
+from cardscan.reread.lostdots import restore_lost_dots
+from cardscan.reread.recheck import confirm_proposals, merge_second_reading
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class ScanResult:
-    source: str
-    contact: Contact
-    seconds: float
-    ocr_confidence: float
-    warnings: tuple[str, ...] = field(default=())
-    # What the person should hear about this card ("back side merged into ...").
-    notes: tuple[str, ...] = field(default=())
-    # A small JPEG of the card when it was cut from a larger picture (a page of several
-    # cards, a PDF page): the contact book keeps it. None: the photo file shows the card.
-    thumbnail: bytes | None = field(default=None, repr=False)
-
-    ok: bool = field(default=True, init=False)
-
-
-@dataclass(frozen=True)
-class ScanFailure:
-    source: str
-    reason: str
-    exit_code: int = ExitCode.input_failed
-    #: For a bug (exit_code ExitCode.internal): the traceback, shown by `cardscan -v`.
-    details: str = ""
-
-    ok: bool = field(default=False, init=False)
-
-    @classmethod
-    def of_bug(cls, source: str, exc: Exception) -> ScanFailure:
-        """A photo that met a bug in cardscan: the rest of a batch goes on, the bug is told."""
-        log.info("unexpected error on %s", source, exc_info=exc)
-        what = " ".join(f"{type(exc).__name__}: {exc}".split())
-        details = "".join(traceback.format_exception(exc)).rstrip()
-        return cls(source, f"internal error ({what})", ExitCode.internal, details)
-
-
-Outcome = ScanResult | ScanFailure
 
 
 #: Tesseract's "single column of text of variable sizes": the second opinion for cards where
@@ -252,19 +214,16 @@ class Scanner:
                 prepared.image, psm=SECOND_PSM, noise_filter=False, lang=lang
             )
             other = parse_card(ocr_lines(second), source=source, region=self.options.region)
-            other.emails = merge_second_reading(contact, result, other, second)
-            mark_source(other, "second_reading")
-            contact = merge_contacts(contact, other)
-            crosscheck(contact)  # the two readings' e-mails and domains, checked together
-            # The person's own address first, as cards print it: address books prefer the first.
-            contact.emails.sort(key=lambda e: e.partition("@")[0] in ROLE_MAILBOXES)
+            contact, kept = merge_second_reading(contact, result, other, second)
+            # the two readings' e-mails and domains, checked together
+            contact = combine_readings(contact, dataclasses.replace(other, emails=kept))
             readings.append(second)
         if first is not None:
             # E-mails and links are ASCII, which the German and English models read better:
             # the all-Latin model put accents on them ("ínfo@").
             contact = _web_fields_from(first, contact)
-        restore_lost_dots(contact, readings, prepared.image, self.engine)
-        confirm_proposals(contact, readings, prepared.image, self.engine)
+        contact = restore_lost_dots(contact, readings, prepared.image, self.engine)
+        contact = confirm_proposals(contact, readings, prepared.image, self.engine)
         if self.options.qr:
             # zxing reads QR codes best on the photo itself (the prepared card is binarised
             # for text); the flattened card is the second try.
@@ -274,22 +233,17 @@ class Scanner:
             ) or contact_from_qr(prepared.image, source=source, region=self.options.region)
             if qr_contact is not None:
                 # Structured QR data is exact: it wins over OCR for the fields it carries.
-                mark_source(qr_contact, "qr")
-                contact = merge_contacts(qr_contact, contact)
-                # an OCR misreading of the QR code's address goes
-                drop_second_readings(contact, qr_contact.emails)
+                contact = combine_qr(qr_contact, contact)
         if self.options.photo == "card":
             side = self.options.photo_side
-            contact.photo = jpeg_photo(
-                card_picture(image, prepared.quad, prepared.image.shape, max_side=side),
-                max_side=side,
-            )
+            picture = card_picture(image, prepared.quad, prepared.image.shape, max_side=side)
+            contact = dataclasses.replace(contact, photo=jpeg_photo(picture, max_side=side))
         elif self.options.photo == "face":
             # The detector wants the card larger than the 512 px of a card picture, upright.
             flat = card_picture(
                 image, prepared.quad, prepared.image.shape, max_side=FACE_SOURCE_SIDE
             )
-            contact.photo = face_photo(flat)
+            contact = dataclasses.replace(contact, photo=face_photo(flat))
         return contact, result.confidence
 
     def scan(self, paths: Sequence[Path]) -> ScanResult:
@@ -310,7 +264,7 @@ class Scanner:
                     "or put them in a folder for `cardscan batch`"
                 )
             merged = merge_contacts(merged, other)
-        merged.source = " + ".join(display_name(p) for p in paths)
+        merged = dataclasses.replace(merged, source=" + ".join(display_name(p) for p in paths))
         warnings = () if not merged.is_empty() else ("no contact details were recognised",)
         return ScanResult(
             source=merged.source,

@@ -14,9 +14,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
-from cardscan.merge import merge_contacts, same_person
 from cardscan.model import Contact
-from cardscan.pipeline import Outcome, ScanResult
+from cardscan.parse.merge import merge_contacts, same_person
+from cardscan.pipeline.outcomes import Outcome, ScanResult
 
 
 @dataclass(frozen=True)

@@ -15,51 +15,19 @@ import os
 import signal
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
-from cardscan.errors import CardscanError
-from cardscan.imaging.load import IMAGE_SUFFIXES, display_name
-from cardscan.imaging.pdf import PDF_SUFFIXES
-from cardscan.ocr.engine import EngineOptions, probe_engine
+from cardscan.ocr.engine import EngineOptions
+from cardscan.ocr.factory import probe_engine
 from cardscan.options import ScanOptions
-from cardscan.pipeline import Outcome, ScanFailure, Scanner
-from cardscan.sheets import Sheet, read_sheet, sheets_of
-from cardscan.sides import PictureOutcomes, merge_backs, pair_sides
+from cardscan.pipeline.outcomes import Outcome, ScanFailure
+from cardscan.pipeline.scanner import Scanner
+from cardscan.pipeline.sheets import Sheet, plan, read_sheet
+from cardscan.pipeline.sides import PictureOutcomes, merge_backs, pair_sides
 
 log = logging.getLogger(__name__)
-
-#: File endings batch picks up (case-insensitive): photos (imaging.load's list) and PDFs.
-INPUT_SUFFIXES = IMAGE_SUFFIXES | PDF_SUFFIXES
-
-
-def find_images(folder: Path, *, recursive: bool = False) -> list[Path]:
-    """Photo and PDF files in a folder, sorted by path so that output order is stable."""
-    pattern = "**/*" if recursive else "*"
-    found: list[Path] = []
-    for p in folder.glob(pattern):
-        if p.suffix.lower() in INPUT_SUFFIXES and not p.name.startswith("."):
-            try:
-                if p.is_dir():
-                    continue
-            except OSError:
-                pass
-            found.append(p)
-    return sorted(found)
-
-
-def plan(paths: Iterable[Path], options: ScanOptions) -> list[Sheet | ScanFailure]:
-    """The pictures to read, in order: each photo, and each page of each PDF; a PDF that
-    cannot be opened (encrypted, broken, too many pages) is a failure in its place."""
-    todo: list[Sheet | ScanFailure] = []
-    for path in paths:
-        try:
-            todo.extend(sheets_of(path, options))
-        except CardscanError as exc:
-            todo.append(ScanFailure(display_name(path), str(exc), int(exc.exit_code)))
-    return todo
-
 
 _worker_scanner: Scanner | None = None
 
@@ -99,7 +67,7 @@ def read_cards(
     timeout: float = 120.0,
     pairs: bool = False,
     done: Callable[[int], object] | None = None,
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """One outcome per card of the planned pictures, in order, front and back sides merged
     (two by two with ``pairs``, else each back side that follows its front); ``done(1)`` is
     called as each picture is finished (a progress bar)."""

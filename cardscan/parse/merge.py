@@ -1,10 +1,13 @@
-"""Merge two readings of one card (front and back photo, or QR data and OCR)."""
+"""Merge two readings of one card: front and back photo, two OCR readings, QR data and OCR."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from cardscan.model import CONFIDENCE_FIELDS, Address, Contact, Origin, Source
+from cardscan.parse.checks import crosscheck, drop_second_readings
+from cardscan.parse.draft import Draft
+from cardscan.parse.rules import ROLE_MAILBOXES
 
 
 def merge_contacts(first: Contact, second: Contact) -> Contact:
@@ -33,24 +36,43 @@ def merge_contacts(first: Contact, second: Contact) -> Contact:
         organization=first.organization or second.organization,
         department=first.department or second.department,
         phones=phones,
-        emails=first.emails + [e for e in second.emails if e not in first.emails],
-        urls=first.urls + [u for u in second.urls if u not in first.urls],
-        profiles=first.profiles + [p for p in second.profiles if p not in first.profiles],
+        emails=[*first.emails, *(e for e in second.emails if e not in first.emails)],
+        urls=[*first.urls, *(u for u in second.urls if u not in first.urls)],
+        profiles=[*first.profiles, *(p for p in second.profiles if p not in first.profiles)],
         address=address,
         raw_text="\n".join(t for t in (first.raw_text, second.raw_text) if t),
         confidence=confidence,
-        origins=first.origins + [o for o in second.origins if o not in first.origins],
-        proposals=first.proposals + [p for p in second.proposals if p not in first.proposals],
+        origins=[*first.origins, *(o for o in second.origins if o not in first.origins)],
+        proposals=[*first.proposals, *(p for p in second.proposals if p not in first.proposals)],
     )
 
 
-def mark_source(contact: Contact, source: Source) -> None:
-    """Record that the values of ``contact`` read as printed came from ``source`` (a QR code,
-    a second reading of the card); repaired values keep their origin."""
+def mark_source(contact: Contact, source: Source) -> Contact:
+    """``contact`` with the values read as printed marked as coming from ``source`` (a QR
+    code, a second reading of the card); repaired values keep their origin."""
     for name in CONFIDENCE_FIELDS:
         for value in contact.values(name):
             if contact.origin(name, value).source == "printed":
-                contact.set_origin(Origin(name, value, source))
+                contact = contact.with_origin(Origin(name, value, source))
+    return contact
+
+
+def combine_readings(first: Contact, second: Contact) -> Contact:
+    """One card read twice (the second time as one block of lines, to fill what the first
+    reading missed): what the first found wins, the second fills gaps, and the whole card's
+    e-mails, websites and name are checked against each other again. The person's own
+    address comes first, as cards print it: address books prefer the first."""
+    merged = Draft.of(merge_contacts(first, mark_source(second, "second_reading")))
+    crosscheck(merged)
+    merged.emails.sort(key=lambda e: e.partition("@")[0] in ROLE_MAILBOXES)
+    return merged.freeze()
+
+
+def combine_qr(qr: Contact, contact: Contact) -> Contact:
+    """A card's QR code data merged with its OCR reading: the code is exact and wins for the
+    fields it carries, and an OCR misreading of an address the code gives goes."""
+    merged = merge_contacts(mark_source(qr, "qr"), contact)
+    return drop_second_readings(merged, qr.emails)
 
 
 def same_person(a: Contact, b: Contact) -> bool:

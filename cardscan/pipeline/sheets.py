@@ -10,21 +10,23 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from cardscan.book.image import jpeg_thumbnail
 from cardscan.errors import CardscanError, InputError, MissingDependencyError
 from cardscan.imaging.cutout import cut_card, draw_layout
-from cardscan.imaging.load import display_name, load_image
+from cardscan.imaging.load import IMAGE_SUFFIXES, display_name, load_image
 from cardscan.imaging.pages import PageLayout, find_cards
-from cardscan.imaging.pdf import is_pdf, page_count, render_page
+from cardscan.imaging.pdf import PDF_SUFFIXES, is_pdf, page_count, render_page
+from cardscan.imaging.photo import jpeg_thumbnail
 from cardscan.imaging.preprocess import write_debug_image
 from cardscan.options import ScanOptions
-from cardscan.pipeline import Outcome, ScanFailure, Scanner, ScanResult
-from cardscan.sides import merge_backs
+from cardscan.pipeline.outcomes import Outcome, ScanFailure, ScanResult
+from cardscan.pipeline.scanner import Scanner
+from cardscan.pipeline.sides import merge_backs
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +62,37 @@ def sheets_of(path: Path, options: ScanOptions) -> list[Sheet]:
         return [Sheet(path)]
     pages = page_count(path, max_pages=options.max_pages)
     return [Sheet(path, page) for page in range(1, pages + 1)]
+
+
+#: File endings batch picks up (case-insensitive): photos (imaging.load's list) and PDFs.
+INPUT_SUFFIXES = IMAGE_SUFFIXES | PDF_SUFFIXES
+
+
+def find_images(folder: Path, *, recursive: bool = False) -> list[Path]:
+    """Photo and PDF files in a folder, sorted by path so that output order is stable."""
+    pattern = "**/*" if recursive else "*"
+    found: list[Path] = []
+    for p in folder.glob(pattern):
+        if p.suffix.lower() in INPUT_SUFFIXES and not p.name.startswith("."):
+            try:
+                if p.is_dir():
+                    continue
+            except OSError:
+                pass
+            found.append(p)
+    return sorted(found)
+
+
+def plan(paths: Iterable[Path], options: ScanOptions) -> list[Sheet | ScanFailure]:
+    """The pictures to read, in order: each photo, and each page of each PDF; a PDF that
+    cannot be opened (encrypted, broken, too many pages) is a failure in its place."""
+    todo: list[Sheet | ScanFailure] = []
+    for path in paths:
+        try:
+            todo.extend(sheets_of(path, options))
+        except CardscanError as exc:
+            todo.append(ScanFailure(display_name(path), str(exc), int(exc.exit_code)))
+    return todo
 
 
 def load_sheet(sheet: Sheet, options: ScanOptions) -> np.ndarray:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cardscan.labels import LABEL_ALTERNATIVES
+from cardscan.model import TextLine
 from cardscan.ocr.engine import OcrResult, OcrWord
-from cardscan.parse import TextLine
-from cardscan.parse.rules.labels import LABEL_ALTERNATIVES
 
 # A gap wider than this many text heights separates two columns.
 COLUMN_GAP = 2.5

@@ -13,14 +13,14 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
 
 from cardscan.model import Contact, Origin
 from cardscan.ocr.engine import OcrEngine, OcrResult, OcrWord
-from cardscan.parse.names import fold
+from cardscan.text import fold
 
 log = logging.getLogger(__name__)
 
@@ -92,11 +92,11 @@ def crop_word(image: np.ndarray, box: tuple[int, int, int, int], how: WordReadin
 
 def restore_lost_dots(
     contact: Contact, results: Sequence[OcrResult], image: np.ndarray, engine: OcrEngine
-) -> None:
-    """Put back the dot between given and family name in ``contact``'s e-mails where the
-    card image shows one; ``results`` are the readings of the prepared ``image``."""
+) -> Contact:
+    """``contact`` with the dot between given and family name put back in its e-mails where
+    the card image shows one; ``results`` are the readings of the prepared ``image``."""
     if not contact.name or not contact.name.family:
-        return
+        return contact
     given, family = fold(contact.name.given or ""), fold(contact.name.family)
     for i, email in enumerate(contact.emails):
         local, _, domain = email.partition("@")
@@ -114,12 +114,14 @@ def restore_lost_dots(
             else:
                 dotted = _dotted(reading, local, split)
             if dotted:
-                contact.emails[i] = f"{dotted}@{domain}"
-                contact.set_origin(
-                    Origin("emails", contact.emails[i], "second_reading", _RULE, email)
+                emails = list(contact.emails)
+                emails[i] = f"{dotted}@{domain}"
+                contact = replace(contact, emails=emails).with_origin(
+                    Origin("emails", emails[i], "second_reading", _RULE, email)
                 )
-                log.debug("dot found again in %s", contact.emails[i])
+                log.debug("dot found again in %s", emails[i])
                 break
+    return contact
 
 
 def _hyphen_split(local: str, given: str, family: str) -> int | None:

@@ -17,16 +17,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
-from cardscan.lostdots import WORD_READINGS, WordReading, crop_word
 from cardscan.model import Contact, Origin, Proposal
 from cardscan.ocr.engine import OcrEngine, OcrResult, OcrWord
-from cardscan.parse.checks import apply_proposal, fits_name
+from cardscan.parse import apply_proposal
+from cardscan.parse.checks import fits_name
 from cardscan.parse.lines import clean
-from cardscan.parse.names import fold
 from cardscan.parse.web import find_web
+from cardscan.reread.lostdots import WORD_READINGS, WordReading, crop_word
+from cardscan.text import fold
 
 log = logging.getLogger(__name__)
 
@@ -82,9 +84,10 @@ def _seen(text: str) -> set[str]:
 
 def confirm_proposals(
     contact: Contact, results: Sequence[OcrResult], image: np.ndarray, engine: OcrEngine
-) -> None:
-    """Read again the part of ``image`` each proposal of ``contact`` doubts, and put the
-    proposals the readings show in place (``results`` are the readings of ``image``)."""
+) -> Contact:
+    """``contact`` once the part of ``image`` each of its proposals doubts is read again: the
+    proposals the readings show take their values' places, the others stay doubts (flagged
+    for review). ``results`` are the readings of ``image``."""
     for proposal in list(contact.proposals):
         if proposal not in contact.proposals:
             continue  # settled with another proposal for the same value
@@ -98,8 +101,8 @@ def confirm_proposals(
             continue
         if _confirmed(proposal, image, box, engine):
             log.debug("second reading confirms %s for %s", proposal.candidate, proposal.value)
-            apply_proposal(contact, proposal)
-    contact.flag_doubts()
+            contact = apply_proposal(contact, proposal)
+    return contact.with_doubts_flagged()
 
 
 #: The ways a doubted value's words are read again: lostdots' five, then as a raw line and a
@@ -140,10 +143,11 @@ def _confirmed(proposal: Proposal, image: np.ndarray, box: Box, engine: OcrEngin
 
 def merge_second_reading(
     first: Contact, first_result: OcrResult, second: Contact, second_result: OcrResult
-) -> list[str]:
-    """The e-mails of ``second`` that are not readings of the print one of ``first``'s was
-    read from (found by their place on the card). Where both read one print differently,
-    the one that spells the name wins in ``first``: a choice between two readings."""
+) -> tuple[Contact, list[str]]:
+    """``first``, and the e-mails of ``second`` that are not readings of the print one of
+    ``first``'s was read from (found by their place on the card). Where both read one print
+    differently, the one that spells the name takes its place in ``first``: a choice between
+    two readings."""
     given, family = _folded(first)
     kept = []
     for email in second.emails:
@@ -161,9 +165,11 @@ def merge_second_reading(
         if twin is None:
             kept.append(email)
         elif fits_name(email, given, family) and not fits_name(twin, given, family):
-            first.emails = [email if e == twin else e for e in first.emails]
-            first.set_origin(Origin("emails", email, "second_reading", "spells-the-name", twin))
-    return kept
+            first = replace(first, emails=[email if e == twin else e for e in first.emails])
+            first = first.with_origin(
+                Origin("emails", email, "second_reading", "spells-the-name", twin)
+            )
+    return first, kept
 
 
 def _folded(contact: Contact) -> tuple[str, str]:

@@ -1,14 +1,19 @@
-"""Small JPEG pictures of a card (or the face printed on it) for the vCard PHOTO property."""
+"""Small JPEG pictures of a card (or the face printed on it): the vCard PHOTO property and the
+copy of the card the contact book keeps."""
 
 from __future__ import annotations
 
 import functools
+import logging
+from pathlib import Path
 from typing import Any
 
 import cv2
 import numpy as np
 
 from cardscan.errors import MissingDependencyError
+
+log = logging.getLogger(__name__)
 
 #: Longest side of the picture. Servers refuse whole cards over about 1 MB (sabre/Baikal#262,
 #: nextcloud/contacts#33) and iOS sync broke on 1.5 MB photos; 512 px is plenty for a contact
@@ -62,6 +67,38 @@ def jpeg_photo(image: np.ndarray, *, max_side: int = MAX_SIDE) -> bytes:
         if ok and len(data) <= MAX_BYTES:
             return data.tobytes()
     return jpeg_photo(image, max_side=max_side // 2)  # only for pathological noise images
+
+
+def card_thumbnail(path: Path) -> bytes | None:
+    """The contact book's copy of a card photo: JPEG bytes of the photo scaled to at most
+    MAX_SIDE pixels, enough to recognise the card later; None when it cannot be read."""
+    try:
+        image = cv2.imread(str(path), cv2.IMREAD_COLOR)
+    except cv2.error:
+        image = None
+    if image is None:
+        log.info("no card image stored: cv2 cannot read %s", path)
+        return None
+    return jpeg_thumbnail(image)
+
+
+def jpeg_thumbnail(image: np.ndarray) -> bytes | None:
+    """JPEG bytes of a BGR image scaled to at most MAX_SIDE pixels, at QUALITY (None if it
+    cannot be encoded)."""
+    height, width = image.shape[:2]
+    scale = MAX_SIDE / max(height, width)
+    if scale < 1:
+        size = (max(1, round(width * scale)), max(1, round(height * scale)))
+        image = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
+    ok, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, QUALITY])
+    return bytes(data.tobytes()) if ok else None
+
+
+def vcard_photo(jpeg: bytes) -> bytes | None:
+    """A stored card photo as a vCard PHOTO within jpeg_photo's size limits; None when the
+    stored bytes cannot be decoded."""
+    image = cv2.imdecode(np.frombuffer(jpeg, np.uint8), cv2.IMREAD_COLOR)
+    return jpeg_photo(image) if image is not None else None
 
 
 @functools.cache

@@ -1,0 +1,39 @@
+"""Text helpers every stage compares words with: folding umlauts and accents, edit distances.
+
+Standard library only, below every package that uses it (the parser, the re-readings, the
+contact book's search and matching).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def fold(text: str) -> str:
+    """Lower case ASCII for comparisons: "Müller" -> "mueller", "Žan" -> "zan"."""
+    text = text.lower()
+    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        text = text.replace(a, b)
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance: substitutions, insertions and deletions."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1]
+
+
+def one_edit(a: str, b: str) -> bool:
+    """At most one substitution, insertion or deletion apart."""
+    if a == b:
+        return True
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    return any(a == b[:i] + b[i + 1 :] for i in range(len(b)))
