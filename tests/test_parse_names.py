@@ -181,3 +181,17 @@ def test_no_person_is_invented_on_a_shops_card(card):
 def test_people_with_other_names(card, given, family):
     name = parse_card(lines_from_text(card)).name
     assert name is not None and (name.given, name.family) == (given, family)
+
+
+@pytest.mark.parametrize(
+    "spelled_by",
+    [
+        "E: fredo.waicher@beispiel-ag.de",  # the family name misread, the given name whole
+        "linkedin.com/in/fredo-walcher-0b1213",
+    ],
+)
+def test_a_name_the_list_does_not_know_is_spelled_by_an_address(spelled_by):
+    # "Fredo" is no common first name, and the title line under it is unreadable
+    card = f"Beispiel AG\nFredo Walcher\niebsingeni\n{spelled_by}"
+    name = parse_card(lines_from_text(card)).name
+    assert name is not None and name.full == "Fredo Walcher"

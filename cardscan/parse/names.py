@@ -218,6 +218,17 @@ def email_hits(name: str, emails: list[str]) -> int:
     return best
 
 
+def spelled_by_handles(name: str, handles: list[str]) -> bool:
+    """Does an e-mail's local part or a profile's handle hold a word of the name as a word of
+    its own ("fredo" in "fredo.walcher", "fredo-walcher-0b12"), however the rest is read?"""
+    words = {fold(w) for w in re.findall(r"[^\W\d_]+", name) if len(w) >= 3}
+    for handle in handles:
+        parts = {p for p in re.split(r"[._\-+]+", fold(handle)) if len(p) >= 3}
+        if words & parts:
+            return True
+    return False
+
+
 def matches_email(name: str, emails: list[str]) -> bool:
     """Does a name agree with an e-mail local part ("anna.mueller@", "amueller@", "anna@")?"""
     words = [fold(w) for w in re.findall(r"[\wäöüß]+", name) if len(w) > 1]

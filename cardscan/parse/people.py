@@ -23,6 +23,7 @@ from cardscan.parse.names import (
     name_has_prefix,
     name_score,
     restore_umlauts,
+    spelled_by_handles,
     split_name,
 )
 from cardscan.parse.rules import (
@@ -126,12 +127,20 @@ def neighbours(segments: list[Segment], i: int, *, up: bool) -> list[int]:
     return [j for _, j in sorted(found)]
 
 
-def _person_evidence(rest: list[Segment], i: int, emails: list[str]) -> bool:
-    """Is a name line without a known first name a person's all the same? An e-mail spells it,
-    a title such as "Dr." comes before it, or a job title is printed right above or below it
-    ("Kiichiro Watanuki" over "Director")."""
+def _person_evidence(
+    rest: list[Segment], i: int, emails: Sequence[str], handles: Sequence[str]
+) -> bool:
+    """Is a name line without a known first name a person's all the same? An e-mail or a
+    profile spells it ("fredo.walcher@", "linkedin.com/in/fredo-walcher"), a title such as
+    "Dr." comes before it, or a job title is printed right above or below it ("Kiichiro
+    Watanuki" over "Director")."""
     text = rest[i].text
-    return matches_email(text, emails) or name_has_prefix(text) or _beside_title(rest, i)
+    return (
+        matches_email(text, list(emails))
+        or spelled_by_handles(text, [e.partition("@")[0] for e in emails] + list(handles))
+        or name_has_prefix(text)
+        or _beside_title(rest, i)
+    )
 
 
 def _beside_title(rest: list[Segment], i: int) -> bool:
@@ -165,6 +174,7 @@ def assign_people_fields(contact: Draft, rest: list[Segment]) -> None:
     # The line that spells the card's domain ("KORSAN" beside www.korsanmetal.com).
     agreement = {id(s): domain_agreement(s.text, domains) for s in rest}
     names: list[tuple[float, Segment]] = []
+    handles = [p.url.rstrip("/").rpartition("/")[2] for p in contact.profiles]
     for i, s in enumerate(rest):
         if s is org_seg:
             continue
@@ -175,7 +185,7 @@ def assign_people_fields(contact: Draft, rest: list[Segment]) -> None:
             score += 0.2
         if has_given_name(s.text):
             score += 0.2
-        elif not _person_evidence(rest, i, contact.emails):
+        elif not _person_evidence(rest, i, contact.emails, handles):
             continue  # "Borracharia Central", "Lavanderia Estrela": a shop's card names no person
         if title_score(s.text) and not matches_email(s.text, contact.emails):
             score -= 0.5
