@@ -268,9 +268,7 @@ def test_a_bug_is_an_internal_error_not_a_usage_error(card: Path, monkeypatch: p
     assert result.exit_code == 70
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr
-    assert lines[0].startswith(
-        f"cardscan: error: {card}: internal error (ValueError: an invariant"
-    )
+    assert lines[0].startswith(f"cardscan: error: {card}: internal error (ValueError: an invariant")
     assert "cardscan -v" in lines[0]
     result = run("-v", "scan", str(card), "--no-qr")
     assert result.exit_code == 70 and "Traceback" in result.stderr
