@@ -19,7 +19,7 @@ import numpy as np
 from cardscan.imaging.detect import desk_distance
 from cardscan.imaging.geometry import ASPECT_RANGE, order_corners
 from cardscan.imaging.outline import extend_to_band
-from cardscan.imaging.seams import ACROSS, text_across
+from cardscan.imaging.seams import ACROSS, PRINTED_GROUND, ground_ink, text_across
 from cardscan.imaging.textfit import missed_cards
 
 log = logging.getLogger(__name__)
@@ -127,6 +127,11 @@ def find_cards(image: np.ndarray) -> PageLayout:
     pixels = float(small.shape[0] * small.shape[1])
     for quad in missed_cards([c.quad for c in cards], edges, fine):
         cards.append(_Candidate(quad, _area(quad) / pixels, 1.0, "text"))
+    if len(cards) >= 2 and ground_ink([c.quad for c in cards], edges) >= PRINTED_GROUND:
+        # Text all around the "cards": boxes printed on a card that fills the picture (its
+        # outline, at the picture's frame, is no candidate). Read whole, as one card.
+        log.debug("%d boxes on a printed ground: one card", len(cards))
+        cards = []
     if not cards:
         log.debug("no card among %d candidate regions", len(candidates))
         return PageLayout(())
