@@ -17,9 +17,9 @@ def _address(card: str) -> Address | None:
     [
         # the street over two lines, ending at the door number; district / province
         (
-            "Deniz Arslan\nSatış Müdürü\nYenidoğan OSB Bakırcılar San. Sit.\n"
+            "Deniz Sancak\nSatış Müdürü\nKaraağaç OSB Bakırcılar San. Sit.\n"
             "D-2 Blok No: 310 Başakşehir / İSTANBUL\nTel: (0212) 555 12 34",
-            "Yenidoğan OSB Bakırcılar San. Sit. D-2 Blok No: 310",
+            "Karaağaç OSB Bakırcılar San. Sit. D-2 Blok No: 310",
             None,
             "İSTANBUL",
         ),

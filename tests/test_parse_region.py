@@ -57,11 +57,11 @@ def _phones(card: str) -> list[tuple[str, str]]:
 
 
 def test_turkish_card_numbers_are_turkish():
-    card = """Deniz Arslan
-Arslan Hırdavat San. ve Tic. Ltd. Şti.
+    card = """Deniz Sancak
+Sancak Hırdavat San. ve Tic. Ltd. Şti.
 Tel: (0212) 555 12 34 Faks: (0212) 555 12 35
 Gsm: 0532 111 22 33
-Yenidoğan OSB / İSTANBUL"""
+Karaağaç OSB / İSTANBUL"""
     assert _phones(card) == [
         ("+902125551234", "work"),
         ("+902125551235", "fax"),

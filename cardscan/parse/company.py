@@ -1,12 +1,15 @@
 """The company's line by the card's domain: "KORSAN" beside www.korsanmetal.com, "Blue ridge gate"
 beside info@blueridgegate.com. Most cards print the company's name in the domain of its
-website or e-mail, legal form or not; a logo's word that spells it is the company."""
+website or e-mail, legal form or not; a logo's word that spells it is the company. And the
+company's name printed over several lines, the logo's name over the legal form's line."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
+from cardscan.parse.segments import Segment, neighbours
 from cardscan.text import fold
 
 _WORD = re.compile(r"[^\W_]+")
@@ -93,3 +96,79 @@ def mentions_domain(text: str, domains: set[str]) -> bool:
             if any(len(s) >= 4 and (s in dc or dc in s) for s in spelled):
                 return True
     return False
+
+
+# A company's name printed over several lines: the logo's name over the line of trade and
+# legal form. "DEMİRKAYA" / "PLASTİK ENJEKSİYON MAKİNA" / "SAN. ve TİC. LTD. ŞTİ.";
+# "Müller & Söhne" / "Maschinenbau GmbH"; "NORDLICHT" / "Werbetechnik e.K.".
+#: Lines above the legal form's line that may hold the start of the name.
+MAX_LINES_ABOVE = 3
+#: The name's first line is printed this much larger than the legal form's line (a logo's
+#: name; a person's title or a slogan above a company line is not larger) ...
+LOGO_LARGER = 1.15
+#: ... or the domain spells the lines read together ("ERDEM" / "MAKİNA" by erdemmakina.com.tr).
+#: Lines whose tops lie further apart than this share of the card's height are not one name
+#: (0.15-0.17 from a large logo to the line under it on real cards).
+MAX_GAP = 0.25
+#: OCR's confidence below which a line above is a logo misread, not words.
+MIN_CONFIDENCE = 0.4
+#: A line of at most this many letters is a logo's mark between the lines ("K"): passed over.
+LOGO_MARK = 2
+
+
+def _repeats(above: str, legal: str) -> bool:
+    """Does the logo repeat the legal form's line, which then names the company itself?
+    "AKIMET" over "Akımet San. Tic. Ltd. Şti.", "NFS" over "Nordic Field Systems Co."."""
+    words = {plain(w) for w in _WORD.findall(legal)}
+    if any(len(plain(w)) >= 3 and plain(w) in words for w in _WORD.findall(above)):
+        return True
+    initials = "".join(plain(w)[:1] for w in _WORD.findall(legal) if w[:1].isupper())
+    mark = plain(above)
+    return len(mark) >= 2 and mark in initials
+
+
+def name_lines_above(
+    rest: list[Segment],
+    i: int,
+    domains: set[str],
+    may_join: Callable[[Segment], bool],
+) -> list[Segment]:
+    """The lines printed right above rest[i], a legal form's line, that begin the company's
+    name, top first; [] when the legal form's line names the company itself.
+
+    A line joins when it is close above in the same column, holds words only (no digits, no
+    @) and ``may_join`` it (the caller rules out the person's name, titles, departments). The
+    lines are the name's when the first one is printed larger than the legal form's line,
+    or when the domain spells them; not when they repeat the legal form's line, which then
+    names the company itself."""
+    legal = rest[i]
+    chain: list[Segment] = []
+    at = i
+    while len(chain) < MAX_LINES_ABOVE:
+        above = [j for j in neighbours(rest, at, up=True) if rest[j].line.top < rest[at].line.top]
+        if not above:
+            break
+        seg = rest[above[0]]
+        if rest[at].line.top - seg.line.top > MAX_GAP:
+            break
+        if sum(ch.isalpha() for ch in seg.text) <= LOGO_MARK and len(seg.text) <= 3:
+            at = above[0]  # a logo's mark between the name's lines
+            continue
+        if (
+            re.search(r"[\d@]", seg.text)
+            or len(seg.text.split()) > 5
+            or seg.line.confidence < MIN_CONFIDENCE
+            or not re.search(r"[^\W\d_]{4}", seg.text)  # "BFR BRA BB]": a logo misread
+            or not may_join(seg)
+        ):
+            break
+        chain.insert(0, seg)
+        at = above[0]
+    if not chain or _repeats(" ".join(s.text for s in chain), legal.text):
+        return []
+    top = chain[0].line.height
+    larger = bool(top and legal.line.height and top >= LOGO_LARGER * legal.line.height)
+    spelled = " ".join(s.text for s in chain)
+    if larger or domain_agreement(spelled, domains) >= 0.5 or mentions_domain(spelled, domains):
+        return chain
+    return []

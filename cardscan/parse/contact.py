@@ -19,16 +19,10 @@ from cardscan.parse.names import (
     name_score,
     repair_name_slips,
 )
-from cardscan.parse.people import (
-    Segment,
-    assign_people_fields,
-    has_org_marker,
-    line_confidence,
-    neighbours,
-    title_score,
-)
+from cardscan.parse.people import assign_people_fields, has_org_marker, title_score
 from cardscan.parse.phones import area_code, find_local_numbers, find_phones, strip_phones
 from cardscan.parse.region import infer_region
+from cardscan.parse.segments import Segment, line_confidence, neighbours
 from cardscan.parse.web import find_web, join_split_address
 
 log = logging.getLogger(__name__)

@@ -7,14 +7,13 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from cardscan.model import Origin
 from cardscan.parse.address import country_of
-from cardscan.parse.company import domain_agreement, mentions_domain
+from cardscan.parse.company import domain_agreement, mentions_domain, name_lines_above
 from cardscan.parse.domains import correct_by_domain
 from cardscan.parse.draft import Draft
-from cardscan.parse.lines import TextLine
 from cardscan.parse.names import (
     correct_words,
     email_hits,
@@ -39,27 +38,11 @@ from cardscan.parse.rules import (
     fix_legal_form,
     is_area_line,
 )
+from cardscan.parse.segments import Segment, line_confidence, same_column
 from cardscan.parse.web import domain_words
 from cardscan.text import fold
 
 log = logging.getLogger(__name__)
-
-
-log = logging.getLogger(__name__)
-
-
-@dataclass
-class Segment:
-    text: str
-    line: TextLine
-    used: bool = False
-
-
-def line_confidence(lines: Sequence[TextLine], certainty: float) -> float:
-    if not lines:
-        return 0.0
-    ocr = sum(line.confidence for line in lines) / len(lines)
-    return round(max(0.0, min(1.0, ocr * certainty)), 3)
 
 
 def org_score(text: str, domains: set[str]) -> float:
@@ -92,39 +75,6 @@ def title_score(text: str) -> float:
     if TITLE_RE.search(text) or TITLE_SUFFIX_RE.search(text):
         return 0.8
     return 0.0
-
-
-def _same_column(a: TextLine, b: TextLine) -> bool:
-    """Left-aligned, or (for centred and right-aligned cards) overlapping side by side."""
-    if abs(a.left - b.left) <= 0.12:
-        return True
-    if a.right and b.right:
-        overlap = min(a.right, b.right) - max(a.left, b.left)
-        return overlap > 0.5 * min(a.right - a.left, b.right - b.left)
-    return False
-
-
-def neighbours(segments: list[Segment], i: int, *, up: bool) -> list[int]:
-    """Indexes of the segments nearest above (or below) segment i in the same column.
-
-    Earlier segments of the same printed line count as "above" (one-line addresses:
-    "Hauptstraße 1 · 10115 Berlin"), later ones as "below".
-    """
-    me = segments[i].line
-    found: list[tuple[float, int]] = []
-    for j, seg in enumerate(segments):
-        if j == i:
-            continue
-        other = seg.line
-        if (other.top, other.left, other.height) == (me.top, me.left, me.height):
-            if (j < i) == up:
-                found.append((-1.0 + abs(i - j) * 1e-3, j))  # same line: nearest of all
-            continue
-        dy = (me.top - other.top) if up else (other.top - me.top)
-        if dy <= 0 or not _same_column(me, other):
-            continue
-        found.append((dy, j))
-    return [j for _, j in sorted(found)]
 
 
 def _person_evidence(
@@ -224,6 +174,16 @@ def assign_people_fields(contact: Draft, rest: list[Segment]) -> None:
         and bool(LEGAL_FORM_RE.search(fix_legal_form(org_seg.text)))
         and mentions_domain(org_seg.text, domains)
     )
+
+    # The name printed over the legal form's line: "DEMİRKAYA" / "SAN. ve TİC. LTD. ŞTİ."
+    def begun_above(seg: Segment | None) -> list[Segment]:
+        if seg is None or not has_org_marker(seg.text):
+            return []
+        k = next(k for k, s in enumerate(rest) if s is seg)
+        return name_lines_above(rest, k, domains, lambda s: _may_name_company(s, name_seg))
+
+    above = begun_above(org_seg)
+    named = named or bool(above)
     if brands and not named:
         # The legal form's line does not name the company ("Endüstri Sanayi ve Tic. Ltd. Şti."
         # under the logo's "KORSAN"), or there is none: the name the domain spells is it.
@@ -232,11 +192,12 @@ def assign_people_fields(contact: Draft, rest: list[Segment]) -> None:
         # No legal form or domain: fall back to a line with organisation words.
         cands = [(s, sc) for s, sc in orgs if s is not name_seg and sc >= 0.4]
         org_seg = cands[0][0] if cands else None
+        above = begun_above(org_seg)  # "OZANLAR PROFİL" over "ALÜMİNYUM DOĞRAMA SANAYİ"
     certain = org_seg is not None and (
         (orgs and orgs[0][0] is org_seg and orgs[0][1] >= 0.8) or agreement[id(org_seg)] >= 0.5
     )
     if org_seg is not None:
-        text, country = _country_after_legal_form(org_seg.text)
+        text, country = _country_after_legal_form(" ".join(s.text for s in [*above, org_seg]))
         if country and contact.address and not contact.address.country:
             # the country line, read into the company's
             contact.address = replace(contact.address, country=country)
@@ -244,7 +205,8 @@ def assign_people_fields(contact: Draft, rest: list[Segment]) -> None:
         read = re.sub(r"\bCo\.(?=KG\b)", "Co. ", org)
         org = correct_by_domain(read, domains)
         contact.organization = _capitalise_org_words(restore_umlauts(org, hints))
-        conf["organization"] = line_confidence([org_seg.line], 0.95 if certain else 0.7)
+        org_lines = [s.line for s in [*above, org_seg]]
+        conf["organization"] = line_confidence(org_lines, 0.95 if certain else 0.7)
         if org != read:  # "Aipenblick Logistik GmbH" spelled as alpenblick-logistik.de: flagged
             contact.set_origin(
                 Origin(
@@ -252,7 +214,8 @@ def assign_people_fields(contact: Draft, rest: list[Segment]) -> None:
                 )
             )
 
-    left = [s for s in rest if s is not name_seg and s is not org_seg]
+    taken = {id(s) for s in [name_seg, org_seg, *above] if s is not None}
+    left = [s for s in rest if id(s) not in taken]
     dept = next((s for s in left if is_department(s.text)), None)
     if dept is not None:
         contact.department = dept.text
@@ -291,11 +254,20 @@ def assign_people_fields(contact: Draft, rest: list[Segment]) -> None:
             conf["department"] = line_confidence([dept.line], 0.5)
 
 
+def _may_name_company(seg: Segment, name_seg: Segment | None) -> bool:
+    """May a line above the legal form's line begin the company's name? Not the person's name,
+    a title or a department; with no person found, no line with a given name either ("Anna
+    Berger" over "Berger Immobilien GmbH")."""
+    if seg is name_seg or title_score(seg.text) or is_department(seg.text):
+        return False
+    return name_seg is not None or not has_given_name(seg.text)
+
+
 def _department_under(title: Segment, rest: list[Segment], left: list[Segment]) -> Segment | None:
     """A department without a known word ("Zentraleinkauf", "Supply Chain"): plain text on the
     line right under the person's title, in its column, that names no company (a second
     person's name under the first one's title is not to be expected)."""
-    under = [s for s in rest if s.line.top > title.line.top and _same_column(s.line, title.line)]
+    under = [s for s in rest if s.line.top > title.line.top and same_column(s.line, title.line)]
     if not under:
         return None
     nearest = min(under, key=lambda s: s.line.top)

@@ -146,7 +146,7 @@ REGION_WORD_RULES: tuple[tuple[str, str, str], ...] = (
     (r"\bsan\.?\s*(?:ve\s*)?tic\b", "TR", "Yıldız San. ve Tic. A.Ş."),
     (r"\b(?:mah|cad|sok|sk|bulv)\.", "TR", "Bahar Mah. Gül Sok. No: 4"),
     (r"\b(?:mahallesi|caddesi|sokak|sokağı|sanayi sitesi)\b", "TR", "Sanayi Caddesi No: 12"),
-    (r"\bO\.?S\.?B\b", "TR", "Yenidoğan OSB Bakırcılar Sit."),
+    (r"\bO\.?S\.?B\b", "TR", "Karaağaç OSB Bakırcılar Sit."),
     # Brazil: the CEP postcode, legal forms, a state after the city
     (r"\bcep\b|(?<![\d-])\d{5}-\d{3}(?![\d-])", "BR", "CEP 01310-100"),
     (r"\bltda\b|\bs/a\b|\bs/c\b", "BR", "Auto Peças Lima Ltda."),

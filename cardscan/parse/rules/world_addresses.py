@@ -10,7 +10,7 @@ TR_STREET_WORD_RULES: tuple[tuple[str, str], ...] = (
     (r"\bsanayi\b", "Organize Sanayi Bölgesi Gül Sitesi"),  # industrial estate
     (r"\bsan\.", "Bakırcılar San. Sit. D-2 Blok No: 310"),
     (r"\bsit(?:esi|\.|\b)", "Kartal San. Sit. 5. Cad. No: 48"),  # estate, complex
-    (r"\bo\.?s\.?b\b", "Yenidoğan OSB Bakırcılar San. Sit."),  # Organize Sanayi Bölgesi
+    (r"\bo\.?s\.?b\b", "Karaağaç OSB Bakırcılar San. Sit."),  # Organize Sanayi Bölgesi
     (r"\bb[öo]lgesi\b", "Zafer Sanayi Bölgesi"),  # zone
     (r"\bcad(?:desi|\.|de\b)", "Cumhuriyet Caddesi No: 9"),  # street
     (r"\bmah(?:allesi|\.)", "Bahar Mah. Lale Sok. No: 4"),  # quarter
@@ -28,7 +28,7 @@ TR_STREET_WORD_RE = re.compile(
 TR_DOOR_NUMBER_RE = re.compile(
     r"\bNo\s*\.?\s*:?\s*\d+(?:[A-Za-z]\b)?(?:\s*[-/]\s*(?:\d+(?:[A-Za-z]\b)?|[A-Za-z]\b))*"
 )
-# Which office an address is: "Merkez : Yenidoğan OSB ..." (head office), "Fabrika:", "Mağaza:".
+# Which office an address is: "Merkez : Karaağaç OSB ..." (head office), "Fabrika:", "Mağaza:".
 TR_ADDRESS_LABEL_RE = re.compile(
     r"^\s*(?:merkez|fabrika|şube|sube|mağaza|magaza|adres|depo|showroom|satış ofisi)\s*:\s*",
     re.IGNORECASE,
