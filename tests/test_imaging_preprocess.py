@@ -13,87 +13,17 @@ from hypothesis import strategies as st
 
 from cardscan.errors import OutputError, UnreadableImageError
 from cardscan.imaging import PreparedCard, detect_upside_down, prepare
-from cardscan.imaging.geometry import ASPECT_RANGE, card_aspect, order_corners
+from cardscan.imaging.geometry import order_corners
 from cardscan.imaging.preprocess import TARGET_LONG_SIDE
-
-CARD_W, CARD_H = 850, 550  # 85 x 55 mm at 10 px/mm
-CARD_ASPECT = CARD_W / CARD_H
-PHOTO = (1600, 1200)
-
-# Mixed-case text with ascenders and descenders, as on most cards.
-LINES = [
-    ("Anna Beispiel", 1.6, 3),
-    ("Head of Engineering", 1.0, 2),
-    ("Beispiel Daten GmbH", 1.1, 2),
-    ("Musterstrasse 12, 10115 Berlin", 0.9, 2),
-    ("Tel +49 30 1234567", 0.9, 2),
-    ("anna.beispiel@example.org", 0.9, 2),
-]
-
-
-def draw_card(paper=(245, 245, 240), ink=(30, 30, 30)) -> np.ndarray:
-    """A flat card, BGR, CARD_W x CARD_H."""
-    card = np.full((CARD_H, CARD_W, 3), paper, np.uint8)
-    y = 90
-    for text, size, thickness in LINES:
-        cv2.putText(
-            card, text, (60, y), cv2.FONT_HERSHEY_SIMPLEX, size, ink, thickness, cv2.LINE_AA
-        )
-        y += int(62 * size) + 8
-    return card
-
-
-def project_card(tilt_x: float, tilt_y: float, turn: float, distance: float = 2.2) -> np.ndarray:
-    """Photo corners (TL, TR, BR, BL of the card) for a card tilted in 3-D and seen by a
-    pinhole camera (focal length 1.1 x the photo width) centred on the photo."""
-    width, height = PHOTO
-    card_w = 0.85
-    card_h = card_w / CARD_ASPECT
-    corners = np.array(
-        [[-card_w / 2, -card_h / 2, 0], [card_w / 2, -card_h / 2, 0],
-         [card_w / 2, card_h / 2, 0], [-card_w / 2, card_h / 2, 0]]
-    )  # fmt: skip
-    tilt, _ = cv2.Rodrigues(np.radians([tilt_x, tilt_y, 0.0]))
-    spin, _ = cv2.Rodrigues(np.radians([0.0, 0.0, turn]))
-    points = (spin @ tilt @ corners.T).T + np.array([0.0, 0.0, distance])
-    focal = 1.1 * width
-    return np.stack(
-        [
-            focal * points[:, 0] / points[:, 2] + (width - 1) / 2,
-            focal * points[:, 1] / points[:, 2] + (height - 1) / 2,
-        ],
-        axis=1,
-    ).astype(np.float32)
-
-
-def photograph(card: np.ndarray, corners: np.ndarray, *, desk: float = 115, seed: int = 0):
-    """The card warped onto a grey desk with a light gradient, blur and sensor noise."""
-    width, height = PHOTO
-    rng = np.random.default_rng(seed)
-    ys, xs = np.mgrid[0:height, 0:width]
-    shade = (desk + 25 * xs / width - 15 * ys / height).astype(np.float32)
-    photo = np.dstack([shade, shade, shade * 1.04])
-    h, w = card.shape[:2]
-    source = np.array([[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]], np.float32)
-    matrix = cv2.getPerspectiveTransform(source, corners.astype(np.float32))
-    warped = cv2.warpPerspective(card.astype(np.float32), matrix, PHOTO)
-    mask = cv2.warpPerspective(np.ones((h, w), np.float32), matrix, PHOTO)[..., None]
-    photo = photo * (1 - mask) + warped * mask
-    photo = cv2.GaussianBlur(photo, (3, 3), 0) + rng.normal(0, 3, photo.shape)
-    return np.clip(photo, 0, 255).astype(np.uint8)
-
-
-def likeness(output: np.ndarray, card: np.ndarray) -> float:
-    """Normalised cross-correlation of the prepared image with the flat card (grey, 0..1),
-    at a size and blur that forgive the thin margin prepare() trims off the card."""
-    reference = cv2.cvtColor(card, cv2.COLOR_BGR2GRAY) if card.ndim == 3 else card
-    size = (240, int(240 * reference.shape[0] / reference.shape[1]))
-    a = cv2.resize(output, size, interpolation=cv2.INTER_AREA).astype(np.float32)
-    b = cv2.resize(reference, size, interpolation=cv2.INTER_AREA).astype(np.float32)
-    a, b = cv2.GaussianBlur(a, (0, 0), 1.5), cv2.GaussianBlur(b, (0, 0), 1.5)
-    a -= a.mean()
-    b -= b.mean()
-    return float((a * b).sum() / np.sqrt((a * a).sum() * (b * b).sum()))
+from tests.imaging_support import (
+    CARD_ASPECT,
+    CARD_H,
+    PHOTO,
+    draw_card,
+    likeness,
+    photograph,
+    project_card,
+)
 
 
 @pytest.fixture(scope="module")
@@ -121,20 +51,6 @@ def test_card_found_and_flattened(card, tilted_photo) -> None:
     assert result.quad is not None
     assert np.abs(result.quad - corners).max() < 0.015 * np.hypot(*PHOTO)
     assert result.scale == pytest.approx(width / np.hypot(*(corners[1] - corners[0])), rel=0.15)
-
-
-def test_aspect_ratio_undoes_perspective() -> None:
-    # A card leaning back 40 degrees looks much wider than it is; the camera model knows.
-    corners = project_card(tilt_x=40, tilt_y=30, turn=0)
-    side = [float(np.hypot(*(corners[(i + 1) % 4] - corners[i]))) for i in range(4)]
-    naive = (side[0] + side[2]) / (side[1] + side[3])
-    assert abs(naive - CARD_ASPECT) > 0.1
-    assert card_aspect(corners, (PHOTO[1], PHOTO[0])) == pytest.approx(CARD_ASPECT, rel=0.01)
-
-
-def test_order_corners_starts_top_left_clockwise() -> None:
-    points = np.array([[10, 90], [100, 0], [0, 0], [110, 95]], np.float32)
-    assert order_corners(points).tolist() == [[0, 0], [100, 0], [110, 95], [10, 90]]
 
 
 @pytest.mark.parametrize("turn", [cv2.ROTATE_90_CLOCKWISE, cv2.ROTATE_90_COUNTERCLOCKWISE])
@@ -400,60 +316,6 @@ def test_outline_of_the_white_panel_grows_to_the_cards_coloured_band(card) -> No
     assert np.array_equal(extend_to_band(corners / 2, small), corners / 2)
 
 
-def _generated_busy_desk(seed: int) -> tuple[np.ndarray, np.ndarray, dict]:
-    """A generated photo (development seed) at 800x600, its card's true corners, its meta."""
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tools/ is not installed
-    from tools.gencards import make_card
-
-    generated = make_card(seed, photo_size=(1600, 1200))
-    small = cv2.resize(generated.photo, (800, 600), interpolation=cv2.INTER_AREA)
-    truth = np.array(
-        [[float(v) / 2 for v in p.split(",")] for p in generated.meta["corners"].split(";")],
-        np.float32,
-    )
-    return small, truth, generated.meta
-
-
-def _overlap(quad: np.ndarray | None, truth: np.ndarray) -> float:
-    """Intersection over union of a found outline and the true one."""
-    if quad is None:
-        return 0.0
-    inter, _ = cv2.intersectConvexConvex(quad.astype(np.float32), truth)
-    union = abs(cv2.contourArea(quad.astype(np.float32))) + abs(cv2.contourArea(truth))
-    return float(inter) / (union - float(inter))
-
-
-@pytest.mark.parametrize("seed", [4100118, 4200061])
-def test_card_merged_with_a_shape_on_a_busy_desk_is_found_alone(seed, monkeypatch) -> None:
-    # Generated photos (development seeds, not the benchmark's) where a coloured shape touching
-    # the card joins it in the desk masks, and the larger union outscored the card's outline.
-    from cardscan.imaging import detect
-
-    small, truth, meta = _generated_busy_desk(seed)
-    assert meta["background"] == "busy"
-    assert _overlap(detect.find_card(small).quad, truth) > 0.9
-    # Without the check the union wins: the photo still shows what the test is about.
-    monkeypatch.setattr(detect, "_unmerged", lambda best, candidates: best)
-    assert _overlap(detect.find_card(small).quad, truth) < 0.8
-
-
-def test_white_panel_too_wide_for_a_card_is_grown_to_its_band(monkeypatch) -> None:
-    # Development seed 57's card with a green band across its top, on a busy desk: its
-    # crispest outline is the white panel below the band, wider (2.3:1) than any card,
-    # which was dropped before it could be grown to the band; the card was then read as
-    # the whole photo, 0.71 instead of 0.89.
-    from cardscan.imaging import detect
-
-    small, truth, meta = _generated_busy_desk(5700129)
-    assert meta["layout"] == "band"
-    assert _overlap(detect.find_card(small).quad, truth) > 0.9
-    # Without the wider shapes the card is not found at all.
-    monkeypatch.setattr(detect, "_PANEL_ASPECT", ASPECT_RANGE)
-    assert detect.find_card(small).quad is None
-
-
 def test_direction_margin_says_how_sure_the_text_direction_is() -> None:
     from cardscan.imaging.orient import TextGeometry
 
@@ -468,22 +330,3 @@ def test_sideways_override_turns_the_card(card) -> None:
     assert prepare(photo, sideways=True).rotated in (90, 270)
     assert prepare(photo, sideways=False).rotated in (0, 180)
     assert prepare(photo).direction_sure
-
-
-def test_soft_edges_are_tried_when_only_panels_too_wide_for_a_card_were_found(monkeypatch):
-    # a panel (2.6:1) that cannot be grown to a card does not stop the softer edge detector
-    # that finds white cards on white desks
-    from cardscan.imaging import detect
-
-    small = np.full((600, 800, 3), 200, np.uint8)
-    panel = np.array([[100, 200], [620, 200], [620, 400], [100, 400]], np.float32)
-    wide = detect._Candidate(panel, 0.22, 0.99, 3.0, "edges")
-    sources: list[list[str]] = []
-
-    def fake_candidates(masks, edges, grey):
-        sources.append(list(masks))
-        return [wide] if "edges" in masks else []
-
-    monkeypatch.setattr(detect, "_candidates", fake_candidates)
-    detect.find_card(small)
-    assert sources[-1] == ["soft-edges"]
