@@ -8,7 +8,7 @@ Golden files (tests/golden/):
 
 After an intended change of the output, regenerate them and read the diff before committing:
 
-    .venv/bin/python tests/test_export_vcard.py
+    PYTHONPATH=. .venv/bin/python tests/test_export_vcard.py
 """
 
 from __future__ import annotations
