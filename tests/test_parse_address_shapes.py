@@ -18,8 +18,8 @@ def _address(card: str) -> Address | None:
         # the street over two lines, ending at the door number; district / province
         (
             "Deniz Sancak\nSatış Müdürü\nKaraağaç OSB Bakırcılar San. Sit.\n"
-            "D-2 Blok No: 310 Başakşehir / İSTANBUL\nTel: (0212) 555 12 34",
-            "Karaağaç OSB Bakırcılar San. Sit. D-2 Blok No: 310",
+            "C-4 Blok No: 217 Başakşehir / İSTANBUL\nTel: (0212) 555 12 34",
+            "Karaağaç OSB Bakırcılar San. Sit. C-4 Blok No: 217",
             None,
             "İSTANBUL",
         ),

@@ -1,7 +1,7 @@
 """Addresses without a postcode in front of the city: the shapes of Turkish and Brazilian cards.
 
-    Turkey:  "Karaağaç OSB Bakırcılar San. Sit."       street, up to the door number "No: 310"
-             "D-2 Blok No: 310 Başakşehir / İSTANBUL"   district / province (the city)
+    Turkey:  "Karaağaç OSB Bakırcılar San. Sit."       street, up to the door number "No: 217"
+             "C-4 Blok No: 217 Başakşehir / İSTANBUL"   district / province (the city)
     Brazil:  "Rua das Acácias, 318 - Bela Vista"          street type, name, number; the bairro
              "CEP 04152-000 - São Paulo - SP"           CEP, city, state (UF)
 

@@ -4,7 +4,7 @@ Every place where a card says its country casts votes; the country with most vot
 ``--region`` only decides when the card says nothing:
 
     3  a country named on a line ("Österreich", "Busan Korea 48058", "İstanbul / TÜRKİYE"),
-       a postcode style only one country uses ("A-1010", "Palo Alto, CA 94306", "SW1A 1AA")
+       a postcode style only one country uses ("A-1010", "Fresno, CA 93721", "SW1A 1AA")
     2  each number printed with its country code ("+90 212 ..."), a big city ("Kayseri"),
        the website's country domain (".com.tr", ".co.uk", ".at")
     1  each word or shape of one country's cards ("Ltd. Şti.", "CEP", "Mapo-gu"), an

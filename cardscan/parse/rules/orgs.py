@@ -123,12 +123,12 @@ ORG_WORD_RULES: tuple[tuple[str, str], ...] = (
     ("travel", "Harbour Travel"),
     ("restaurant", "Restaurante Dona Flor"),  # also Portuguese, Spanish
     ("hotel", "Hotel Adler"),
-    ("dental", "Comprehensive Dental Care"),
-    ("agency", "National Information Agency"),
+    ("dental", "Lakeside Dental Care"),
+    ("agency", "Regional Water Agency"),
     ("company", "Harbour Land Company"),
-    ("ministry", "Ministry of Communications"),
+    ("ministry", "Ministry of Transport"),
     ("sanayi", "Kaya Isı Sanayi"),  # Turkish: industry
-    ("ticaret", "Erk Sac Ticaret"),  # Turkish: trade
+    ("ticaret", "Kaya Kereste Ticaret"),  # Turkish: trade
     ("makina", "Tunasan Makina"),  # Turkish: machinery
     ("comércio", "Polar Frio Comércio"),  # Portuguese: trade
     ("indústria", "Metalúrgica Indústria"),

@@ -8,7 +8,7 @@ import re
 # A line with one of them above "3. Blok No: 14" is the street's first half.
 TR_STREET_WORD_RULES: tuple[tuple[str, str], ...] = (
     (r"\bsanayi\b", "Organize Sanayi Bölgesi Gül Sitesi"),  # industrial estate
-    (r"\bsan\.", "Bakırcılar San. Sit. D-2 Blok No: 310"),
+    (r"\bsan\.", "Bakırcılar San. Sit. C-4 Blok No: 217"),
     (r"\bsit(?:esi|\.|\b)", "Kartal San. Sit. 5. Cad. No: 48"),  # estate, complex
     (r"\bo\.?s\.?b\b", "Karaağaç OSB Bakırcılar San. Sit."),  # Organize Sanayi Bölgesi
     (r"\bb[öo]lgesi\b", "Zafer Sanayi Bölgesi"),  # zone
@@ -24,7 +24,7 @@ TR_STREET_WORD_RULES: tuple[tuple[str, str], ...] = (
 TR_STREET_WORD_RE = re.compile(
     "|".join(p for p, _ in TR_STREET_WORD_RULES), re.IGNORECASE
 )  # fmt: skip
-# The door number that ends a Turkish street: "No: 310", "No:2/A", "No. 125/2", "No: 28 - 40".
+# The door number that ends a Turkish street: "No: 217", "No:2/A", "No. 87/3", "No: 28 - 40".
 TR_DOOR_NUMBER_RE = re.compile(
     r"\bNo\s*\.?\s*:?\s*\d+(?:[A-Za-z]\b)?(?:\s*[-/]\s*(?:\d+(?:[A-Za-z]\b)?|[A-Za-z]\b))*"
 )
