@@ -88,3 +88,17 @@ def test_free_mail_says_nothing_of_the_company():
     card = "Polar Frio\nRefrigeração\npolarfrio@uol.com.br"
     contact = parse_card(lines_from_text(card))
     assert contact.organization != "Terra"
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        "EMRE METAL\nVida - Somun - Civata\nTel: (0212) 555 41 26\nEsenyurt / İSTANBUL",
+        "DENİZ ELEKTRİK\nPano ve Tesisat\nGsm: 0532 555 12 34",
+    ],
+)
+def test_a_given_name_with_a_trade_word_is_a_company(card):
+    # "Emre" and "Deniz" are given names; "Metal", "Elektrik" make the line a firm's
+    contact = parse_card(lines_from_text(card))
+    assert contact.name is None
+    assert contact.organization == card.split("\n")[0]

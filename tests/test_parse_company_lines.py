@@ -60,10 +60,22 @@ def test_a_name_printed_over_the_legal_forms_line_is_read_with_it(lines, organiz
     assert parse_card(lines).organization == organization
 
 
-def test_the_domain_joins_lines_of_one_size():
-    # no font sizes known (plain text): the domain spells the first two lines read together
-    text = "ERDEM\nMAKİNA\nSan. ve Tic. Ltd. Şti.\nMurat ERDEM\nwww.erdemmakina.com.tr"
-    assert parse_card(lines_from_text(text)).organization == "ERDEM MAKİNA San. ve Tic. Ltd. Şti."
+@pytest.mark.parametrize(
+    ("text", "organization"),
+    [
+        (
+            "ERDEM\nMAKİNA\nSan. ve Tic. Ltd. Şti.\nMurat ERDEM\nwww.erdemmakina.com.tr",
+            "ERDEM MAKİNA",  # the trade word's line is the company's, the logo's name over it
+        ),
+        (
+            "ERDEM\nPLASTİK ENJEKSİYON\nSan. ve Tic. Ltd. Şti.\nMurat ERDEM\nwww.erdemplastik.com",
+            "ERDEM PLASTİK ENJEKSİYON San. ve Tic. Ltd. Şti.",
+        ),
+    ],
+)
+def test_the_domain_joins_lines_of_one_size(text, organization):
+    # no font sizes known (plain text): the domain spells the lines read together
+    assert parse_card(lines_from_text(text)).organization == organization
 
 
 @pytest.mark.parametrize(

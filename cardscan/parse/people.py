@@ -49,7 +49,7 @@ def org_score(text: str, domains: set[str]) -> float:
     score = 0.0
     if LEGAL_FORM_RE.search(fix_legal_form(text)):
         score += 0.8
-    low = text.lower()
+    low = _lower(text)
     if any(w in low for w in ORG_WORDS):
         score += 0.4
     compact = re.sub(r"[^a-z0-9]", "", fold(text))
@@ -67,8 +67,13 @@ def is_department(text: str) -> bool:
 
 def has_org_marker(text: str) -> bool:
     """A legal form or an organisation word: "Beispiel GmbH", "Stiftung Warentest"."""
-    low = text.lower()
+    low = _lower(text)
     return bool(LEGAL_FORM_RE.search(fix_legal_form(text))) or any(w in low for w in ORG_WORDS)
+
+
+def _lower(text: str) -> str:
+    """Lower case for the word tables: "İNŞAAT" is "inşaat", not "i̇nşaat" with a combining dot."""
+    return text.replace("İ", "i").lower()
 
 
 def title_score(text: str) -> float:

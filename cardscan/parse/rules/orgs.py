@@ -130,6 +130,18 @@ ORG_WORD_RULES: tuple[tuple[str, str], ...] = (
     ("sanayi", "Kaya Isı Sanayi"),  # Turkish: industry
     ("ticaret", "Kaya Kereste Ticaret"),  # Turkish: trade
     ("makina", "Tunasan Makina"),  # Turkish: machinery
+    # Turkish trade words: small firms are "<name> <trade>" ("Yıldız Metal"), and the name is
+    # often a given name ("Emre", "Deniz"): the trade word says it is no person.
+    ("makine", "Doğu Makine"),
+    ("metal", "Yıldız Metal"),
+    ("elektrik", "Kaya Elektrik"),
+    ("plastik", "Deniz Plastik Ambalaj"),
+    ("inşaat", "Aksu İnşaat"),
+    ("tekstil", "Ece Tekstil"),
+    ("endüstri", "Tuna Endüstri Ürünleri"),  # also "Endüstriyel"
+    ("otomotiv", "Anadolu Otomotiv"),
+    ("mühendislik", "Arı Mühendislik"),
+    ("mobilya", "Ahşap Mobilya"),
     ("comércio", "Polar Frio Comércio"),  # Portuguese: trade
     ("indústria", "Metalúrgica Indústria"),
     ("despachante", "Despachante Estrela"),
