@@ -52,6 +52,41 @@ def test_turkish_addresses(card, street, postcode, city):
     assert _address(card) == Address(street=street, postal_code=postcode, city=city)
 
 
+@pytest.mark.parametrize(
+    ("card", "street"),
+    [
+        pytest.param(
+            "Kartal San. Sit. 4. Cadde\nAyşe KAYA\nNo: 11 Esenyurt / İSTANBUL",
+            "Kartal San. Sit. 4. Cadde No: 11",
+            id="the person's name between, in the next column",
+        ),
+        pytest.param(
+            "Gül Sanayi Sitesi C-4 Blok\nFax: (0212) 555 12 35\nNo: 217 Esenyurt / İSTANBUL",
+            "Gül Sanayi Sitesi C-4 Blok No: 217",
+            id="a phone line between",
+        ),
+        pytest.param(
+            "Dere Organize San. Bölgesi\nKuyumcular Sitesi\nD1 Blok No : 42 Esenyurt / İSTANBUL",
+            "Dere Organize San. Bölgesi Kuyumcular Sitesi D1 Blok No : 42",
+            id="two lines of the street",
+        ),
+        pytest.param(
+            "Tuna San. Sit.\nJ\n2.Kısım 3.Blok No:9\nEsenyurt / İSTANBUL",
+            "Tuna San. Sit. 2.Kısım 3.Blok No:9",
+            id="a logo's stray letter between",
+        ),
+        pytest.param(
+            "Papatya Sitesi Yönetimi\nAyşe KAYA\nGenel Müdür\nNo: 11 Esenyurt / İSTANBUL",
+            "No: 11",
+            id="two other lines between: not the street's",
+        ),
+    ],
+)
+def test_a_turkish_street_over_lines_above_its_door_number(card, street):
+    address = _address(card)
+    assert address is not None and address.street == street
+
+
 def test_the_company_line_is_no_part_of_a_turkish_street():
     card = "Gülsan Metal San. Tic. Ltd. Şti.\nKartal Sitesi 5. Cad. No: 48\nBeylikdüzü / İSTANBUL"
     address = _address(card)

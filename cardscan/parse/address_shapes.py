@@ -70,14 +70,6 @@ def _next_line(pieces: Sequence[Piece], i: int, used: set[int]) -> list[int]:
     return [j for j in later if pieces[j].line == line and j not in used]
 
 
-def _previous_line(pieces: Sequence[Piece], i: int, used: set[int]) -> list[int]:
-    earlier = [j for j in range(i) if pieces[j].line < pieces[i].line]
-    if not earlier:
-        return []
-    line = pieces[earlier[-1]].line
-    return [j for j in earlier if pieces[j].line == line and j not in used]
-
-
 # --- Turkey -----------------------------------------------------------------------------------
 
 _POSTCODE = re.compile(r"(?:\bPK\s*[:.]?\s*)?(?<!\d)(\d{5})(?!\d)")
@@ -116,6 +108,37 @@ def _street_head(text: str) -> bool:
     )
 
 
+#: Lines of a street printed above its door number's line: "Dere Organize San. Bölgesi" /
+#: "Kuyumcular Sitesi" / "D1 Blok No: 42".
+MAX_STREET_HEADS = 2
+#: Other lines passed over between them, before the first head is found: in two columns the
+#: person's name or title lies between ("... San. Sit. 4. Cadde" / "Ayşe KAYA" / "No: 11").
+MAX_PASSED = 1
+
+
+def _street_heads(pieces: Sequence[Piece], i: int, used: set[int]) -> list[int]:
+    """The pieces that begin the street of piece i's door number, on the lines above it, in
+    reading order. Lines taken by other fields (a phone column beside the address) and a
+    logo's stray letters ("J") are passed over freely."""
+    heads: list[int] = []
+    passed = 0
+    lines = sorted({p.line for p in pieces[:i] if p.line < pieces[i].line}, reverse=True)
+    for line in lines:
+        free = [j for j in range(i) if pieces[j].line == line and j not in used]
+        letters = sum(ch.isalpha() for j in free for ch in pieces[j].text)
+        if letters <= 2:
+            continue  # a line of other fields, or of a logo's stray letters
+        if _street_head(pieces[free[-1]].text):
+            heads.insert(0, free[-1])
+            if len(heads) == MAX_STREET_HEADS:
+                break
+        elif heads or passed == MAX_PASSED:
+            break
+        else:
+            passed += 1
+    return heads
+
+
 def turkish_address(pieces: Sequence[Piece], used: set[int]) -> tuple[Address, set[int]] | None:
     """The street up to its door number ("... Blok No: 14"), and the city after it."""
     for i, piece in enumerate(pieces):
@@ -128,10 +151,9 @@ def turkish_address(pieces: Sequence[Piece], used: set[int]) -> tuple[Address, s
         street_parts = [head, door.group(0)]
         taken = {i}
         # "Organize Sanayi Bölgesi Gül Sitesi" on the line above "3. Blok No: 14"
-        above = _previous_line(pieces, i, used)
-        if above and _street_head(pieces[above[-1]].text):
-            street_parts.insert(0, TR_ADDRESS_LABEL_RE.sub("", pieces[above[-1]].text))
-            taken.add(above[-1])
+        heads = _street_heads(pieces, i, used)
+        street_parts[:0] = [TR_ADDRESS_LABEL_RE.sub("", pieces[j].text) for j in heads]
+        taken |= set(heads)
         after = [piece.text[door.end() :]] + [pieces[j].text for j in _same_line_after(pieces, i)]
         city, postcode = _turkish_city(after)
         taken |= set(_same_line_after(pieces, i))
