@@ -15,10 +15,7 @@ from cardscan.parse.checks import crosscheck, settle
 from cardscan.parse.domains import agree_domains, host_of
 from cardscan.parse.draft import Draft
 from cardscan.parse.lines import TextLine, clean, split_segments
-from cardscan.parse.names import (
-    name_score,
-    repair_name_slips,
-)
+from cardscan.parse.names import has_given_name, matches_email, name_score, repair_name_slips
 from cardscan.parse.people import assign_people_fields, has_org_marker, title_score
 from cardscan.parse.phones import area_code, find_local_numbers, find_phones, strip_phones
 from cardscan.parse.region import infer_region
@@ -47,11 +44,28 @@ def _line_number(segments: list[Segment], seg: Segment) -> int:
     )
 
 
-def _split_name_and_title(seg: Segment) -> list[Segment]:
-    """ "Anna Müller, Geschäftsführerin" or "Anna Müller | CEO" -> two segments."""
+def _split_name_and_title(seg: Segment, emails: Sequence[str]) -> list[Segment]:
+    """ "Anna Müller, Geschäftsführerin" or "Anna Müller | CEO" -> two segments; so is
+    "Ralf Kessler Founder & CEO", the title set in another type on the name's line and read
+    into it: a known first name and one or two more words that an e-mail spells
+    ("rkessler@"), then a title word. (Without the e-mail, "Senior Account Manager" would
+    split: "Senior" is someone's first name.)"""
     m = re.match(r"^(.+?)\s*[,–-]\s+(.+)$", seg.text)
     if m and name_score(m.group(1)) >= 0.6 and title_score(m.group(2)) > 0:
         return [Segment(m.group(1), seg.line), Segment(m.group(2), seg.line)]
+    words = seg.text.split()
+    for k in (2, 3):
+        name, title = " ".join(words[:k]), " ".join(words[k:])
+        if (
+            len(words) > k
+            and has_given_name(name)
+            and matches_email(name, list(emails))
+            and name_score(name) >= 0.6
+            and not title_score(name)
+            and title_score(title) > 0
+            and title_score(words[k]) > 0  # the title starts there: "Director of Logistics"
+        ):
+            return [Segment(name, seg.line), Segment(title, seg.line)]
     return [seg]
 
 
@@ -200,7 +214,7 @@ def parse_card(
         ):
             text = slipped
         seg.text = text
-        rest += _split_name_and_title(seg)
+        rest += _split_name_and_title(seg, contact.emails)
     assign_people_fields(contact, rest)
     crosscheck(contact)
     _add_profile_urls(contact)

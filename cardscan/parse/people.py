@@ -38,7 +38,7 @@ from cardscan.parse.rules import (
     fix_legal_form,
     is_area_line,
 )
-from cardscan.parse.segments import Segment, line_confidence, same_column
+from cardscan.parse.segments import Segment, line_confidence, neighbours, same_column
 from cardscan.parse.web import domain_words
 from cardscan.text import fold
 
@@ -69,6 +69,15 @@ def has_org_marker(text: str) -> bool:
     """A legal form or an organisation word: "Beispiel GmbH", "Stiftung Warentest"."""
     low = _lower(text)
     return bool(LEGAL_FORM_RE.search(fix_legal_form(text))) or any(w in low for w in ORG_WORDS)
+
+
+def _names_a_trade(text: str) -> bool:
+    """A legal form, or an organisation word as a word of its own, inflected at most by two
+    letters: "AMBALAJ MALZEMELERİ TİCARETİ" names a firm's trade; "Kanzleivorsteherin" is a title."""
+    if LEGAL_FORM_RE.search(fix_legal_form(text)):
+        return True
+    words = re.findall(r"[^\W\d_]+", _lower(text))
+    return any(w.startswith(o) and len(w) - len(o) <= 2 for w in words for o in ORG_WORDS)
 
 
 def _lower(text: str) -> str:
@@ -236,21 +245,24 @@ def assign_people_fields(contact: Draft, rest: list[Segment]) -> None:
         contact.title = correct_words(titles[0].text, TITLE_VOCABULARY, TITLE_SUFFIXES)
         conf["title"] = line_confidence([titles[0].line], 0.9)
     elif name_seg is not None and left:
-        # A title without a known title word: the line right under the name, if it is plain text.
-        below = [
-            s
-            for s in left
-            if s.line.top > name_seg.line.top
-            and not re.search(r"\d", s.text)
-            and 4 <= len(s.text) < 60
-            and s.line.confidence >= 0.6
-            and sum(ch.isalpha() for ch in s.text) >= 0.8 * len(s.text.replace(" ", ""))
-        ]
-        if below:
-            below.sort(key=lambda s: s.line.top)
-            title_seg = below[0]
-            contact.title = correct_words(below[0].text, TITLE_VOCABULARY, TITLE_SUFFIXES)
-            conf["title"] = line_confidence([below[0].line], 0.5)
+        # A title without a known title word: the line right under the name in its column, if
+        # it is plain text and names no company (not an address's leftover at the card's foot).
+        k = next(k for k, s in enumerate(rest) if s is name_seg)
+        under = [rest[j] for j in neighbours(rest, k, up=False)]
+        under = [s for s in under if s.line.top > name_seg.line.top]
+        first = under[0] if under else None
+        if (
+            first is not None
+            and any(first is s for s in left)
+            and not re.search(r"\d", first.text)
+            and 4 <= len(first.text) < 60
+            and first.line.confidence >= 0.6
+            and sum(ch.isalpha() for ch in first.text) >= 0.8 * len(first.text.replace(" ", ""))
+            and not _names_a_trade(first.text)
+        ):
+            title_seg = first
+            contact.title = correct_words(first.text, TITLE_VOCABULARY, TITLE_SUFFIXES)
+            conf["title"] = line_confidence([first.line], 0.5)
     # (only where the company was found elsewhere: else the line may well be the company)
     if contact.department is None and title_seg and name_seg and contact.organization:
         dept = _department_under(title_seg, rest, [s for s in left if s is not title_seg])

@@ -1,0 +1,83 @@
+"""A job title the title tables do not know: the plain line right under the name, in its
+column; never a line elsewhere on the card, nor one that names a company. Invented cards."""
+
+import pytest
+
+from cardscan.model import TextLine
+from cardscan.parse import lines_from_text, parse_card
+
+
+def line(text: str, top: float, left: float, height: float = 30) -> TextLine:
+    return TextLine(text, height, 0.92, top, left, left + 0.018 * len(text))
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Lagerist",  # in no title table: its place says what it is
+        "Bankkauffrau",  # holds an organisation word ("bank"), and is no organisation
+    ],
+)
+def test_an_unknown_title_right_under_the_name_is_read(title):
+    card = f"Ayla Brenner\n{title}\nNordhafen Logistik GmbH\nTel. 040 5556677"
+    assert parse_card(lines_from_text(card)).title == title
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        pytest.param(
+            [
+                line("Emre Kaya", 0.40, 0.35, 44),
+                line("Kaya Sac Ltd. Şti.", 0.10, 0.05, 50),
+                line("Tel: (0212) 555 12 34", 0.70, 0.05),
+                line("Esenyurt", 0.86, 0.62),  # an address's leftover, in the next column
+            ],
+            id="a line in another column at the card's foot",
+        ),
+        pytest.param(
+            [
+                line("Kaya Sac Ltd. Şti.", 0.10, 0.05, 50),
+                line("Emre Kaya", 0.40, 0.05, 44),
+                line("AMBALAJ MALZEMELERİ TİCARETİ", 0.50, 0.05),  # what the firm trades in
+                line("Tel: (0212) 555 12 34", 0.70, 0.05),
+            ],
+            id="a line of the company's trade",
+        ),
+    ],
+)
+def test_no_title_is_invented(lines):
+    contact = parse_card(lines)
+    assert contact.name is not None and contact.name.full == "Emre Kaya"
+    assert contact.title is None
+
+
+@pytest.mark.parametrize(
+    ("printed", "email", "name", "title"),
+    [
+        ("Ralf Kessler Founder & CEO", "rkessler", "Ralf Kessler", "Founder & CEO"),
+        ("Tom Berger Director of Logistics", "tom.berger", "Tom Berger", "Director of Logistics"),
+        ("Anna Maria Berger Head of Sales", "am.berger", "Anna Maria Berger", "Head of Sales"),
+    ],
+)
+def test_a_title_read_into_the_names_line_is_split_off(printed, email, name, title):
+    # the title set in another type on the name's line: OCR reads one line; the e-mail
+    # spells the name
+    card = f"Nordlicht Labs\n{printed}\nPh. +1 415 555 0182\n{email}@nordlicht-labs.io"
+    contact = parse_card(lines_from_text(card))
+    assert contact.name is not None and contact.name.full == name
+    assert contact.title == title
+
+
+def test_a_title_that_starts_with_a_first_name_stays_whole():
+    # "Senior" is someone's first name somewhere; no e-mail spells "Senior Account"
+    card = "Nordlicht Labs\nThomas Rowland\nSenior Account Manager\nthomas.rowland@nordlicht.io"
+    contact = parse_card(lines_from_text(card))
+    assert contact.name is not None and contact.name.full == "Thomas Rowland"
+    assert contact.title == "Senior Account Manager"
+
+
+@pytest.mark.parametrize("printed", ["Anna Berger Consulting", "Dr. Anna Berger"])
+def test_a_name_line_without_a_title_stays_whole(printed):
+    contact = parse_card(lines_from_text(f"{printed}\nTel. 040 5556677"))
+    assert contact.title is None
