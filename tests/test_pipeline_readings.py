@@ -32,6 +32,8 @@ def test_second_reading_fills_a_missing_email(tmp_path):
     assert contact.organization == "Beispiel GmbH"
     # the second reading is a different one: one block of lines, noise filter off
     assert engine.requests[1] == (4, False)
+    # the card's text is the first reading's, once, not both readings one after the other
+    assert contact.raw_text == "Anna Müller\nBeispiel GmbH\nE-Mail\nTel. +49 30 1234567"
 
 
 def test_website_without_email_asks_for_a_second_reading(tmp_path):

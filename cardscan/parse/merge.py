@@ -61,11 +61,13 @@ def combine_readings(first: Contact, second: Contact) -> Contact:
     """One card read twice (the second time as one block of lines, to fill what the first
     reading missed): what the first found wins, the second fills gaps, and the whole card's
     e-mails, websites and name are checked against each other again. The person's own
-    address comes first, as cards print it: address books prefer the first."""
+    address comes first, as cards print it: address books prefer the first. The card's text
+    (raw_text) is the first reading's, once: the second only fills fields (its text took part
+    in the check, as evidence)."""
     merged = Draft.of(merge_contacts(first, mark_source(second, "second_reading")))
     crosscheck(merged)
     merged.emails.sort(key=lambda e: e.partition("@")[0] in ROLE_MAILBOXES)
-    return merged.freeze()
+    return replace(merged.freeze(), raw_text=first.raw_text)
 
 
 def combine_qr(qr: Contact, contact: Contact) -> Contact:
