@@ -172,6 +172,48 @@ def test_interrupted_batch_leaves_the_previous_output(tmp_path, sig):
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
 
 
+def test_an_interrupted_resumable_batch_keeps_what_it_read(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, p in enumerate(sample_photos(12) * 5):  # 60 cards: well over ten seconds of work
+        shutil.copy(p, folder / f"{i:02d}-{p.name}")
+    out = tmp_path / "all.jsonl"
+    cardscan = Path(sys.executable).parent / "cardscan"
+    command = [str(cardscan), "batch", str(folder), "-o", str(out), "--resume", "--jobs", "2"]
+    proc = subprocess.Popen(
+        command,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    deadline = time.monotonic() + 60
+    while not any(p.name.endswith(".part") for p in tmp_path.iterdir()):
+        assert time.monotonic() < deadline and proc.poll() is None, "the batch never started"
+        time.sleep(0.1)
+    time.sleep(4)  # a few cards read
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert "run the same command again" in stderr and "Traceback" not in stderr
+    read = [json.loads(line)["source"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert 0 < len(read) < 60  # each card whole (every line parses), none twice
+    assert len(set(read)) == len(read)
+    # the next run reads only what is left (here: two of the photos not read yet)
+    left = sorted(p for p in folder.iterdir() if str(p) not in read and p.name not in read)
+    for extra in left[2:]:
+        extra.unlink()
+    result = run_cli("batch", str(folder), "-o", str(out), "--resume", "--jobs", "1")
+    assert result.exit_code == 0, result.stderr
+    done = f"{len(read)} photo{'' if len(read) == 1 else 's'} done, 2 to read"
+    assert done in result.stderr
+    assert len(out.read_text(encoding="utf-8").splitlines()) == len(read) + 2
+
+
 @pytest.mark.parametrize("fmt", ["vcard", "jsonl"])
 def test_resume_reads_only_the_photos_not_yet_written(tmp_path, fmt):
     folder = tmp_path / "in"

@@ -262,7 +262,7 @@ def batch(
     book = Book(request[0]) if request else None
     progress = _Progress()
     report: BatchReport | None = None
-    kept = False
+    kept = stopped = False
     try:
         with (
             output_stream(output, previous) as stream,
@@ -276,21 +276,34 @@ def batch(
                 )
             try:
                 report = run_batch(paths, options, sinks, settings=settings, progress=progress)
+            except KeyboardInterrupt:
+                if not resume:
+                    raise
+                # The file holds what it held plus each card read so far, whole (a writer
+                # writes a card at once): kept, for the next --resume to go on from.
+                stopped = True
             finally:
                 progress.close()
-            if not report.found and output is not None and output.exists():
+            if report is not None and not report.found and output and output.exists():
                 raise _NothingRead  # keep the old file rather than replace it with nothing
     except _NothingRead:
         kept = True
     except KeyboardInterrupt:
         fail(
             f"interrupted after {progress.read} of {progress.pictures} photos; "
-            f"{output or 'the output'} was left as it was",
+            f"{output or 'the output'} was left as it was (with --resume, what was read is "
+            "kept and the next run goes on from there)",
             ExitCode.interrupted,
         )
     finally:
         if book:
             book.close()
+    if stopped:
+        fail(
+            f"interrupted after {progress.read} of {progress.pictures} photos; the cards read "
+            f"are in {output}: run the same command again to read the rest",
+            ExitCode.interrupted,
+        )
     assert report is not None
     _summary(report, output, folder, kept=kept)
     if pushed is not None and pushed.cards:
