@@ -33,7 +33,9 @@ REPAIRED_CONFIDENCE = 0.5
 #: Where a value came from: printed on the card and read as it is; read from a second reading
 #: of its part of the image (a rule's proposal that reading confirmed); from a QR code; or
 #: repaired by a rule from a reading that was no valid value.
-Source = Literal["printed", "second_reading", "qr", "repaired"]
+#: Where a value came from: the card's print as read, a second reading of the card, its QR
+#: code, a repair rule, or the user ("entered": a --profile-url, a link typed in the review).
+Source = Literal["printed", "second_reading", "qr", "repaired", "entered"]
 SOURCES: tuple[str, ...] = get_args(Source)
 
 #: The fields of a contact that hold several values (tuples in a Contact).

@@ -346,6 +346,8 @@ def test_scan_save_end_to_end(tmp_path: Path) -> None:
     assert jpeg[:2] == b"\xff\xd8"
     who = run("who", "roemer", "--db", str(path)).output
     assert "Messe A: Belege" in who and f"LinkedIn: {url}" in who
+    # the link was typed, not printed on the card: its provenance says so
+    assert entry.contact.origin("profiles", url).source == "entered"
 
 
 @pytest.mark.tesseract

@@ -76,7 +76,7 @@ def test_migrations_upgrade_an_old_file(tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     with Book(path) as book:
-        assert book.schema_version() == 2
+        assert book.schema_version() == store_module.SCHEMA_VERSION
         # the new column was filled for the old row: a re-scan now finds him by name + company
         outcome = save(
             book,
@@ -174,3 +174,20 @@ def test_file_mode_is_kept_when_reopened(tmp_path: Path) -> None:
     for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         if name.exists():
             assert stat.S_IMODE(os.stat(name).st_mode) & 0o077 == 0, name
+
+
+def test_the_book_keeps_how_values_were_read(tmp_path: Path) -> None:
+    from cardscan.model import Origin
+
+    contact = make_contact().with_origin(
+        Origin("emails", "martina.mueller@example-gmbh.de", "repaired", "comma-for-dot", "x,de")
+    )
+    contact = Contact(**{**vars(contact), "confidence": {"emails": 0.41, "name": 0.93}})
+    with Book(tmp_path / "b.sqlite3") as book:
+        save(book, contact, Encounter(met_on=date(2026, 3, 1)))
+        (entry,) = book.entries()
+    stored = entry.contact
+    assert stored.confidence == {"emails": 0.41, "name": 0.93}
+    origin = stored.origin("emails", "martina.mueller@example-gmbh.de")
+    assert (origin.source, origin.rule, origin.read) == ("repaired", "comma-for-dot", "x,de")
+    assert "emails" in stored.review()  # still flagged for a person to check

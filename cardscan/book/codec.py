@@ -11,6 +11,8 @@ from cardscan.text import fold
 
 _NAME_PARTS = ("prefix", "given", "family", "suffix")
 _LISTS = ("phones", "emails", "urls", "profiles")
+#: The record's keys kept in the "reading" column (see Contact.to_dict).
+_READING = ("confidence", "provenance", "repairs")
 
 
 def match_key(contact: Contact) -> str | None:
@@ -37,6 +39,8 @@ def contact_columns(contact: Contact) -> dict[str, Any]:
         "address": json.dumps(record["address"], ensure_ascii=False) if record["address"] else None,
         "raw_text": contact.raw_text,
         "match_key": match_key(contact),
+        # how the card was read: confidence, and where values did not come from the print
+        "reading": json.dumps({key: record[key] for key in _READING}, ensure_ascii=False),
     }
     return cols
 
@@ -56,6 +60,9 @@ def contact_from_row(row: sqlite3.Row) -> Contact:
         "address": json.loads(row["address"]) if row["address"] else None,
         "raw_text": row["raw_text"],
     }
+    # (not during the migrations before the column was added; "in row" looks at the values)
+    if "reading" in row.keys():  # noqa: SIM118
+        data |= json.loads(row["reading"] or "{}")
     return Contact.from_dict(data)
 
 

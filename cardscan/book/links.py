@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from urllib.parse import quote_plus, urlsplit
 
-from cardscan.model import Contact, Profile
+from cardscan.model import Contact, Origin, Profile
 
 #: Host name endings -> network name, as the parser names them in Contact.profiles.
 NETWORKS = (
@@ -44,15 +44,21 @@ def profile_from_url(url: str) -> Profile:
 
 
 def with_profiles(contact: Contact, urls: tuple[str, ...] | list[str]) -> Contact:
-    """``contact`` with the hand-attached profile URLs added (no duplicates)."""
+    """``contact`` with the hand-attached profile URLs added (no duplicates), each recorded
+    as entered by the user, not printed on the card."""
     known = {p.url.rstrip("/").lower() for p in contact.profiles}
     added = list(contact.profiles)
+    entered = []
     for url in urls:
         profile = profile_from_url(url)
         if profile.url.rstrip("/").lower() not in known:
             known.add(profile.url.rstrip("/").lower())
             added.append(profile)
-    return replace(contact, profiles=added)
+            entered.append(profile.url)
+    contact = replace(contact, profiles=added)
+    for url in entered:
+        contact = contact.with_origin(Origin("profiles", url, "entered"))
+    return contact
 
 
 def search_links(contact: Contact) -> list[tuple[str, str]]:

@@ -53,7 +53,7 @@ def merge(old: Contact, new: Contact) -> Contact:
     if new.address and not new.address.is_empty():
         replaced["address"] = new.address
     known = {p.url.lower() for p in old.profiles}
-    return dataclasses.replace(
+    merged = dataclasses.replace(
         old,
         source=new.source or old.source,
         name=old.name or new.name,
@@ -61,6 +61,13 @@ def merge(old: Contact, new: Contact) -> Contact:
         profiles=[*old.profiles, *(p for p in new.profiles if p.url.lower() not in known)],
         raw_text=new.raw_text or old.raw_text,
         **replaced,
+    )
+    # where each value came from (printed, repaired, entered by the user), the newer card's
+    # word first, for the values the merged contact holds
+    newer = {(o.field, o.value) for o in new.origins}
+    origins = [*new.origins, *(o for o in old.origins if (o.field, o.value) not in newer)]
+    return dataclasses.replace(
+        merged, origins=[o for o in origins if o.value in merged.values(o.field)]
     )
 
 

@@ -90,7 +90,14 @@ def _m2_match_key(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX images_contact ON images(contact_id)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_tables, _m2_match_key]
+def _m3_reading(conn: sqlite3.Connection) -> None:
+    """How each value was read (its confidence, printed or repaired or entered by the user):
+    without it the book showed every stored value as printed and none as doubtful. Rows from
+    before have no record of it: '{}' (their values read as printed, as they were shown)."""
+    conn.execute("ALTER TABLE contacts ADD COLUMN reading TEXT NOT NULL DEFAULT '{}'")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_tables, _m2_match_key, _m3_reading]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
