@@ -133,25 +133,25 @@ def test_batch_survives_every_bad_input(tmp_path):
     assert f"{len(bad)} failed" in result.stderr
 
 
-@pytest.mark.parametrize("sig", ["SIGTERM", "SIGINT"])
-def test_interrupted_batch_leaves_the_previous_output(tmp_path, sig):
+def _sixty_cards(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, p in enumerate(sample_photos(12) * 5):  # 60 cards: well over ten seconds of work
+        shutil.copy(p, folder / f"{i:02d}-{p.name}")
+    return folder
+
+
+def _interrupt_batch(tmp_path: Path, args: list[str], sig: str, after: float) -> tuple[int, str]:
+    """Run `cardscan batch ARGS` as a user would, send it ``sig`` ``after`` seconds into its
+    writing (mid-batch); its exit status and stderr."""
     import signal
     import subprocess
     import sys
     import time
 
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for i, p in enumerate(sample_photos(12) * 5):  # 60 cards: well over ten seconds of work
-        shutil.copy(p, folder / f"{i:02d}-{p.name}")
-    out = tmp_path / "all.vcf"
-    out.write_text(
-        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Old\r\nN:Old;;;;\r\nEND:VCARD\r\n", encoding="utf-8"
-    )
-    before = out.read_bytes()
     cardscan = Path(sys.executable).parent / "cardscan"
     proc = subprocess.Popen(
-        [str(cardscan), "batch", str(folder), "-o", str(out), "--jobs", "2"],
+        [str(cardscan), "batch", *args],
         stderr=subprocess.PIPE,
         text=True,
         # A shell's background job (`pytest &`) ignores SIGINT, and Python keeps that: give
@@ -163,42 +163,35 @@ def test_interrupted_batch_leaves_the_previous_output(tmp_path, sig):
     while not any(p.name.endswith(".part") for p in tmp_path.iterdir()):
         assert time.monotonic() < deadline and proc.poll() is None, "the batch never started"
         time.sleep(0.1)
-    time.sleep(1.5)
+    time.sleep(after)
     proc.send_signal(getattr(signal, sig))
     _, stderr = proc.communicate(timeout=60)
-    assert proc.returncode == 130
+    return proc.returncode, stderr
+
+
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGINT"])
+def test_interrupted_batch_leaves_the_previous_output(tmp_path, sig):
+    folder = _sixty_cards(tmp_path)
+    out = tmp_path / "all.vcf"
+    out.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Old\r\nN:Old;;;;\r\nEND:VCARD\r\n", encoding="utf-8"
+    )
+    before = out.read_bytes()
+    returncode, stderr = _interrupt_batch(
+        tmp_path, [str(folder), "-o", str(out), "--jobs", "2"], sig, after=1.5
+    )
+    assert returncode == 130
     assert "interrupted after" in stderr and "Traceback" not in stderr
     assert out.read_bytes() == before  # the old file, whole
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
 
 
 def test_an_interrupted_resumable_batch_keeps_what_it_read(tmp_path):
-    import signal
-    import subprocess
-    import sys
-    import time
-
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for i, p in enumerate(sample_photos(12) * 5):  # 60 cards: well over ten seconds of work
-        shutil.copy(p, folder / f"{i:02d}-{p.name}")
+    folder = _sixty_cards(tmp_path)
     out = tmp_path / "all.jsonl"
-    cardscan = Path(sys.executable).parent / "cardscan"
-    command = [str(cardscan), "batch", str(folder), "-o", str(out), "--resume", "--jobs", "2"]
-    proc = subprocess.Popen(
-        command,
-        stderr=subprocess.PIPE,
-        text=True,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-    )
-    deadline = time.monotonic() + 60
-    while not any(p.name.endswith(".part") for p in tmp_path.iterdir()):
-        assert time.monotonic() < deadline and proc.poll() is None, "the batch never started"
-        time.sleep(0.1)
-    time.sleep(4)  # a few cards read
-    proc.send_signal(signal.SIGINT)
-    _, stderr = proc.communicate(timeout=60)
-    assert proc.returncode == 130
+    args = [str(folder), "-o", str(out), "--resume", "--jobs", "2"]
+    returncode, stderr = _interrupt_batch(tmp_path, args, "SIGINT", after=4)  # a few cards read
+    assert returncode == 130
     assert "run the same command again" in stderr and "Traceback" not in stderr
     read = [json.loads(line)["source"] for line in out.read_text(encoding="utf-8").splitlines()]
     assert 0 < len(read) < 60  # each card whole (every line parses), none twice
