@@ -100,7 +100,8 @@ def mentions_domain(text: str, domains: set[str]) -> bool:
 
 # A company's name printed over several lines: the logo's name over the line of trade and
 # legal form. "DEMİRKAYA" / "PLASTİK ENJEKSİYON MAKİNA" / "SAN. ve TİC. LTD. ŞTİ.";
-# "Müller & Söhne" / "Maschinenbau GmbH"; "NORDLICHT" / "Werbetechnik e.K.".
+# "NORDLICHT" / "Werbetechnik e.K."; "Müller & Söhne" / "Maschinenbau GmbH" beside
+# www.mueller-soehne.de (of one size and with no domain to spell them, the two lines stay apart).
 #: Lines above the legal form's line that may hold the start of the name.
 MAX_LINES_ABOVE = 3
 #: The name's first line is printed this much larger than the legal form's line (a logo's
