@@ -71,6 +71,10 @@ def test_a_name_printed_over_the_legal_forms_line_is_read_with_it(lines, organiz
             "ERDEM\nPLASTİK ENJEKSİYON\nSan. ve Tic. Ltd. Şti.\nMurat ERDEM\nwww.erdemplastik.com",
             "ERDEM PLASTİK ENJEKSİYON San. ve Tic. Ltd. Şti.",
         ),
+        (
+            "Müller & Söhne\nMaschinenbau GmbH\nJana Oswald\nwww.mueller-soehne.de",
+            "Müller & Söhne Maschinenbau GmbH",
+        ),
     ],
 )
 def test_the_domain_joins_lines_of_one_size(text, organization):
