@@ -18,6 +18,12 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
+def lower(text: str) -> str:
+    """Lower case with the Turkish capital İ as i: str.lower() gives "i̇" (an i and a combining
+    dot), so "MAKİNA".lower() would never equal "makina"."""
+    return text.replace("İ", "i").lower()
+
+
 def edit_distance(a: str, b: str) -> int:
     """Levenshtein distance: substitutions, insertions and deletions."""
     row = list(range(len(b) + 1))

@@ -155,23 +155,26 @@ def _candidate_masks(
 ) -> dict[str, np.ndarray]:
     """Several binary guesses of "card pixels"; each one fails on some photos, not on all."""
     height, width = grey.shape
-    k = max(3, round(min(height, width) * 0.012)) | 1
-    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
+    masks = desk_masks(small, max(3, round(min(height, width) * 0.012)) | 1)
+    # Outlines: the card's edge is the longest closed edge chain in most photos.
+    masks["edges"] = cv2.dilate(
+        edges, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)), iterations=2
+    )
+    return masks
 
+
+def desk_masks(small: np.ndarray, k: int) -> dict[str, np.ndarray]:
+    """The pixels that are not the desk, two ways, opened and closed with a k x k square:
+    "desk" just above the desk's own variation (finds white cards on a light desk), and
+    "desk-otsu" by Otsu's threshold (keeps a card apart from its shadow when it stands out)."""
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
     distance, noise = desk_distance(small)
-    # Just above the desk's own variation: finds white cards on a light desk.
     _, near = cv2.threshold(distance, 1.5 * noise + 3, 255, cv2.THRESH_BINARY)
-    # Otsu: keeps a card apart from its shadow when the card stands out clearly.
     _, otsu = cv2.threshold(distance, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     masks = {}
     for name, mask in (("desk", near), ("desk-otsu", otsu)):
         mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, kernel)
         masks[name] = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, kernel)
-
-    # Outlines: the card's edge is the longest closed edge chain in most photos.
-    masks["edges"] = cv2.dilate(
-        edges, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)), iterations=2
-    )
     return masks
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from cardscan.imaging.detect import desk_distance
+from cardscan.imaging.detect import desk_masks
 from cardscan.imaging.geometry import ASPECT_RANGE, order_corners
 from cardscan.imaging.outline import extend_to_band
 from cardscan.imaging.seams import ACROSS, PRINTED_GROUND, ground_ink, text_across
@@ -167,15 +167,10 @@ def _candidates(
 ) -> list[_Candidate]:
     """Card-shaped regions in several binary guesses of "card pixels" (as detect does)."""
     height, width = edges.shape
-    k = max(3, round(min(height, width) * 0.006)) | 1
-    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
-    distance, noise = desk_distance(small)
-    _, near = cv2.threshold(distance, 1.5 * noise + 3, 255, cv2.THRESH_BINARY)
-    _, otsu = cv2.threshold(distance, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    masks: dict[str, tuple[np.ndarray, int]] = {}
-    for name, mask in (("desk", near), ("desk-otsu", otsu)):
-        mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, kernel)
-        masks[name] = (cv2.morphologyEx(mask, cv2.MORPH_CLOSE, kernel), cv2.RETR_EXTERNAL)
+    k = max(3, round(min(height, width) * 0.006)) | 1  # finer than one card's: cards lie close
+    masks: dict[str, tuple[np.ndarray, int]] = {
+        name: (mask, cv2.RETR_EXTERNAL) for name, mask in desk_masks(small, k).items()
+    }
     # The edges between two touching cards split them where the desk masks join them:
     # the insides of closed edge loops are candidates too.
     square = cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3))

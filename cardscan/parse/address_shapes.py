@@ -30,6 +30,7 @@ from cardscan.parse.rules import (
     TR_DOOR_NUMBER_RE,
     TR_STREET_WORD_RE,
 )
+from cardscan.text import lower
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class Piece:
 
 
 def _country(text: str) -> bool:
-    key = text.replace("İ", "I").strip(" .,").lower()
+    key = lower(text).strip(" .,")
     return key in COUNTRIES
 
 
@@ -93,7 +94,7 @@ def _turkish_city(parts: list[str]) -> tuple[str | None, str | None]:
         return None, postcode
     city = names[-1]
     words = city.split()
-    if len(words) > 1 and words[-1].replace("İ", "I").lower() in CITY_REGION:
+    if len(words) > 1 and lower(words[-1]) in CITY_REGION:
         city = words[-1]  # "Başakşehir İSTANBUL": the district printed without a slash
     return city, postcode
 

@@ -165,11 +165,11 @@ def name_lines_above(
             break
         chain.insert(0, seg)
         at = above[0]
-    if not chain or _repeats(" ".join(s.text for s in chain), legal.text):
+    spelled = " ".join(s.text for s in chain)
+    if not chain or _repeats(spelled, legal.text):
         return []
     top = chain[0].line.height
     larger = bool(top and legal.line.height and top >= LOGO_LARGER * legal.line.height)
-    spelled = " ".join(s.text for s in chain)
     if larger or domain_agreement(spelled, domains) >= 0.5 or mentions_domain(spelled, domains):
         return chain
     return []

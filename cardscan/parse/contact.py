@@ -58,12 +58,12 @@ def _split_name_and_title(seg: Segment, emails: Sequence[str]) -> list[Segment]:
         name, title = " ".join(words[:k]), " ".join(words[k:])
         if (
             len(words) > k
+            and title_score(words[k]) > 0  # the title starts there: "Director of Logistics"
+            and title_score(title) > 0
+            and not title_score(name)
             and has_given_name(name)
             and matches_email(name, list(emails))
             and name_score(name) >= 0.6
-            and not title_score(name)
-            and title_score(title) > 0
-            and title_score(words[k]) > 0  # the title starts there: "Director of Logistics"
         ):
             return [Segment(name, seg.line), Segment(title, seg.line)]
     return [seg]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from importlib import resources
 
 from cardscan.model import Name
@@ -218,7 +219,7 @@ def email_hits(name: str, emails: list[str]) -> int:
     return best
 
 
-def spelled_by_handles(name: str, handles: list[str]) -> bool:
+def spelled_by_handles(name: str, handles: Sequence[str]) -> bool:
     """Does an e-mail's local part or a profile's handle hold a word of the name as a word of
     its own ("fredo" in "fredo.walcher", "fredo-walcher-0b12"), however the rest is read?"""
     words = {fold(w) for w in re.findall(r"[^\W\d_]+", name) if len(w) >= 3}

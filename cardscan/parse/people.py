@@ -40,7 +40,7 @@ from cardscan.parse.rules import (
 )
 from cardscan.parse.segments import Segment, line_confidence, neighbours, same_column
 from cardscan.parse.web import domain_words
-from cardscan.text import fold
+from cardscan.text import fold, lower
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ def org_score(text: str, domains: set[str]) -> float:
     score = 0.0
     if LEGAL_FORM_RE.search(fix_legal_form(text)):
         score += 0.8
-    low = _lower(text)
+    low = lower(text)
     if any(w in low for w in ORG_WORDS):
         score += 0.4
     compact = re.sub(r"[^a-z0-9]", "", fold(text))
@@ -67,7 +67,7 @@ def is_department(text: str) -> bool:
 
 def has_org_marker(text: str) -> bool:
     """A legal form or an organisation word: "Beispiel GmbH", "Stiftung Warentest"."""
-    low = _lower(text)
+    low = lower(text)
     return bool(LEGAL_FORM_RE.search(fix_legal_form(text))) or any(w in low for w in ORG_WORDS)
 
 
@@ -76,13 +76,8 @@ def _names_a_trade(text: str) -> bool:
     letters: "AMBALAJ MALZEMELERİ TİCARETİ" names a firm's trade; "Kanzleivorsteherin" is a title."""
     if LEGAL_FORM_RE.search(fix_legal_form(text)):
         return True
-    words = re.findall(r"[^\W\d_]+", _lower(text))
+    words = re.findall(r"[^\W\d_]+", lower(text))
     return any(w.startswith(o) and len(w) - len(o) <= 2 for w in words for o in ORG_WORDS)
-
-
-def _lower(text: str) -> str:
-    """Lower case for the word tables: "İNŞAAT" is "inşaat", not "i̇nşaat" with a combining dot."""
-    return text.replace("İ", "i").lower()
 
 
 def title_score(text: str) -> float:
@@ -101,7 +96,7 @@ def _person_evidence(
     text = rest[i].text
     return (
         matches_email(text, list(emails))
-        or spelled_by_handles(text, [e.partition("@")[0] for e in emails] + list(handles))
+        or spelled_by_handles(text, handles)
         or name_has_prefix(text)
         or _beside_title(rest, i)
     )
@@ -138,7 +133,9 @@ def assign_people_fields(contact: Draft, rest: list[Segment]) -> None:
     # The line that spells the card's domain ("KORSAN" beside www.korsanmetal.com).
     agreement = {id(s): domain_agreement(s.text, domains) for s in rest}
     names: list[tuple[float, Segment]] = []
-    handles = [p.url.rstrip("/").rpartition("/")[2] for p in contact.profiles]
+    # e-mail local parts and profile handles: "fredo.walcher@", "linkedin.com/in/fredo-walcher"
+    handles = [e.partition("@")[0] for e in contact.emails]
+    handles += [p.url.rstrip("/").rpartition("/")[2] for p in contact.profiles]
     for i, s in enumerate(rest):
         if s is org_seg:
             continue
