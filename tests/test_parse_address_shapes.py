@@ -56,8 +56,8 @@ def test_turkish_addresses(card, street, postcode, city):
     ("card", "street"),
     [
         pytest.param(
-            "Kartal San. Sit. 4. Cadde\nAyşe KAYA\nNo: 11 Esenyurt / İSTANBUL",
-            "Kartal San. Sit. 4. Cadde No: 11",
+            "Kartal San. Sit. 6. Cadde\nAyşe KAYA\nNo: 38 Esenyurt / İSTANBUL",
+            "Kartal San. Sit. 6. Cadde No: 38",
             id="the person's name between, in the next column",
         ),
         pytest.param(

@@ -200,3 +200,66 @@ def test_a_label_in_a_cell_of_its_own():
 )
 def test_a_switchboard_extension_is_no_range(text, region, expected):
     assert [(f.phone.number, f.phone.type) for f in find_phones(text, region)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        # a second subscriber number after the first, its area code left out
+        (
+            "Tel.: (0212) 555 47 18 - 555 62 09 Fax: (0212) 555 80 80",
+            "TR",
+            [("+902125554718", "work"), ("+902125556209", "work"), ("+902125558080", "fax")],
+        ),
+        (
+            "Tel.: +91-11-2355 1234, 2355 5678",
+            "DE",
+            [("+911123551234", "work"), ("+911123555678", "work")],
+        ),
+        # digits too short to be a number of that area are no second number
+        ("Tel. 030 1234567, 12345", "DE", [("+49301234567", "work")]),
+        # a number printed whole after the first is read as printed
+        (
+            "Tel. 030 1234567 / 040 7654321",
+            "DE",
+            [("+49301234567", "work"), ("+49407654321", "work")],
+        ),
+    ],
+)
+def test_a_second_number_without_its_area_code(text, region, expected):
+    assert [(f.phone.number, f.phone.type) for f in find_phones(text, region)] == expected
+
+
+def test_a_number_alone_under_a_phone_line_shares_its_area_code():
+    card = "Ayşe Korkmaz\nTel : ( 0212 ) 555 71 20\n555 71 21\nFax : (0212 ) 555 71 29\n"
+    contact = parse_card(lines_from_text(card), region="TR")
+    assert [(p.number, p.type) for p in contact.phones] == [
+        ("+902125557120", "work"),
+        ("+902125557121", "work"),
+        ("+902125557129", "fax"),
+    ]
+
+
+def test_digits_alone_away_from_the_phones_are_no_number():
+    card = "Ayşe Korkmaz\nTel : (0212) 555 71 20\nVergi Dairesi Yeşilova\n555 71 21\n"
+    contact = parse_card(lines_from_text(card), region="TR")
+    assert [p.number for p in contact.phones] == ["+902125557120"]
+
+
+def test_one_number_under_two_labels_is_the_phone_and_the_fax():
+    card = "Ayşe Korkmaz\nT: 0212 555 90 14 F: 0212 555 90 14\n"
+    contact = parse_card(lines_from_text(card), region="TR")
+    assert [(p.number, p.type) for p in contact.phones] == [
+        ("+902125559014", "work"),
+        ("+902125559014", "fax"),
+    ]
+
+
+def test_a_turkish_industrial_estate_says_the_cards_country():
+    card = (
+        "Ayşe Korkmaz\n"
+        "Yeşilova Organize San. Kuyumcular Sit. E5 Blok No: 27 Yeşilova - İST.\n"
+        "Tel: (0212) 555 41 41\n"
+    )
+    contact = parse_card(lines_from_text(card), region="DE")
+    assert [p.number for p in contact.phones] == ["+902125554141"]

@@ -113,7 +113,7 @@ def _street_head(text: str) -> bool:
 #: "Kuyumcular Sitesi" / "D1 Blok No: 42".
 MAX_STREET_HEADS = 2
 #: Other lines passed over between them, before the first head is found: in two columns the
-#: person's name or title lies between ("... San. Sit. 4. Cadde" / "Ayşe KAYA" / "No: 11").
+#: person's name or title lies between ("... San. Sit. 6. Cadde" / "Ayşe KAYA" / "No: 38").
 MAX_PASSED = 1
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from cardscan.labels import LABEL_ALONE_RE
-from cardscan.model import Contact, Origin
+from cardscan.model import Contact, Origin, Phone
 from cardscan.parse.address import build_address, country_of, find_city
 from cardscan.parse.address_shapes import Piece, brazilian_address, turkish_address
 from cardscan.parse.broken_domains import repair_by_hosts
@@ -17,7 +17,14 @@ from cardscan.parse.draft import Draft
 from cardscan.parse.lines import TextLine, clean, split_segments
 from cardscan.parse.names import has_given_name, matches_email, name_score, repair_name_slips
 from cardscan.parse.people import assign_people_fields, has_org_marker, title_score
-from cardscan.parse.phones import area_code, find_local_numbers, find_phones, strip_phones
+from cardscan.parse.phones import (
+    PhoneFind,
+    area_code,
+    continued_line,
+    find_local_numbers,
+    find_phones,
+    strip_phones,
+)
 from cardscan.parse.region import infer_region
 from cardscan.parse.segments import Segment, line_confidence, neighbours
 from cardscan.parse.web import find_web, join_split_address
@@ -33,6 +40,13 @@ _ADDRESS_SHAPES = {"TR": turkish_address, "BR": brazilian_address}
 #: 2345-6610 / 3987-1402" in Brazil. (Not Japan: there a postal mark read as 7 makes the
 #: postcode "〒105-0011" look like such a number.)
 LOCAL_NUMBER_REGIONS = frozenset({"BR"})
+
+
+def _new_phone(phones: list[Phone], find: PhoneFind) -> bool:
+    """Not yet on the card; or the same number under another label word: "T: 0212 555 90 14
+    F: 0212 555 90 14" is the office's phone and its fax, two entries for the address book."""
+    same = [p for p in phones if p.number == find.phone.number]
+    return not same or (find.labelled and all(p.type != find.phone.type for p in same))
 
 
 def _line_number(segments: list[Segment], seg: Segment) -> int:
@@ -135,16 +149,18 @@ def parse_card(
     phone_lines: list[TextLine] = []
     labelled = True
     stem: str | None = None
+    above: str | None = None  # the last number of the line before, if it had one
     for seg in segments:
         finds = find_phones(seg.text, card_region, stem=stem)
+        if not finds and above:
+            finds = [f for f in [continued_line(seg.text, above, card_region)] if f]
+        above = finds[-1].raw if finds else None
         if finds:
             stem = finds[-1].raw
             phone_lines.append(seg.line)
             labelled = labelled and all(f.labelled for f in finds)
             seg.text = strip_phones(seg.text, finds, card_region)
-            for f in finds:
-                if all(p.number != f.phone.number for p in contact.phones):
-                    contact.phones.append(f.phone)
+            contact.phones += [f.phone for f in finds if _new_phone(contact.phones, f)]
     areas = [a for a in (area_code(p.number) for p in contact.phones) if a]
     if areas and card_region in LOCAL_NUMBER_REGIONS:
         # "3987-1402" under "(11) 2345-6610": the local number shares the card's area code

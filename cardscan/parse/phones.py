@@ -31,6 +31,10 @@ _RANGE = re.compile(
 _LABEL_AFTER = re.compile(r"\s*[.:]?\s*\(?(?P<label>[^\W\d_]+)\)?\.?\s*(?:$|[,;|])")
 # A German extension-only number: "Tel. 030/123456-0, Fax -99" means 030/123456-99.
 _EXTENSION_ONLY = re.compile(r"^\s*[-–]\s?(\d{1,5})\b")
+# A second subscriber number after the first, its area code left out: "Tel. (0212) 555 47 18 -
+# 555 62 09", "+91-11-2355 1234, 23555678"; or alone on the line under it ("555 71 21").
+_CONTINUED = re.compile(r"\s*[-–,/;]\s*(?P<digits>\d(?:[ .]?\d){5,8})(?![\d\w])")
+_CONTINUED_ALONE = re.compile(r"^\s*(?P<digits>\d(?:[ .]?\d){5,8})\s*$")
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,8 @@ def find_phones(text: str, region: str, *, stem: str | None = None) -> list[Phon
     finds: list[PhoneFind] = []
     floor = 0
     for m in pn.PhoneNumberMatcher(prepared, region, leniency=pn.Leniency.VALID):
+        if finds and m.start < finds[-1].end:
+            continue  # the digits of a number read as a continuation of the one before
         label = _label_before(prepared, m.start, floor)
         if label is None and m.start in range_starts and finds:
             label = finds[-1].phone.type if finds[-1].labelled else None
@@ -133,6 +139,7 @@ def find_phones(text: str, region: str, *, stem: str | None = None) -> list[Phon
         )
         floor = m.end
         extra = _extension_only(prepared, m.end, m.raw_string, region)
+        extra = extra or _continued(prepared, m.end, m.number, finds[-1])
         if extra:
             finds.append(extra)
     if not finds and stem:
@@ -140,6 +147,56 @@ def find_phones(text: str, region: str, *, stem: str | None = None) -> list[Phon
         if extra:
             finds.append(extra)
     return finds
+
+
+def _continued(text: str, pos: int, before: pn.PhoneNumber, first: PhoneFind) -> PhoneFind | None:
+    """ "(0212) 555 47 18 - 555 62 09": the digits after the number, valid with its country and
+    area code and as long as it, are a second number under the same label."""
+    m = _CONTINUED.match(text, pos)
+    if not m:
+        return None
+    number = _with_area_of(m.group("digits"), before)
+    if number is None:
+        return None
+    e164 = pn.format_number(number, pn.PhoneNumberFormat.E164)
+    phone = Phone(e164, first.phone.type if first.labelled else _kind(number))
+    raw = pn.format_number(number, pn.PhoneNumberFormat.INTERNATIONAL)
+    return PhoneFind(phone, m.start("digits"), m.end(), first.labelled, raw)
+
+
+def _with_area_of(digits: str, before: pn.PhoneNumber) -> pn.PhoneNumber | None:
+    """``digits`` as a subscriber number in the area of ``before``, if that makes a valid
+    number as long as ``before`` and other than it."""
+    national = pn.national_significant_number(before)
+    area = national[: pn.length_of_geographical_area_code(before)]
+    subscriber = re.sub(r"\D", "", digits)
+    if not area or len(area + subscriber) != len(national):
+        return None
+    try:
+        number = pn.parse(f"+{before.country_code}{area}{subscriber}")
+    except pn.NumberParseException:
+        return None
+    if not pn.is_valid_number(number) or number == before:
+        return None
+    return number
+
+
+def continued_line(text: str, above: str, region: str) -> PhoneFind | None:
+    """A line of digits alone under a line whose last number was ``above``: "Tel. (0212) 555
+    71 20" over "555 71 21" is a second number of the same area."""
+    m = _CONTINUED_ALONE.match(text)
+    if not m:
+        return None
+    try:
+        before = pn.parse(above, region)
+    except pn.NumberParseException:
+        return None
+    number = _with_area_of(m.group("digits"), before)
+    if number is None:
+        return None
+    e164 = pn.format_number(number, pn.PhoneNumberFormat.E164)
+    raw = pn.format_number(number, pn.PhoneNumberFormat.INTERNATIONAL)
+    return PhoneFind(Phone(e164, _kind(number)), m.start("digits"), m.end(), False, raw)
 
 
 def _extension_only(text: str, pos: int, stem_raw: str, region: str) -> PhoneFind | None:

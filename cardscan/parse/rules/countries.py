@@ -114,7 +114,7 @@ CITY_RULES: tuple[tuple[str, str, str], ...] = (
     ("ankara", "TR", "Çankaya / Ankara"),
     ("izmir", "TR", "Bornova - İzmir"),
     ("bursa", "TR", "Nilüfer / BURSA"),
-    ("kayseri", "TR", "Melikgazi / KAYSERİ"),
+    ("kayseri", "TR", "Kocasinan / KAYSERİ"),
     ("são paulo", "BR", "Barra Funda - São Paulo - SP"),
     ("sao paulo", "BR", "Cep 01000-000 - Sao Paulo - SP"),  # the ã read as a
     ("rio de janeiro", "BR", "Botafogo, Rio de Janeiro - RJ"),
@@ -147,6 +147,11 @@ REGION_WORD_RULES: tuple[tuple[str, str, str], ...] = (
     (r"\b(?:mah|cad|sok|sk|bulv)\.", "TR", "Bahar Mah. Gül Sok. No: 4"),
     (r"\b(?:mahallesi|caddesi|sokak|sokağı|sanayi sitesi)\b", "TR", "Sanayi Caddesi No: 12"),
     (r"\bO\.?S\.?B\b", "TR", "Karaağaç OSB Bakırcılar Sit."),
+    # the industrial estates and their blocks spelled out: Organize Sanayi (Bölgesi), a Sitesi
+    (r"\borgani[zs]e\s+san\b", "TR", "Yeşilova Organize San. Bölg. Kuyumcular Sit."),
+    (r"\bsitesi\b|\bsan\.\s*sit\b|\bblok\s*no\b", "TR", "Çınar Sitesi C3 Blok No: 41"),
+    # İstanbul abbreviated after the district, as Turkish cards print it
+    (r"[-/]\s*ist\.?\s*$", "TR", "Yeşilova / İST."),
     # Brazil: the CEP postcode, legal forms, a state after the city
     (r"\bcep\b|(?<![\d-])\d{5}-\d{3}(?![\d-])", "BR", "CEP 01310-100"),
     (r"\bltda\b|\bs/a\b|\bs/c\b", "BR", "Auto Peças Lima Ltda."),
