@@ -149,12 +149,12 @@ def parse_card(
     phone_lines: list[TextLine] = []
     labelled = True
     stem: str | None = None
-    above: str | None = None  # the last number of the line before, if it had one
+    last_above: str | None = None  # the last number of the line before, if it had one
     for seg in segments:
         finds = find_phones(seg.text, card_region, stem=stem)
-        if not finds and above:
-            finds = [f for f in [continued_line(seg.text, above, card_region)] if f]
-        above = finds[-1].raw if finds else None
+        if not finds and last_above:
+            finds = [f for f in [continued_line(seg.text, last_above, card_region)] if f]
+        last_above = finds[-1].raw if finds else None
         if finds:
             stem = finds[-1].raw
             phone_lines.append(seg.line)
