@@ -195,3 +195,46 @@ def test_a_name_the_list_does_not_know_is_spelled_by_an_address(spelled_by):
     card = f"Beispiel AG\nFredo Walcher\niebsingeni\n{spelled_by}"
     name = parse_card(lines_from_text(card)).name
     assert name is not None and name.full == "Fredo Walcher"
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        # post-nominal letters the suffix table does not list, after a comma
+        ("Laura Benning, CFA, FRM", ("Laura", "CFA, FRM")),
+        ("Rajendra Prasad Verma, IRTS", ("Rajendra Prasad", "IRTS")),
+        ("Daniel Hartmann, Ph.D", ("Daniel", "Ph.D")),
+        ("Mark Ellison, fcca, ma", ("Mark", "fcca, ma")),  # small capitals read as lower case
+    ],
+)
+def test_a_name_with_post_nominal_letters_after_a_comma(printed, expected):
+    card = f"{printed}\nDirector\nHelix Systems GmbH\nTel +49 30 1234567\n"
+    name = parse_card(lines_from_text(card)).name
+    assert name is not None
+    assert (name.given, name.suffix) == expected
+
+
+@pytest.mark.parametrize("line", ["Anna Berg, Berlin", "El Paso, TX", "Porto Alegre, RS"])
+def test_a_place_after_a_comma_is_no_post_nominal(line):
+    name = split_name(line)
+    assert name is None or name.suffix is None
+    assert name_score(line) < 0.5
+
+
+@pytest.mark.parametrize(
+    "line",
+    # an abbreviated last word: a company's or a trade's words, never a family name
+    ["Akın Sanat Makn.", "Kim. Müh.", "Elk. Müh."],
+)
+def test_a_line_ending_in_an_abbreviation_is_no_name(line):
+    assert name_score(line) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [("Karl Weber sen.", ("Weber", "sen.")), ("John Smith Jr.", ("Smith", "Jr."))],
+)
+def test_a_generation_after_the_name_is_its_suffix(printed, expected):
+    name = split_name(printed)
+    assert name is not None
+    assert (name.family, name.suffix) == expected

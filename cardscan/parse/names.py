@@ -112,13 +112,24 @@ def name_has_prefix(text: str) -> bool:
     return _take_prefix(text)[0] is not None
 
 
+# Post-nominal letters the table does not list, after a comma: "Jane Doe, FRM", "Raj Verma,
+# IRTS", "Jane Doe, Ph.D" (no last dot), "Mark Ellis, fcca, ma" (small capitals read as lower
+# case). A word of three to seven capitals, or of a few small letters, or with dots: "Anna
+# Berg, Berlin" is no suffix, nor a state's two capitals ("El Paso, TX", "Sao Paulo, SP").
+_POSTNOMINAL = re.compile(r"[A-Z]{3,7}|[a-z]{2,4}|(?:[A-Za-z]{1,4}\.){1,3}[A-Za-z]{0,4}")
+
+
+def _is_suffix(part: str) -> bool:
+    return part.lower().replace(" ", "") in _SUFFIX_SET or bool(_POSTNOMINAL.fullmatch(part))
+
+
 def _take_suffix(text: str) -> tuple[str | None, str]:
     suffixes: list[str] = []
     rest = text.strip()
     if "," in rest:  # "Jane Doe, PhD" / "Thomas Wolf, MBA, M.Sc."
         head, tail = rest.split(",", 1)
         parts = [p.strip() for p in tail.split(",") if p.strip()]
-        if parts and all(p.lower().replace(" ", "") in _SUFFIX_SET for p in parts):
+        if parts and len(head.split()) >= 2 and all(_is_suffix(p) for p in parts):
             return ", ".join(parts), head.strip()
     words = rest.split()
     while len(words) > 2 and words[-1].lower() in _SUFFIX_SET:
@@ -181,6 +192,8 @@ def name_score(text: str) -> float:
     initials = [i for i, w in enumerate(words) if re.fullmatch(r"[A-Z]\.", w)]
     if initials and (initials[-1] == len(words) - 1 or len(words) - len(initials) < 2):
         return 0.1
+    if words[-1].endswith(".") and len(words[-1]) > 2:
+        return 0.1  # a family name is never abbreviated: "Kim. Müh.", "Akın Sanat Makn."
     full = [w for i, w in enumerate(words) if i not in initials]
     if max(len(w) for w in full) < 3 or any(len(w.strip(".")) < 2 for w in full):
         return 0.1  # "Sh Ei": OCR debris, not a name

@@ -51,6 +51,9 @@ SUFFIX_RULES: tuple[tuple[str, str], ...] = (
     ("PMP", "Jane Doe, PMP"),
     ("MEng", "John Smith MEng"),
     ("Jr.", "John Smith Jr."),
+    ("Sr.", "John Smith Sr."),
+    ("sen.", "Karl Weber sen."),
+    ("jun.", "Karl Weber jun."),
 )
 NAME_SUFFIXES: tuple[str, ...] = tuple(s for s, _ in SUFFIX_RULES)
 
