@@ -138,7 +138,9 @@ def test_legal_form_slip(read, printed):
         ("MINATO Co.Ltd", "MINATO Co.Ltd"),
         ("MINATO co.,ltd", "MINATO co.,ltd"),
         ("MINATO Co., Ltd.", "MINATO Co., Ltd."),
-        ("MINATO co, Itd.", "MINATO co, Ltd."),  # L read as I
+        ("MINATO co, Itd.", "MINATO co., Ltd."),  # L read as I, the dot of co. lost
+        ("MINATO Co, Ltd.", "MINATO Co., Ltd."),
+        ("MINATO Co. Ltd.", "MINATO Co. Ltd."),  # printed so by some: left as printed
         ("MINATO CO LTD", "MINATO CO LTD"),
     ],
 )

@@ -316,6 +316,13 @@ URL_REPAIRS: tuple[TextRepair, ...] = (
         "www.firma.corn", "https://www.firma.com",
         "www.cornwall.co.uk", "https://www.cornwall.co.uk",
     ),
+    # m read as n in the top-level domain ("con" is none)
+    TextRepair(
+        "n-read-for-m-in-com", "fix",
+        re.compile(r"(?i)(?<=[a-z0-9])\.con\b(?![.\w-])"), ".com",
+        "lena@r5.con", "lena@r5.com",
+        "www.con-tech.de", "https://www.con-tech.de",
+    ),
     # The l of linkedin read as i or I (the dot after www lost too)
     TextRepair(
         "linkedin-l-misread", "fix",

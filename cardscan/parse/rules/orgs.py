@@ -263,8 +263,14 @@ _SLIPS = dict(LEGAL_FORM_SLIPS)
 _UG_ADDITION = re.compile(r"\bUG\s*\(?h?aftungsbeschr[aä]nkt\)?(?=\s*$)")
 
 
+# "Sakura co, Ltd.": the dot of "Co." lost before its comma (no card prints "Co, Ltd").
+_CO_DOT_LOST = re.compile(r"\b(co|Co|CO),(?=\s*(?:ltd|Ltd|LTD)\b)")
+
+
 def fix_legal_form(text: str) -> str:
     """The last word of a company line set right when it is a known misreading of a legal form."""
     text = _UG_ADDITION.sub("UG (haftungsbeschränkt)", text)
     head, _, last = text.rpartition(" ")
-    return f"{head} {_SLIPS[last]}" if head and last in _SLIPS else text
+    if head and last in _SLIPS:
+        text = f"{head} {_SLIPS[last]}"
+    return _CO_DOT_LOST.sub(r"\1.,", text)
