@@ -53,6 +53,65 @@ def test_turkish_addresses(card, street, postcode, city):
 
 
 @pytest.mark.parametrize(
+    ("card", "street", "postcode", "city"),
+    [
+        # the postcode among the district: the province on the next line is the city (read
+        # before, the postcode made the district the city and lost the street)
+        (
+            "Selin Aksoy\nGüneşli Mah. Lale Sokak\nNo:21/B Kadıköy 34710\nİstanbul-TÜRKİYE\n"
+            "Tel: (0216) 555 40 40",
+            "Güneşli Mah. Lale Sokak No:21/B",
+            "34710",
+            "İstanbul",
+        ),
+        # the country after a bar read as I; a stray mark after the province
+        (
+            "Selin Aksoy\nYıldız Mah. Çınar Cad. No:42 Kocasinan / KAYSERİ I TÜRKİYE\n",
+            "Yıldız Mah. Çınar Cad. No:42",
+            None,
+            "KAYSERİ",
+        ),
+        (
+            "Selin Aksoy\nÇınar Sitesi C Blok No.:9 Yeşilova / İSTANBUL x7\n",
+            "Çınar Sitesi C Blok No.:9",
+            None,
+            "İSTANBUL",
+        ),
+        # İstanbul abbreviated after the district; a landmark in brackets is no city
+        (
+            "Selin Aksoy\nCumhuriyet Sanayi Bölgesi Dere Cad. No:6\n(Otogar Karşısı)\nYeşilova İST.\n",
+            "Cumhuriyet Sanayi Bölgesi Dere Cad. No:6",
+            None,
+            "İST",
+        ),
+        # OCR slips: the O of O.S.B. read as a zero, the dot of İ as a grave accent; a door
+        # number with a letter and a digit, a block after the door number
+        (
+            "Selin Aksoy\nB.0.S.B. Lale San. Sit. 7. Cadde No: 52 Tuzla / İSTANBUL\n",
+            "B.O.S.B. Lale San. Sit. 7. Cadde No: 52",
+            None,
+            "İSTANBUL",
+        ),
+        (
+            "Selin Aksoy\nÌ.O.S.B Gül Sitesi D Blok No: 17/D3 Başakşehir / İSTANBUL\n",
+            "İ.O.S.B Gül Sitesi D Blok No: 17/D3",
+            None,
+            "İSTANBUL",
+        ),
+        (
+            "Selin Aksoy\nYeşilova Organize San. Bölgesi Lale San. Sit. No:14 2.Blok\n"
+            "Yeşilova / İSTANBUL\n",
+            "Yeşilova Organize San. Bölgesi Lale San. Sit. No:14 2.Blok",
+            None,
+            "İSTANBUL",
+        ),
+    ],
+)
+def test_turkish_cities_and_street_slips(card, street, postcode, city):
+    assert _address(card) == Address(street=street, postal_code=postcode, city=city)
+
+
+@pytest.mark.parametrize(
     ("card", "street"),
     [
         pytest.param(

@@ -76,27 +76,54 @@ def _next_line(pieces: Sequence[Piece], i: int, used: set[int]) -> list[int]:
 _POSTCODE = re.compile(r"(?:\bPK\s*[:.]?\s*)?(?<!\d)(\d{5})(?!\d)")
 
 
+# Between the district, the province and the country: "/", " - ", and a bar (read as I too:
+# "Kocasinan / KAYSERİ | TÜRKİYE").
+_TR_CITY_SEPARATOR = re.compile(r"\s*/\s*|\s+[-|I]\s+")
+# İstanbul abbreviated as the province: "Yeşilova İST.", "Tuzla / IST".
+_TR_PROVINCE_ABBREVIATIONS = frozenset({"ist"})
+
+
+def _province(part: str) -> str | None:
+    """The word of a part that names a province: "İSTANBUL" of "İSTANBUL x7" (a stray mark
+    read after it), "İST" of "Yeşilova İST"."""
+    for word in reversed(re.split(r"[\s-]+", part)):  # "İstanbul-TÜRKİYE"
+        key = lower(word).strip(".")
+        if CITY_REGION.get(key) == "TR" or key in _TR_PROVINCE_ABBREVIATIONS:
+            return word.rstrip(".")
+    return None
+
+
 def _turkish_city(parts: list[str]) -> tuple[str | None, str | None]:
     """(city, postcode) of the parts after the door number: "Başakşehir", "İSTANBUL",
-    "TURKEY" -> İSTANBUL; "34890 Yayla Tuzla", "Istanbul" -> Istanbul, 34890."""
+    "TURKEY" -> İSTANBUL; "34890 Yayla Tuzla", "Istanbul" -> Istanbul, 34890. The province is
+    the city where one is named; else the last place ("Kocasinan", not a landmark in brackets:
+    "(Karşısı Otogar)")."""
     postcode = None
     names: list[str] = []
     for raw in parts:
-        for part in re.split(r"\s*/\s*|\s+-\s+", raw):
+        for part in _TR_CITY_SEPARATOR.split(raw):
             m = _POSTCODE.search(part)
             if m:
                 postcode = postcode or m.group(1)
                 part = _POSTCODE.sub(" ", part)
+            if part.strip().startswith("("):
+                continue
             part = _clean(part)
             if part and not _country(part) and re.search(r"[^\W\d_]{2}", part):
                 names.append(part)
-    if not names:
-        return None, postcode
-    city = names[-1]
-    words = city.split()
-    if len(words) > 1 and lower(words[-1]) in CITY_REGION:
-        city = words[-1]  # "Başakşehir İSTANBUL": the district printed without a slash
-    return city, postcode
+    provinces = [p for p in map(_province, names) if p]
+    if provinces:
+        return provinces[-1], postcode
+    return (names[-1] if names else None), postcode
+
+
+# OCR slips in a Turkish street, each with the text it exists for: the O of an organised
+# industrial zone read as a zero ("B.0.S.B." -> "B.O.S.B.", "0SB"), and the dot of a capital
+# İ read as a grave accent ("Ì.O.S.B" -> "İ.O.S.B"; Turkish has no Ì).
+_TR_STREET_SLIPS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<!\d)0(?=\.?S\.?B\b)"), "O"),
+    (re.compile("Ì"), "İ"),
+)
 
 
 def _street_head(text: str) -> bool:
@@ -158,13 +185,19 @@ def turkish_address(pieces: Sequence[Piece], used: set[int]) -> tuple[Address, s
         after = [piece.text[door.end() :]] + [pieces[j].text for j in _same_line_after(pieces, i)]
         city, postcode = _turkish_city(after)
         taken |= set(_same_line_after(pieces, i))
-        if city is None:
+        if city is None or _province(city) is None:
+            # the city, or the province after the district, on the next line
             below = _next_line(pieces, i, used)
-            city, postcode2 = _turkish_city([pieces[j].text for j in below])
-            postcode = postcode or postcode2
-            if city is not None:
-                taken |= set(below)
+            landmark: list[int] = []
+            if below and all(pieces[j].text.strip().startswith("(") for j in below):
+                landmark, below = below, _next_line(pieces, below[-1], used)  # "(Otogar Yanı)"
+            city2, postcode2 = _turkish_city([pieces[j].text for j in below])
+            if city2 is not None and (city is None or _province(city2)):
+                city, postcode = city2, postcode or postcode2
+                taken |= set(below) | set(landmark)
         street = _clean(" ".join(p for p in street_parts if p))
+        for slip, printed in _TR_STREET_SLIPS:
+            street = slip.sub(printed, street)
         return Address(street=street, postal_code=postcode, city=city), taken
     return None
 

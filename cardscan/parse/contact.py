@@ -36,6 +36,10 @@ _LEFTOVER_LABELS = LABEL_ALONE_RE
 
 
 _ADDRESS_SHAPES = {"TR": turkish_address, "BR": brazilian_address}
+#: Countries whose shape comes before the postcode: a Turkish card's postcode sits among the
+#: district and the province after the door number ("No: 21 34710 Kadıköy / İstanbul"),
+#: where the postcode + city reading takes the district for the city and loses the street.
+SHAPE_FIRST = frozenset({"TR"})
 #: Countries whose cards print a second number without the area code of the first: "(11)
 #: 2345-6610 / 3987-1402" in Brazil. (Not Japan: there a postal mark read as 7 makes the
 #: postcode "〒105-0011" look like such a number.)
@@ -47,6 +51,17 @@ def _new_phone(phones: list[Phone], find: PhoneFind) -> bool:
     F: 0212 555 90 14" is the office's phone and its fax, two entries for the address book."""
     same = [p for p in phones if p.number == find.phone.number]
     return not same or (find.labelled and all(p.type != find.phone.type for p in same))
+
+
+def _shaped_address(contact: Draft, segments: list[Segment], used: set[int], region: str) -> None:
+    """The address in the shape of the card's country (cardscan.parse.address_shapes)."""
+    pieces = [Piece(s.text, _line_number(segments, s)) for s in segments]
+    shaped = _ADDRESS_SHAPES[region](pieces, used)
+    if shaped is not None:
+        contact.address, taken = shaped
+        for j in taken:
+            segments[j].used = True
+        contact.confidence["address"] = line_confidence([segments[j].line for j in taken], 0.8)
 
 
 def _line_number(segments: list[Segment], seg: Segment) -> int:
@@ -177,10 +192,14 @@ def parse_card(
     if contact.phones:
         conf["phones"] = line_confidence(phone_lines, 1.0 if labelled else 0.8)
 
-    # 3. Address around a postcode line.
+    # 3. Address: a Turkish card's door number first, else around a postcode line.
     texts = [s.text for s in segments]
     used = {i for i, s in enumerate(segments) if not s.text.strip(" :,.-")}
+    if card_region in SHAPE_FIRST:
+        _shaped_address(contact, segments, used, card_region)
     for i, seg in enumerate(segments):
+        if contact.address is not None:
+            break
         if i in used:
             continue
         city = find_city(seg.text, i, card_region)
@@ -203,14 +222,8 @@ def parse_card(
             break
 
     if contact.address is None and card_region in _ADDRESS_SHAPES:
-        # No postcode before a city: a Turkish or Brazilian card's own shape of address.
-        pieces = [Piece(s.text, _line_number(segments, s)) for s in segments]
-        shaped = _ADDRESS_SHAPES[card_region](pieces, used)
-        if shaped is not None:
-            contact.address, taken = shaped
-            for j in taken:
-                segments[j].used = True
-            conf["address"] = line_confidence([segments[j].line for j in taken], 0.8)
+        # No postcode before a city: a Brazilian card's own shape of address.
+        _shaped_address(contact, segments, used, card_region)
 
     # 4. What is left: name, title, organisation, department.
     rest: list[Segment] = []

@@ -24,9 +24,11 @@ TR_STREET_WORD_RULES: tuple[tuple[str, str], ...] = (
 TR_STREET_WORD_RE = re.compile(
     "|".join(p for p, _ in TR_STREET_WORD_RULES), re.IGNORECASE
 )  # fmt: skip
-# The door number that ends a Turkish street: "No: 217", "No:2/A", "No. 87/3", "No: 28 - 40".
+# The door number that ends a Turkish street: "No: 217", "No:2/A", "No. 87/3", "No: 28 - 40",
+# "No: 5/B2", and the block printed after it: "No:14 2.Blok".
 TR_DOOR_NUMBER_RE = re.compile(
-    r"\bNo\s*\.?\s*:?\s*\d+(?:[A-Za-z]\b)?(?:\s*[-/]\s*(?:\d+(?:[A-Za-z]\b)?|[A-Za-z]\b))*"
+    r"\bNo\s*\.?\s*:?\s*\d+(?:[A-Za-z]\b)?"
+    r"(?:\s*[-/]\s*(?:\d+(?:[A-Za-z]\b)?|[A-Za-z]\d{0,2}\b))*(?:\s+\d{1,2}\.\s?Blok\b)?"
 )
 # Which office an address is: "Merkez : Karaağaç OSB ..." (head office), "Fabrika:", "Mağaza:".
 TR_ADDRESS_LABEL_RE = re.compile(
