@@ -25,7 +25,8 @@ from cardscan.parse.rules import (
     SUFFIX_RULES,
     TITLE_WORD_RULES,
 )
-from cardscan.parse.rules.emails import CARD_CHECKS, TEXT_REPAIRS
+from cardscan.parse.rules.card_checks import CARD_CHECKS
+from cardscan.parse.rules.emails import TEXT_REPAIRS
 
 PERSON = "Erika Beispiel"
 

@@ -16,7 +16,9 @@ from dataclasses import replace
 
 from cardscan.model import Contact, ContactFields, Origin, Profile, Proposal
 from cardscan.parse.crosscheck import (
+    AFTER_THE_NAME,
     _fits_name,
+    after_the_name,
     correct_emails,
     correct_profiles,
     dedupe_emails,
@@ -99,6 +101,9 @@ def crosscheck(contact: Draft) -> None:
     emails = contact.emails
     fixed = correct_emails(emails, [w for w in words if len(w) > 1], initial)
     emails = settle(contact, "emails", emails, fixed, "spelled-as-the-name")
+    for rule in AFTER_THE_NAME:
+        fixed = after_the_name(emails, [w for w in words if len(w) > 1], rule)
+        emails = settle(contact, "emails", emails, fixed, rule)
     fixed_profiles = correct_profiles(contact.profiles, [w for w in words if len(w) > 2])
     _settle_profiles(contact, fixed_profiles, "handle-spelled-as-the-name")
     fixed, urls = agree_domains(emails, contact.urls, contact.organization, edits=True)

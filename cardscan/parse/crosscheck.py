@@ -105,11 +105,7 @@ def correct_emails(emails: list[str], name_words: list[str], initial: str = "") 
         role = next((r for r in ROLE_MAILBOXES if local != r and _misread_as(local, r)), None)
         if role and local not in name_words:  # Mai Nguyen's "mai@" is no lost "mail@"
             parts = [role]
-        cands = [w for word in name_words for w in (word, word[:1])]  # "i.wright@": initial
-        if len(name_words) > 1:  # "viester@" for Victor Lester, "izurlinden@" for Lisa zur Linden
-            given = name_words[0][:1]
-            cands += [given + name_words[-1], given + "".join(name_words[1:])]
-            cands.append("".join(name_words[1:]))  # "vandiik@" for Lorraine van Dijk
+        cands = _spellings(name_words)  # "i.wright@", "izurlinden@" for Lisa zur Linden
         # a name whose umlaut dots OCR lost ("Mullner" for Müllner): the address spells them
         # out ("kristian.mueliner@" is kristian.muellner@)
         cands += [
@@ -122,6 +118,45 @@ def correct_emails(emails: list[str], name_words: list[str], initial: str = "") 
                 if _misread_as(part, cand) and not _l_for_i(part, cand):
                     parts[i] = cand
                     break
+        fixed.append("".join(parts) + "@" + domain)
+    return fixed
+
+
+def _spellings(name_words: list[str]) -> list[str]:
+    """How a local part spells a name: each word, its initial, the initial and the family
+    name ("viester@" for Victor Lester), the family name with its particles ("vandijk@")."""
+    cands = [w for word in name_words for w in (word, word[:1])]
+    if len(name_words) > 1:
+        given = name_words[0][:1]
+        cands += [given + name_words[-1], given + "".join(name_words[1:])]
+        cands.append("".join(name_words[1:]))
+    return cands
+
+
+# What follows the name's spelling in a local part, as OCR reads it: a sub-address's plus
+# read as t ("tyler.becktmesse@" for tyler.beck+messe@), a digit one read as l
+# ("avandenbergl@" for avandenberg1@). Both readings are valid addresses, and the name
+# cannot tell them apart: the check only proposes (a second reading of the address's words
+# must show the other, cardscan.reread.recheck).
+AFTER_THE_NAME: dict[str, tuple[re.Pattern[str], str]] = {
+    "plus-read-as-t": (re.compile(r"t(?P<rest>[a-z]{2,})"), "+"),
+    "one-read-as-l": (re.compile(r"l(?P<rest>)"), "1"),
+}
+
+
+def after_the_name(emails: list[str], name_words: list[str], rule: str) -> list[str]:
+    """Each address with what follows the name's spelling read as ``rule`` says."""
+    tail_re, printed = AFTER_THE_NAME[rule]
+    cands = sorted((c for c in _spellings(name_words) if len(c) >= 3), key=len, reverse=True)
+    fixed = []
+    for email in emails:
+        local, _, domain = email.partition("@")
+        parts = re.split(r"([._-])", local)
+        for i, part in enumerate(parts):
+            cand = next((c for c in cands if part.startswith(c)), None)
+            m = tail_re.fullmatch(part[len(cand) :]) if cand else None
+            if cand and m:
+                parts[i] = cand + printed + m.group("rest")
         fixed.append("".join(parts) + "@" + domain)
     return fixed
 
