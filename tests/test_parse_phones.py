@@ -4,6 +4,7 @@ import pytest
 
 from cardscan.parse import lines_from_text, parse_card
 from cardscan.parse.phones import find_phones, strip_phones
+from cardscan.parse.rules import NOT_PHONE_LABEL_RULES
 
 CASES = [
     # card text, region, expected [(E.164, type)]
@@ -263,3 +264,19 @@ def test_a_turkish_industrial_estate_says_the_cards_country():
     )
     contact = parse_card(lines_from_text(card), region="DE")
     assert [p.number for p in contact.phones] == ["+902125554141"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "example"), NOT_PHONE_LABEL_RULES, ids=[e for _, e in NOT_PHONE_LABEL_RULES]
+)
+def test_a_tax_or_register_number_is_no_phone(pattern, example):
+    region = "TR" if "Yeşilova" in example or "Sic" in example else "DE"
+    assert find_phones(example, region) == []
+    # the same digits after a phone label are a phone
+    digits = example.split()[-1]
+    assert [f.phone.type for f in find_phones(f"Tel. {digits}", region)] in ([], ["work"])
+
+
+def test_a_tax_number_after_the_phones_of_a_line():
+    line = "Tel: (0212) 555 85 30 V.D. Yeşilova 5551234567"
+    assert [f.phone.number for f in find_phones(line, "TR")] == ["+902125558530"]

@@ -9,6 +9,7 @@ import phonenumbers as pn
 
 from cardscan.model import Phone, PhoneType
 from cardscan.parse.rules import (
+    NOT_PHONE_LABEL_RE,
     PHONE_AND_FAX_RE,
     PHONE_LABEL_AFTER_NUMBER_RE,
     PHONE_LABEL_GLUED_RE,
@@ -131,6 +132,8 @@ def find_phones(text: str, region: str, *, stem: str | None = None) -> list[Phon
             label = _label_after(prepared, m.end)
         if label is None and _house_number_like(m.raw_string):
             continue  # "Am Markt 168-170": a range of house numbers, valid as a German phone
+        if label is None and NOT_PHONE_LABEL_RE.search(prepared, floor, m.start):
+            continue  # "V.D. Yeşilova 5551234567": a tax number, valid as a mobile number
         kind = label or _kind(m.number)
         e164 = pn.format_number(m.number, pn.PhoneNumberFormat.E164)
         ext = m.number.extension or None

@@ -56,6 +56,8 @@ from cardscan.parse.rules.orgs import (
     is_area_line,
 )
 from cardscan.parse.rules.phones import (
+    NOT_PHONE_LABEL_RE,
+    NOT_PHONE_LABEL_RULES,
     PHONE_AND_FAX_RE,
     PHONE_LABEL_AFTER_NUMBER_RE,
     PHONE_LABEL_GLUED_RE,
@@ -109,6 +111,8 @@ __all__ = [
     "NAME_SUFFIXES",
     "NOT_NAME_RULES",
     "NOT_NAME_WORDS",
+    "NOT_PHONE_LABEL_RE",
+    "NOT_PHONE_LABEL_RULES",
     "ORG_VOCABULARY",
     "ORG_WORDS",
     "ORG_WORD_RULES",

@@ -29,3 +29,18 @@ PHONE_LABEL_ONLY_RE = re.compile(r"^(" + _LABEL_WORDS + r")\s*\.?\s*:?$", re.IGN
 PHONE_AND_FAX_RE = re.compile(
     r"\b(tel|telefon|fon|phone)\.?\s*(?:[/&+]|\s-\s|-)\s*(?:tele)?(?:fax|faks)\b\.?", re.IGNORECASE
 )
+
+# (pattern, card text it exists for): labels of tax and register numbers. A number after one
+# is no phone, though its digits may make a valid one (a Turkish tax number is ten digits,
+# like a mobile number).
+NOT_PHONE_LABEL_RULES: tuple[tuple[str, str], ...] = (
+    (r"V\.\s?D\.|Vergi\s+(?:D(?:airesi)?\.?|No\.?|Numarası)|VKN", "V.D. Yeşilova 5551234567"),
+    (r"Tic\.?\s*Sic(?:il)?\.?|Mersis", "Tic. Sic. No: 123456"),
+    (r"St\.?-?\s?Nr\.?|Steuer-?\s?(?:nummer|nr\.?)|USt-?\s?Id(?:Nr)?\.?", "St.-Nr. 0212 4567890"),
+    (r"Tax\s+(?:code|no\.?|ID)|VAT(?:\s+no\.?)?|GST(?:IN)?|ABN|EIN", "Tax code: 0106472242"),
+    (r"CNPJ|CPF|Inscr(?:ição|\.)\s*Est(?:adual|\.)", "CNPJ 12345678000190"),
+    (r"HR[AB]|Handelsregister|Reg(?:\.|istration)\s*No\.?", "HRB 0711 234567"),
+)
+NOT_PHONE_LABEL_RE = re.compile(
+    r"(?<![\w])(?:" + "|".join(p for p, _ in NOT_PHONE_LABEL_RULES) + r")", re.IGNORECASE
+)
