@@ -280,3 +280,34 @@ def test_a_tax_or_register_number_is_no_phone(pattern, example):
 def test_a_tax_number_after_the_phones_of_a_line():
     line = "Tel: (0212) 555 85 30 V.D. Yeşilova 5551234567"
     assert [f.phone.number for f in find_phones(line, "TR")] == ["+902125558530"]
+
+
+def test_numbers_under_an_office_in_another_country_are_read_as_that_countrys():
+    card = (
+        "Kenji Sato\nSales Director\n3-7-21, Nishikawa, Tottori City\nTottori, 680-0011 JAPAN\n"
+        "TEL +81-857-55-7788\nRoom 3, Tan Phu Ward\nDistrict 7, Ho Chi Minh City, Vietnam\n"
+        "TEL (VN mobile): 093-5551374\n"
+    )
+    contact = parse_card(lines_from_text(card))
+    assert [p.number for p in contact.phones] == ["+81857557788", "+84935551374"]
+
+
+def test_a_german_card_with_an_austrian_branch():
+    card = (
+        "Anna Berg\nGeschäftsführerin\nHauptstraße 1, 10115 Berlin, Deutschland\n"
+        "Tel. 030 1234567\nNiederlassung Österreich\nRingstraße 5, 1010 Wien\nTel. 01 234 56 78\n"
+    )
+    contact = parse_card(lines_from_text(card))
+    assert [p.number for p in contact.phones] == ["+49301234567", "+4312345678"]
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        # a label in brackets after the first one says the type
+        ("Phone (cell) 212-555-0147", "US", [("+12125550147", "mobile")]),
+        ("TEL (VN mobile): 028-3555-1374", "VN", [("+842835551374", "mobile")]),
+    ],
+)
+def test_a_label_in_brackets_after_another(text, region, expected):
+    assert [(f.phone.number, f.phone.type) for f in find_phones(text, region)] == expected

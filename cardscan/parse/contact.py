@@ -25,7 +25,7 @@ from cardscan.parse.phones import (
     find_phones,
     strip_phones,
 )
-from cardscan.parse.region import infer_region
+from cardscan.parse.region import countries_named, infer_region
 from cardscan.parse.segments import Segment, line_confidence, neighbours
 from cardscan.parse.web import find_web, join_split_address
 
@@ -165,8 +165,14 @@ def parse_card(
     labelled = True
     stem: str | None = None
     last_above: str | None = None  # the last number of the line before, if it had one
+    line_region = card_region
     for seg in segments:
-        finds = find_phones(seg.text, card_region, stem=stem)
+        named = countries_named(seg.text)
+        if len(named) == 1:  # an office in another country: its numbers follow its address
+            line_region = named.pop()
+        finds = find_phones(seg.text, line_region, stem=stem)
+        if not finds and line_region != card_region:
+            finds = find_phones(seg.text, card_region, stem=stem)
         if not finds and last_above:
             finds = [f for f in [continued_line(seg.text, last_above, card_region)] if f]
         last_above = finds[-1].raw if finds else None

@@ -77,20 +77,25 @@ def _postcode_style(text: str) -> str | None:
     return None
 
 
+def countries_named(text: str) -> set[str]:
+    """The countries a line names: "District 7, Ho Chi Minh City, Vietnam" -> {"VN"}."""
+    folded = _fold_dotted_i(text)
+    whole = folded.strip(" ,.").lower()
+    if whole in COUNTRIES:
+        return {COUNTRIES[whole]}
+    return {COUNTRIES[r] for r in _names_in(folded) if r in COUNTRIES}
+
+
 def region_votes(texts: Sequence[str], emails: Sequence[str], urls: Sequence[str]) -> Counter[str]:
     """The votes of a card's evidence for each country (see the module's docstring)."""
     votes: Counter[str] = Counter()
     for raw in texts:
         text = _fold_dotted_i(raw)
-        whole = text.strip(" ,.").lower()
-        if whole in COUNTRIES:
-            votes[COUNTRIES[whole]] += 3
-        else:
-            runs = _names_in(text)
-            countries = {COUNTRIES[r] for r in runs if r in COUNTRIES}
-            cities = {CITY_REGION[r] for r in runs if r in CITY_REGION}
-            for code in countries:
-                votes[code] += 3
+        countries = countries_named(text)
+        for code in countries:
+            votes[code] += 3
+        if text.strip(" ,.").lower() not in COUNTRIES:
+            cities = {CITY_REGION[r] for r in _names_in(text) if r in CITY_REGION}
             for code in cities - countries:
                 votes[code] += 2
         style = _postcode_style(text)
