@@ -142,6 +142,13 @@ def test_two_printed_addresses_are_never_one():
             "office @greenfield-elek rotechnik.de\nwww.greenfield-elektrotechnik.de",
             ["office@greenfield-elektrotechnik.de"],
         ),
+        # every dot and hyphen of the domain read as a space
+        (
+            "Office (312) 555-0163\nevents @hollis bergman com\nWeb www hollis-bergman.com",
+            ["events@hollis-bergman.com"],
+        ),
+        ("E-Mail: anna @berg bau de Tel 030 1234567\nwww.berg-bau.de", ["anna@berg-bau.de"]),
+        ("anna @berg bau de\nwww.andere-bau.de", []),
         # a broken domain that is not the website's stays out
         ("anna@firma\nwww.andere.de", []),
         ("anna@firma andere.de\nwww.firma-gruppe.de", []),

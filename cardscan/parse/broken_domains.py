@@ -59,5 +59,32 @@ def repair_by_hosts(text: str, hosts: set[str]) -> tuple[list[str], str]:
         return m.group(0)
 
     rest = _SPACE_IN_DOMAIN.sub(join, text)
+    rest = _spaced_domains(rest, hosts, found)
     rest = _BROKEN_EMAIL.sub(complete, rest)
     return found, rest
+
+
+# "events @chavez stanton com" beside www.chavez-stanton.com: every dot and hyphen of the
+# domain read as a space. The words after the @ (the fewest that spell it) are a host of the
+# card with its dots and hyphens.
+_SPACED_DOMAIN = re.compile(
+    r"(?<![\w.@-])([a-z0-9][\w.+'-]*)\s?@\s?([a-z0-9-]+(?:[\s.][a-z0-9-]+){1,4})", re.IGNORECASE
+)
+
+
+def _spaced_domains(text: str, hosts: set[str], found: list[str]) -> str:
+    squashed = {re.sub(r"[.-]", "", h): h for h in sorted(hosts)}
+    out, pos = [], 0
+    for m in _SPACED_DOMAIN.finditer(text):
+        if len(m.group(1)) < 2:
+            continue
+        words = list(re.finditer(r"[a-z0-9-]+", m.group(2), re.IGNORECASE))
+        for k in range(2, len(words) + 1):
+            host = squashed.get("".join(w.group(0) for w in words[:k]).lower().replace("-", ""))
+            email = normalize_email(f"{m.group(1)}@{host}") if host else None
+            if email:
+                found.append(email)
+                out.append(text[pos : m.start()] + " ")
+                pos = m.start(2) + words[k - 1].end()
+                break
+    return "".join(out) + text[pos:]
