@@ -4,7 +4,7 @@ not name the company, and companies named like people. Invented cards of classes
 import pytest
 
 from cardscan.parse import lines_from_text, parse_card
-from cardscan.parse.company import domain_agreement, mentions_domain
+from cardscan.parse.company import domain_agreement, mentions_domain, spelled_by_domain
 
 
 @pytest.mark.parametrize(
@@ -102,3 +102,41 @@ def test_a_given_name_with_a_trade_word_is_a_company(card):
     contact = parse_card(lines_from_text(card))
     assert contact.name is None
     assert contact.organization == card.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("read", "domains", "expected"),
+    [
+        # the logo's first letters lost: the domain spells the whole name
+        ("EKA METAL", {"bekametal"}, "BEKA METAL"),
+        ("Eka Metal", {"bekametal"}, "Beka Metal"),
+        ("ket", {"laket"}, None),  # too few letters left to tell
+        # a mark before the logo read as letters
+        ("NEÇINAROĞLU METAL", {"cinaroglu"}, "ÇINAROĞLU METAL"),
+        (
+            "AOIDEKSAN Endüstri Sanayi ve Tic. Ltd. Şti.",
+            {"deksan"},
+            "DEKSAN Endüstri Sanayi ve Tic. Ltd. Şti.",
+        ),
+        # nothing lost: left as read
+        ("Helix Systems GmbH", {"helix-systems"}, None),
+        ("Metallbau Schmidt", {"schmidt-metallbau"}, None),
+        # a domain's own prefix is no lost letter
+        ("Bergbau GmbH", {"mybergbau"}, None),
+    ],
+)
+def test_a_logo_spelled_by_the_domain(read, domains, expected):
+    assert spelled_by_domain(read, domains) == expected
+
+
+def test_the_logo_put_right_is_recorded_and_flagged():
+    card = "Ayşe Korkmaz\nEKA METAL\nTel: +90 212 555 12 34\nayse@bekametal.com.tr\n"
+    contact = parse_card(lines_from_text(card))
+    assert contact.organization == "BEKA METAL"
+    (origin,) = [o for o in contact.origins if o.field == "organization"]
+    assert (origin.source, origin.rule, origin.read) == (
+        "repaired",
+        "logo-spelled-by-domain",
+        "EKA METAL",
+    )
+    assert "organization" in contact.review()

@@ -173,3 +173,49 @@ def name_lines_above(
     if larger or domain_agreement(spelled, domains) >= 0.5 or mentions_domain(spelled, domains):
         return chain
     return []
+
+
+# A logo's first letters lost, or a mark beside it read as letters, where the card's domain
+# spells the whole name: "EKA METAL" beside bekametal.com is BEKA METAL, "NEÇINAROĞLU METAL"
+# beside cinaroglu.com.tr is ÇINAROĞLU METAL.
+#: Letters of a logo OCR may lose at its start ...
+MAX_LOST = 2
+#: ... or read into it from a mark before it ("AOIDEKSAN" beside deksan.com.tr).
+MAX_MARK = 3
+#: Letters of the domain's name the line must spell after the slip.
+MIN_SPELLED = 4
+#: What domains put before a company's name: "Bergbau GmbH" at mybergbau.de lost nothing.
+DOMAIN_PREFIXES = frozenset({"my", "e", "i", "go", "we", "mr", "dr"})
+
+
+def spelled_by_domain(org: str, domains: set[str]) -> str | None:
+    """The company line put right by its domain, or None when the domain says nothing of it
+    (the line then stays as read)."""
+    words = org.split()
+    if not words or not words[0].isalpha():
+        return None
+    first = plain(words[0])
+    if len(first) != len(words[0]):
+        return None  # a letter that is two in plain form: no place to cut
+    for domain in sorted(_compact(d) for d in domains):
+        if domain.startswith(first):
+            return None  # the line spells the domain's name from its start: nothing lost
+        for cut in range(1, MAX_MARK + 1):  # a mark read before the name
+            rest = first[cut:]
+            if len(rest) >= MIN_SPELLED and domain.startswith(rest):
+                return " ".join([words[0][cut:], *words[1:]])
+        for k in range(len(words), 0, -1):  # the name's first letters lost
+            spelled = plain(" ".join(words[:k]))
+            lost = domain[: len(domain) - len(spelled)]
+            if (
+                len(spelled) >= MIN_SPELLED
+                and domain.endswith(spelled)
+                and 1 <= len(lost) <= MAX_LOST
+                and lost not in DOMAIN_PREFIXES
+            ):
+                head = lost.upper() if words[0].isupper() else lost
+                if words[0][:1].isupper() and not words[0].isupper():
+                    head = lost.capitalize()
+                    words[0] = words[0].lower()
+                return " ".join([head + words[0], *words[1:]])
+    return None

@@ -12,6 +12,7 @@ from cardscan.parse.address import build_address, country_of, find_city
 from cardscan.parse.address_shapes import Piece, brazilian_address, turkish_address
 from cardscan.parse.broken_domains import repair_by_hosts
 from cardscan.parse.checks import crosscheck, settle
+from cardscan.parse.company import spelled_by_domain
 from cardscan.parse.domains import agree_domains, host_of
 from cardscan.parse.draft import Draft
 from cardscan.parse.lines import TextLine, clean, split_segments
@@ -27,7 +28,7 @@ from cardscan.parse.phones import (
 )
 from cardscan.parse.region import countries_named, infer_region
 from cardscan.parse.segments import Segment, line_confidence, neighbours
-from cardscan.parse.web import find_web, join_split_address
+from cardscan.parse.web import domain_words, find_web, join_split_address
 
 log = logging.getLogger(__name__)
 
@@ -251,10 +252,26 @@ def parse_card(
         seg.text = text
         rest += _split_name_and_title(seg, contact.emails)
     assign_people_fields(contact, rest)
+    _complete_organization(contact)
     crosscheck(contact)
     _add_profile_urls(contact)
     contact.flag_doubts()
     return contact.freeze()
+
+
+def _complete_organization(contact: Draft) -> None:
+    """The company's logo line with letters OCR lost or added, put right by the card's own
+    domain (company.spelled_by_domain); recorded as a repair, so it is flagged for review."""
+    if not contact.organization:
+        return
+    domains = domain_words(contact.emails, contact.urls)
+    spelled = spelled_by_domain(contact.organization, domains)
+    if spelled:
+        read = contact.organization
+        contact.organization = spelled
+        contact.set_origin(
+            Origin("organization", spelled, "repaired", "logo-spelled-by-domain", read)
+        )
 
 
 def _add_profile_urls(contact: Draft) -> None:
