@@ -25,6 +25,9 @@ CASES = [
     ("JÜRGEN WEISS", ("Jürgen Weiss", None, "Jürgen", "Weiss", None)),
     ("DR. ANNA-LENA MÜLLER", ("Dr. Anna-Lena Müller", "Dr.", "Anna-Lena", "Müller", None)),
     ("Mary Ann Smith", ("Mary Ann Smith", None, "Mary Ann", "Smith", None)),
+    # an elided particle starts the family name, with all that follows it
+    ("Marco D'Avella Ramos", ("Marco D'Avella Ramos", None, "Marco", "D'Avella Ramos", None)),
+    ("Jean d'Arcy", ("Jean d'Arcy", None, "Jean", "d'Arcy", None)),
 ]
 
 

@@ -137,6 +137,9 @@ def _take_suffix(text: str) -> tuple[str | None, str]:
     return (" ".join(suffixes) if suffixes else None), " ".join(words)
 
 
+_ELIDED_PARTICLE = re.compile(r"[dD]['’][^\W\d_]")
+
+
 def split_name(text: str) -> Name | None:
     """ "Prof. Dr. Jürgen Weiß-Müller, MBA" -> Name(prefix="Prof. Dr.", given="Jürgen", ...)."""
     text = re.sub(r"\s+", " ", text).strip(" ,;:")
@@ -151,6 +154,8 @@ def split_name(text: str) -> Name | None:
     i = len(words) - 1
     while i > 1 and words[i - 1].lower() in NAME_PARTICLES:
         i -= 1
+    # ... or from an elided particle on: "Marco D'Avella Ramos" is Marco + D'Avella Ramos
+    i = next((k for k in range(1, i) if _ELIDED_PARTICLE.match(words[k])), i)
     if len(words) == 1:
         given, family = None, words[0]
     else:
