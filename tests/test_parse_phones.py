@@ -311,3 +311,36 @@ def test_a_german_card_with_an_austrian_branch():
 )
 def test_a_label_in_brackets_after_another(text, region, expected):
     assert [(f.phone.number, f.phone.type) for f in find_phones(text, region)] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "region", "expected"),
+    [
+        # one label for phone and fax, spaced: not split into two items
+        ("Phone / Fax: +49 30 5550123", "DE", [("+49305550123", "work")]),
+        ("Tel - Fax: 0212 555 53 26", "TR", [("+902125555326", "work")]),
+        (
+            "Tel: 030 5550123 / Fax: 030 5550124",
+            "DE",
+            [("+49305550123", "work"), ("+49305550124", "fax")],
+        ),
+    ],
+)
+def test_phone_and_fax_as_one_label_on_a_card(line, region, expected):
+    contact = parse_card(lines_from_text(f"Anna Berg\n{line}\n"), region=region)
+    assert [(p.number, p.type) for p in contact.phones] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the NANP shape says North America where nothing else on the card does
+        ("Office: (415) 555-0134  Cell: (415) 555-0199", ["+14155550134", "+14155550199"]),
+        ("P 212.555.0147", ["+12125550147"]),
+        # German national numbers start with their trunk 0
+        ("Tel. 0711 555-0134", ["+497115550134"]),
+    ],
+)
+def test_a_number_in_the_north_american_shape(line, expected):
+    contact = parse_card(lines_from_text(f"Anna Berg\n{line}\n"), region="DE")
+    assert [p.number for p in contact.phones] == expected

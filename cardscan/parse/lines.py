@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from cardscan.model import TextLine
-from cardscan.parse.rules.phones import PHONE_LABEL_ONLY_RE
+from cardscan.parse.rules.phones import PHONE_AND_FAX_RE, PHONE_LABEL_ONLY_RE
 
 # Separators printed between items on one line: "Hauptstraße 12 · 10115 Berlin | Tel. 030 123".
 # OCR reads a middle dot as "«" too.  (Also as "+", but "Schmidt + Partner GmbH" is a company:
@@ -48,7 +48,9 @@ def clean(text: str) -> str:
 
 def split_segments(line: TextLine) -> list[TextLine]:
     """Split a line at printed separators so each segment holds one item."""
-    parts = [p for p in (clean(p) for p in _SEPARATORS.split(line.text)) if p]
+    # "Tel / Fax: 0212 ...", "Tel - Fax:": one label for one number, not two items
+    text = PHONE_AND_FAX_RE.sub(lambda m: re.sub(r"\s+", "", m.group(0)), line.text)
+    parts = [p for p in (clean(p) for p in _SEPARATORS.split(text)) if p]
     # A phone label in a cell of its own stays with its number: "Mob. | +1 312 555 0147".
     for i in range(len(parts) - 1, 0, -1):
         if PHONE_LABEL_ONLY_RE.match(parts[i - 1]) and re.match(r"[+(\d]", parts[i]):

@@ -169,6 +169,14 @@ REGION_WORD_RULES: tuple[tuple[str, str, str], ...] = (
     (r"(?:\s[-–]\s?|/)(?:SP|RJ|MG|RS)\b\.?\s*$", "BR", "Centro - SP"),
     (r"\b(?:rua|travessa)\s", "BR", "Rua das Palmeiras, 120"),
     (r"\b(?:celular|fone)\b", "BR", "Celular: (11) 98765-4321"),
+    # North America: a number in the NANP shape, an area code that starts with 2-9 in brackets
+    # or before a dot or hyphen, ddd-dddd after it (German, Japanese and Korean national
+    # numbers start with 0; Brazilian area codes have two digits)
+    (
+        r"(?<![\d+(])\(?[2-9]\d{2}\)?[\s.-]?[2-9]\d{2}[.-]\d{4}(?![\d-])",
+        "US",
+        "Office (415) 555-0134",
+    ),
     # Korea: the -gu / -ro / -dong of a street address
     (r"\b\w+-(?:gu|ro|gil|dong)\b", "KR", "45 Yanghwa-ro, Mapo-gu"),
     # Japan, on cards printed in English: the ward or city suffix, and numbers grouped 0X-XXXX-XXXX
