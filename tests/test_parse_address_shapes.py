@@ -197,3 +197,19 @@ def test_brazilian_street_type(pattern, example):
     card = f"Padaria Estrela\n{example} - Centro\nCEP 01000-000 - Campinas - SP"
     address = _address(card)
     assert address is not None and address.street == example
+
+
+def test_a_four_digit_number_on_a_brazilian_card_is_no_postcode():
+    card = (
+        "Ótica Estrela\nAv. Jabaquara, 1480 Antigo 1392 Jardim Aurora - SP\n"
+        "(11) 5555-0123\ncontato@oticaestrela.com.br"
+    )
+    address = _address(card)
+    assert address is not None and address.street == "Av. Jabaquara, 1480"
+    assert address.postal_code is None
+
+
+def test_a_street_under_the_door_number_is_no_city():
+    card = "Selin Aksoy\nLale Sitesi D Blok No: 38\n1453 Sk. No 4\nTel: (0212) 555 12 34"
+    address = _address(card)
+    assert address is not None and address.city is None

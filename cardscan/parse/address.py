@@ -82,11 +82,19 @@ def _fix_street_slips(text: str) -> str:
     return _STREET_SLIP_RE.sub(lambda m: _STREET_SLIP[m.group(0)], text)
 
 
+#: Countries whose postcodes are five digits alone: a four-digit number before a word is
+#: something else there (an old house number, a block). Brazil's CEP has eight digits, the US
+#: ZIP its state before it, the UK its own shape: there the continental style is only taken
+#: with a D-/A-/CH- prefix (find_city).
+FIVE_DIGIT_POSTCODES = frozenset({"TR", "KR"})
+
+
 def find_city(text: str, index: int, region: str = "DE") -> CityFind | None:
     """Postcode and city on one line, in the styles of DE/AT/CH, the UK, the US and Japan.
 
-    ``region`` is the card's country as far as known: on a US or UK card "3086 Broadway" is a
-    street, so the continental "postcode city" style is only taken with a D-/A-/CH- prefix.
+    ``region`` is the card's country as far as known: on a US, UK or Brazilian card "3086
+    Broadway" is a street, so the continental "postcode city" style is only taken with a
+    D-/A-/CH- prefix.
     """
     japanese = _japanese_city(text, index, region)
     if japanese:
@@ -119,8 +127,10 @@ def find_city(text: str, index: int, region: str = "DE") -> CityFind | None:
         hint = POSTCODE_PREFIX_REGION.get(cc.upper()) if cc else ("DE" if len(code) == 5 else None)
         if not _looks_like_city(city) or _ENGLISH_STREET_END.search(city):
             return None  # "3350 Fifth Avenue" is a US street, not a postcode and a city
-        if region in ("US", "GB") and not cc:
+        if region in ("US", "GB", "BR") and not cc:
             return None
+        if region in FIVE_DIGIT_POSTCODES and len(code) != 5:
+            return None  # "Antigo 1392 Sala 4" on a Brazilian card, "No: 4 1453" on a Turkish one
         return CityFind(index, code, city, None, hint, text[: m.start()].strip(" ,"), after)
     m = UK_POSTCODE_RE.search(text)
     if m:

@@ -93,6 +93,17 @@ def _province(part: str) -> str | None:
     return None
 
 
+def _place_name(part: str) -> bool:
+    """Words that may name a district or province: not a country, no digits left after the
+    postcode, no street's words ("1453 Sk. No" under a door number is another street)."""
+    return (
+        bool(re.search(r"[^\W\d_]{2}", part))
+        and not _country(part)
+        and not re.search(r"\d", part)
+        and not TR_STREET_WORD_RE.search(part)
+    )
+
+
 def _turkish_city(parts: list[str]) -> tuple[str | None, str | None]:
     """(city, postcode) of the parts after the door number: "Başakşehir", "İSTANBUL",
     "TURKEY" -> İSTANBUL; "34890 Yayla Tuzla", "Istanbul" -> Istanbul, 34890. The province is
@@ -109,7 +120,7 @@ def _turkish_city(parts: list[str]) -> tuple[str | None, str | None]:
             if part.strip().startswith("("):
                 continue
             part = _clean(part)
-            if part and not _country(part) and re.search(r"[^\W\d_]{2}", part):
+            if _province(part) or _place_name(part):
                 names.append(part)
     provinces = [p for p in map(_province, names) if p]
     if provinces:
