@@ -60,6 +60,9 @@ import pytest
         (["nina@b.de"], ["rina", "berg"], ["nina@b.de"]),  # another name stays
         # g read as q
         (["tfiqueroa@w.com"], ["tom", "figueroa"], ["tfigueroa@w.com"]),
+        # c read as e ("Erkan Akçay": erkanakeay@)
+        (["erkanakeay@y.net"], ["erkan", "akcay"], ["erkanakcay@y.net"]),
+        (["erkan.akman@y.net"], ["erkan", "akcay"], ["erkan.akman@y.net"]),  # another name
     ],
 )
 def test_correct_emails(emails, name, expected):

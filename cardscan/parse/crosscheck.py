@@ -20,7 +20,7 @@ from cardscan.text import edit_distance, fold
 # "tfiqueroa@" for Tom Figueroa).
 _LOOKALIKE = str.maketrans(
     {"i": "l", "1": "l", "I": "l", "|": "l", "!": "l", "ı": "l", "j": "l", "0": "o", "O": "o",
-     "t": "f", "q": "g"}
+     "t": "f", "q": "g", "e": "c"}
 )  # fmt: skip
 
 
@@ -124,12 +124,13 @@ def correct_emails(emails: list[str], name_words: list[str], initial: str = "") 
 
 def _spellings(name_words: list[str]) -> list[str]:
     """How a local part spells a name: each word, its initial, the initial and the family
-    name ("viester@" for Victor Lester), the family name with its particles ("vandijk@")."""
+    name ("viester@" for Victor Lester), the family name with its particles ("vandijk@"),
+    the whole name run together ("ahmetkaya@")."""
     cands = [w for word in name_words for w in (word, word[:1])]
     if len(name_words) > 1:
         given = name_words[0][:1]
         cands += [given + name_words[-1], given + "".join(name_words[1:])]
-        cands.append("".join(name_words[1:]))
+        cands += ["".join(name_words[1:]), "".join(name_words)]
     return cands
 
 
