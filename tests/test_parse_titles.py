@@ -81,3 +81,49 @@ def test_a_title_that_starts_with_a_first_name_stays_whole():
 def test_a_name_line_without_a_title_stays_whole(printed):
     contact = parse_card(lines_from_text(f"{printed}\nTel. 040 5556677"))
     assert contact.title is None
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "department", "organization"),
+    [
+        # the title, a comma, then the department or the company with its legal form
+        (
+            "Associate Professor, Department of Applied Physics",
+            "Associate Professor",
+            "Department of Applied Physics",
+            "Hanul University",
+        ),
+        ("Head of Marketing, Helix Systems GmbH", "Head of Marketing", None, "Helix Systems GmbH"),
+        ("CEO, Helix Systems Inc.", "CEO", None, "Helix Systems Inc."),
+        # a firm's name with a title word in it stays the firm's
+        (
+            "Müller & Partner, Rechtsanwälte GmbH",
+            None,
+            None,
+            "Müller & Partner, Rechtsanwälte GmbH",
+        ),
+    ],
+)
+def test_a_title_and_a_department_or_company_on_one_line(line, title, department, organization):
+    card = f"Dana Kim\n{line}\n" + ("Hanul University\n" if "Department" in line else "")
+    contact = parse_card(lines_from_text(card))
+    assert (contact.title, contact.department, contact.organization) == (
+        title,
+        department,
+        organization,
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        # a division in brackets after the title is no legal form ("SA" is one in Switzerland)
+        ("Deputy Director General (SA)", "Deputy Director General (SA)"),
+        ("Head of Sales (AG)", "Head of Sales (AG)"),
+        # a Turkish engineer's title abbreviated
+        ("Elk. Müh.", "Elk. Müh."),
+    ],
+)
+def test_titles_that_look_like_other_fields(line, title):
+    contact = parse_card(lines_from_text(f"Dana Kim\n{line}\nMinistry of Transport\n"))
+    assert (contact.title, contact.organization) == (title, "Ministry of Transport")

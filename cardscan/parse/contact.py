@@ -27,6 +27,7 @@ from cardscan.parse.phones import (
     strip_phones,
 )
 from cardscan.parse.region import countries_named, infer_region
+from cardscan.parse.rules import DEPARTMENT_RE, LEGAL_FORM_RE, TITLE_RE
 from cardscan.parse.segments import Segment, line_confidence, neighbours
 from cardscan.parse.web import domain_words, find_web, join_split_address
 
@@ -82,6 +83,16 @@ def _split_name_and_title(seg: Segment, emails: Sequence[str]) -> list[Segment]:
     split: "Senior" is someone's first name.)"""
     m = re.match(r"^(.+?)\s*[,–-]\s+(.+)$", seg.text)
     if m and name_score(m.group(1)) >= 0.6 and title_score(m.group(2)) > 0:
+        return [Segment(m.group(1), seg.line), Segment(m.group(2), seg.line)]
+    # "Associate Professor, Department of Applied Physics", "CEO, Helix Systems Inc.": the
+    # title, then the department or the company with its legal form
+    if (
+        m
+        and TITLE_RE.match(m.group(1))  # a title word first: not "Müller & Partner, ... GmbH"
+        and not DEPARTMENT_RE.search(m.group(1))
+        and not LEGAL_FORM_RE.search(m.group(1))
+        and (DEPARTMENT_RE.match(m.group(2)) or LEGAL_FORM_RE.search(m.group(2)))
+    ):
         return [Segment(m.group(1), seg.line), Segment(m.group(2), seg.line)]
     words = seg.text.split()
     for k in (2, 3):

@@ -83,8 +83,9 @@ _CO_LTD = r"co\.?\s?,?\s?ltd\b\.?"
 _TR_FORMS = r"ltd\.?\s?[şs]t[iİı]\b\.?|a\.\s?[şs]\.|limited\s+[şs]irketi"
 _EXACT = [f for f in LEGAL_FORMS if len(f.replace(".", "")) <= 2]
 _ANY_CASE = [f for f in LEGAL_FORMS if f not in _EXACT] + ["Co., Ltd.", "Co.,Ltd."]
+# (Not in brackets: "Deputy Director General (SA)" names a division, "Head of Sales (AG)" too.)
 LEGAL_FORM_RE = re.compile(
-    r"(?<![\w.])("
+    r"(?<![\w.(])("
     + "|".join(re.escape(f) for f in _EXACT)
     + "|(?i:"
     + "|".join(re.escape(f) for f in sorted(_ANY_CASE, key=len, reverse=True))

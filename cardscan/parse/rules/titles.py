@@ -93,6 +93,7 @@ TITLE_WORD_RULES: tuple[tuple[str, str], ...] = (
     ("müdürü", "Üretim Müdürü"),  # ... of something
     ("mühendis", "Makina Mühendisi"),  # engineer
     ("mühendisi", "Elektrik Mühendisi"),
+    ("müh", "Elk. Müh."),  # ... abbreviated
     ("yönetici", "Satış Yöneticisi"),  # manager
     ("yöneticisi", "Ar-Ge Yöneticisi"),
     ("sorumlusu", "İmalat Sorumlusu"),  # in charge of
