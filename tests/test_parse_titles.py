@@ -127,3 +127,16 @@ def test_a_title_and_a_department_or_company_on_one_line(line, title, department
 def test_titles_that_look_like_other_fields(line, title):
     contact = parse_card(lines_from_text(f"Dana Kim\n{line}\nMinistry of Transport\n"))
     assert (contact.title, contact.organization) == (title, "Ministry of Transport")
+
+
+@pytest.mark.parametrize(
+    ("line", "department"),
+    [
+        # a department's word with an OCR slip: the umlaut's dots lost, an l read for an i
+        ("Qualitatsmanagement", "Qualitätsmanagement"),
+        ("Kundenservlce", "Kundenservice"),
+    ],
+)
+def test_a_department_read_with_a_slip_is_the_department(line, department):
+    contact = parse_card(lines_from_text(f"Dana Kim\n{line}\nHelix Systems GmbH\n"))
+    assert (contact.title, contact.department) == (None, department)

@@ -27,6 +27,7 @@ from cardscan.parse.names import (
 )
 from cardscan.parse.rules import (
     DEPARTMENT_RE,
+    DEPARTMENT_VOCABULARY,
     LEGAL_FORM_RE,
     LEGAL_FORMS,
     ORG_VOCABULARY,
@@ -62,7 +63,15 @@ def org_score(text: str, domains: set[str]) -> float:
 
 
 def is_department(text: str) -> bool:
-    return bool(DEPARTMENT_RE.search(text)) or (is_area_line(text) and not title_score(text))
+    spelled = spelled_department(text)
+    return bool(DEPARTMENT_RE.search(spelled)) or (
+        is_area_line(spelled) and not title_score(spelled)
+    )
+
+
+def spelled_department(text: str) -> str:
+    """ "Qualitatsmanagement" -> "Qualitätsmanagement": a department's word with an OCR slip."""
+    return correct_words(text, DEPARTMENT_VOCABULARY)
 
 
 def has_org_marker(text: str) -> bool:
@@ -229,7 +238,7 @@ def assign_people_fields(contact: Draft, rest: list[Segment]) -> None:
     left = [s for s in rest if id(s) not in taken]
     dept = next((s for s in left if is_department(s.text)), None)
     if dept is not None:
-        contact.department = dept.text
+        contact.department = spelled_department(dept.text)
         conf["department"] = line_confidence([dept.line], 0.8)
         left.remove(dept)
     titles = [s for s in left if title_score(s.text)]

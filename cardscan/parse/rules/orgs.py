@@ -45,6 +45,7 @@ LEGAL_FORM_RULES: tuple[tuple[str, str], ...] = (
     ("PLC", "Barclays PLC"),
     ("plc", "Tesco plc"),
     ("LLP", "Smith & Jones LLP"),
+    ("L.P.", "Harbor Point Capital L.P."),  # US limited partnership
     ("LLC", "Northwind LLC"),
     ("L.L.C.", "Northwind L.L.C."),
     ("Inc.", "Northwind Inc."),
@@ -208,6 +209,13 @@ AREA_WORDS: frozenset[str] = frozenset(w for w, _ in AREA_RULES)
 _CONNECTORS = frozenset({"&", "und", "and", "+", "/", "-", "of"})
 
 
+# The departments' long words, for OCR's slips in them ("Qualitatsmanagement": the umlaut's
+# dots lost; names.correct_words puts such a word right).
+DEPARTMENT_VOCABULARY: frozenset[str] = frozenset(
+    p for p, _ in DEPARTMENT_RULES + AREA_RULES if p.isalpha() and len(p) >= 7
+)
+
+
 def is_area_line(text: str) -> bool:
     """ "Marketing & Kommunikation", "Customer Success", "IT-Services": a department by its words."""
     words = [w for w in re.split(r"[\s\-/]+", text.lower().strip(" .,:")) if w]
@@ -252,6 +260,7 @@ LEGAL_FORM_SLIPS: tuple[tuple[str, str], ...] = (
     ("e.K", "e.K."),  # "Greenfield e.K"
     ("eK.", "e.K."),  # "Hahn Immobilien eK.": the first dot lost
     ("Co", "Co."),  # "Pratt Systems Co": the dot lost
+    ("Särl", "Sàrl"),  # "Weber Kellerei Särl": the à read as ä (Swiss French)
     ("Itd", "Ltd"),  # "Sakura co, Itd.": L read as I
     ("Itd.", "Ltd."),
     ("itd", "Ltd"),  # "Roberts & Phillips itd": L read as i
