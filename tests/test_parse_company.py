@@ -5,6 +5,7 @@ import pytest
 
 from cardscan.parse import lines_from_text, parse_card
 from cardscan.parse.company import domain_agreement, mentions_domain, spelled_by_domain
+from cardscan.parse.rules import PARENT_NOTE_RULES
 
 
 @pytest.mark.parametrize(
@@ -140,3 +141,11 @@ def test_the_logo_put_right_is_recorded_and_flagged():
         "EKA METAL",
     )
     assert "organization" in contact.review()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "note"), PARENT_NOTE_RULES, ids=[n for _, n in PARENT_NOTE_RULES]
+)
+def test_a_note_of_the_companys_owner_is_not_the_company(pattern, note):
+    card = f"Dana Kim\nDirector\nHarbor Finch Ltd.\n{note}\n"
+    assert parse_card(lines_from_text(card)).organization == "Harbor Finch Ltd."

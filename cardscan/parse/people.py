@@ -32,6 +32,7 @@ from cardscan.parse.rules import (
     LEGAL_FORMS,
     ORG_VOCABULARY,
     ORG_WORDS,
+    PARENT_NOTE_RE,
     TITLE_RE,
     TITLE_SUFFIX_RE,
     TITLE_SUFFIXES,
@@ -47,6 +48,8 @@ log = logging.getLogger(__name__)
 
 
 def org_score(text: str, domains: set[str]) -> float:
+    if PARENT_NOTE_RE.match(text):
+        return 0.0  # "A Subsidiary of Northwind Holdings Inc.": the owner, not the company
     score = 0.0
     if LEGAL_FORM_RE.search(fix_legal_form(text)):
         score += 0.8

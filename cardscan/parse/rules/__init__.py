@@ -53,6 +53,8 @@ from cardscan.parse.rules.orgs import (
     ORG_VOCABULARY,
     ORG_WORD_RULES,
     ORG_WORDS,
+    PARENT_NOTE_RE,
+    PARENT_NOTE_RULES,
     fix_legal_form,
     is_area_line,
 )
@@ -118,6 +120,8 @@ __all__ = [
     "ORG_VOCABULARY",
     "ORG_WORDS",
     "ORG_WORD_RULES",
+    "PARENT_NOTE_RE",
+    "PARENT_NOTE_RULES",
     "PARTICLE_RULES",
     "PHONE_AND_FAX_RE",
     "PHONE_LABELS",

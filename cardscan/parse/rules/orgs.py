@@ -97,6 +97,26 @@ LEGAL_FORM_RE = re.compile(
     + r"))(?!\w)"
 )
 
+# (pattern, card text it exists for): a note of the company's owner, printed under its name.
+# The owner's name has a legal form too, but it is not the card's company.
+PARENT_NOTE_RULES: tuple[tuple[str, str], ...] = (
+    (r"(?:a\s+)?(?:wholly[- ]owned\s+)?subsidiary\s+of", "A Subsidiary of Northwind Bank Inc."),
+    (
+        r"(?:a\s+)?company\s+(?:wholly\s+)?owned\s+by",
+        "A company wholly owned by Northwind Bank Inc.",
+    ),
+    (r"(?:a\s+)?(?:member|division|part)\s+of", "A member of the Harbor Bank Group Ltd."),
+    (r"ein\s+unternehmen\s+der", "Ein Unternehmen der Helix Versicherung AG"),
+    (
+        r"eine?\s+(?:tochter(?:gesellschaft)?|marke)\s+der",
+        "Eine Tochtergesellschaft der Nordbank AG",
+    ),
+    (r"mitglied\s+der", "Mitglied der Sparkasse Helix AG"),
+)
+PARENT_NOTE_RE = re.compile(
+    r"^\W*(?:" + "|".join(p for p, _ in PARENT_NOTE_RULES) + r")\b", re.IGNORECASE
+)
+
 # (word, card text it exists for): a line holding one of these is a company even without a
 # legal form.  Case-insensitive, also inside compounds ("Bundesverband").
 ORG_WORD_RULES: tuple[tuple[str, str], ...] = (
