@@ -46,9 +46,14 @@ CASES = [
 ]
 
 
+def _read(text: str, region: str) -> list[tuple[str, str]]:
+    """(E.164, type) of every number find_phones reads on one line."""
+    return [(f.phone.number, f.phone.type) for f in find_phones(text, region)]
+
+
 @pytest.mark.parametrize(("text", "region", "expected"), CASES)
 def test_find_phones(text, region, expected):
-    found = [(f.phone.number, f.phone.type) for f in find_phones(text, region)]
+    found = _read(text, region)
     assert found == expected
 
 
@@ -132,7 +137,7 @@ def test_infer_region_uk_postcode_slips(texts, expected):
     ],
 )
 def test_label_glued_to_the_number(text, region, expected):
-    assert [(f.phone.number, f.phone.type) for f in find_phones(text, region)] == expected
+    assert _read(text, region) == expected
 
 
 @pytest.mark.parametrize(
@@ -157,7 +162,7 @@ def test_label_glued_to_the_number(text, region, expected):
     ],
 )
 def test_two_numbers_printed_as_one_with_a_range(text, region, expected):
-    assert [(f.phone.number, f.phone.type) for f in find_phones(text, region)] == expected
+    assert _read(text, region) == expected
 
 
 @pytest.mark.parametrize(
@@ -179,7 +184,7 @@ def test_two_numbers_printed_as_one_with_a_range(text, region, expected):
     ],
 )
 def test_labels_in_other_places(text, region, expected):
-    assert [(f.phone.number, f.phone.type) for f in find_phones(text, region)] == expected
+    assert _read(text, region) == expected
 
 
 def test_a_label_in_a_cell_of_its_own():
@@ -200,7 +205,7 @@ def test_a_label_in_a_cell_of_its_own():
     ],
 )
 def test_a_switchboard_extension_is_no_range(text, region, expected):
-    assert [(f.phone.number, f.phone.type) for f in find_phones(text, region)] == expected
+    assert _read(text, region) == expected
 
 
 @pytest.mark.parametrize(
@@ -228,7 +233,7 @@ def test_a_switchboard_extension_is_no_range(text, region, expected):
     ],
 )
 def test_a_second_number_without_its_area_code(text, region, expected):
-    assert [(f.phone.number, f.phone.type) for f in find_phones(text, region)] == expected
+    assert _read(text, region) == expected
 
 
 def test_a_number_alone_under_a_phone_line_shares_its_area_code():
@@ -310,7 +315,7 @@ def test_a_german_card_with_an_austrian_branch():
     ],
 )
 def test_a_label_in_brackets_after_another(text, region, expected):
-    assert [(f.phone.number, f.phone.type) for f in find_phones(text, region)] == expected
+    assert _read(text, region) == expected
 
 
 @pytest.mark.parametrize(
