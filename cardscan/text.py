@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import unicodedata
 
-# Latin letters that no accent stripping turns into ASCII: "Kılınç" is "kilinc" in an address,
-# "Łukasz" "lukasz", "Søren" "soren".
+# Letters of Turkish, Polish, Nordic and South Slavic names that no accent stripping turns into
+# ASCII: "Kılınç" is "kilinc" in an address, "Łukasz" "lukasz", "Søren" "soren".
 _UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th",
                                "æ": "ae", "œ": "oe"})  # fmt: skip
 
 
 def fold(text: str) -> str:
-    """Lower case ASCII for comparisons: "Müller" -> "mueller", "Žan" -> "zan", "Kılınç" ->
-    "kilinc"."""
+    """Lower case for comparisons, ASCII for the letters of the names on this project's cards:
+    "Müller" -> "mueller", "Žan" -> "zan", "Kılınç" -> "kilinc"."""
     text = text.lower().translate(_UNDECOMPOSED)
     for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
         text = text.replace(a, b)

@@ -204,3 +204,11 @@ def test_a_street_under_the_door_number_is_no_city():
     card = "Selin Aksoy\nLale Sitesi D Blok No: 38\n1453 Sk. No 4\nTel: (0212) 555 12 34"
     address = _address(card)
     assert address is not None and address.city is None
+
+
+@pytest.mark.parametrize("region", ["TR", "KR"])
+def test_a_prefixed_postcode_is_read_on_a_card_of_any_country(region):
+    from cardscan.parse.address import find_city
+
+    found = find_city("A-1010 Wien", 0, region)
+    assert found is not None and (found.postal_code, found.city) == ("1010", "Wien")

@@ -110,7 +110,11 @@ def test_a_given_name_with_a_trade_word_is_a_company(card):
     [
         # the logo's first letters lost: the domain spells the whole name
         ("EKA METAL", {"bekametal"}, "BEKA METAL"),
-        ("Eka Metal", {"bekametal"}, "Beka Metal"),
+        ("eka metal", {"bekametal"}, "beka metal"),
+        # a word printed Capitalised or in mixed case is read as printed
+        ("Lumen Design GmbH", {"illumen", "lumen-design"}, None),
+        ("Eka Metal", {"bekametal"}, None),
+        ("eLearning Akademie GmbH", {"learning-akademie"}, None),
         ("ket", {"laket"}, None),  # too few letters left to tell
         # a mark before the logo read as letters
         ("NEÇINAROĞLU METAL", {"cinaroglu"}, "ÇINAROĞLU METAL"),

@@ -241,3 +241,13 @@ def test_a_generation_after_the_name_is_its_suffix(printed, expected):
     name = split_name(printed)
     assert name is not None
     assert (name.family, name.suffix) == expected
+
+
+def test_capitals_after_a_name_in_capitals_are_no_post_nominal():
+    name = split_name("JOHN SMITH, LONDON")
+    assert name is None or name.suffix is None
+
+
+def test_esquire_is_a_suffix():
+    name = parse_card(lines_from_text("Tom Reed Esq.\nAttorney at Law\nReed & Lane LLP\n")).name
+    assert name is not None and (name.family, name.suffix) == ("Reed", "Esq.")

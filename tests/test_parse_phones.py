@@ -349,3 +349,32 @@ def test_phone_and_fax_as_one_label_on_a_card(line, region, expected):
 def test_a_number_in_the_north_american_shape(line, expected):
     contact = parse_card(lines_from_text(f"Anna Berg\n{line}\n"), region="DE")
     assert [p.number for p in contact.phones] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        # a word that begins like a tax label is no label
+        ("Einkauf 030 1234567", "DE", [("+49301234567", "work")]),
+        ("Abnahme 030 1234567", "DE", [("+49301234567", "work")]),
+        # a postcode after a spaced dash is not read into the number (phonenumbers took
+        # "030 1234567 - 10115" for one number too long for E.164)
+        ("Tel. 030 1234567 - 10115 Berlin", "DE", [("+49301234567", "work")]),
+    ],
+)
+def test_words_and_postcodes_beside_a_number(text, region, expected):
+    assert _read(text, region) == expected
+
+
+def test_a_team_that_names_a_country_does_not_change_the_numbers_country():
+    card = (
+        "Anna Berg\nLeitung Vertrieb Österreich\nHelix GmbH\n10115 Berlin\nTel. 0228 123456\n"
+        "anna@helix.de\nwww.helix.de\n"
+    )
+    assert [p.number for p in parse_card(lines_from_text(card)).phones] == ["+49228123456"]
+
+
+def test_a_number_alone_under_an_office_abroad_keeps_that_countrys_area():
+    card = "Anna Berg\nHelix GmbH\n10115 Berlin\nBüro 8001 Zürich, Schweiz\nTel. 044 555 56 78\n555 56 79\n"
+    contact = parse_card(lines_from_text(card))
+    assert [p.number for p in contact.phones] == ["+41445555678", "+41445555679"]

@@ -129,14 +129,21 @@ def test_titles_that_look_like_other_fields(line, title):
     assert (contact.title, contact.organization) == (title, "Ministry of Transport")
 
 
-@pytest.mark.parametrize(
-    ("line", "department"),
-    [
-        # a department's word with an OCR slip: the umlaut's dots lost, an l read for an i
-        ("Qualitatsmanagement", "Qualitätsmanagement"),
-        ("Kundenservlce", "Kundenservice"),
-    ],
-)
-def test_a_department_read_with_a_slip_is_the_department(line, department):
-    contact = parse_card(lines_from_text(f"Dana Kim\n{line}\nHelix Systems GmbH\n"))
-    assert (contact.title, contact.department) == (None, department)
+def test_a_department_with_its_umlauts_dots_lost_is_the_department():
+    contact = parse_card(lines_from_text("Dana Kim\nQualitatsmanagement\nHelix Systems GmbH\n"))
+    assert (contact.title, contact.department) == (None, "Qualitätsmanagement")
+    (origin,) = [o for o in contact.origins if o.field == "department"]
+    assert (origin.source, origin.read) == ("repaired", "Qualitatsmanagement")
+
+
+def test_no_other_word_is_bent_to_the_department_table():
+    # "Produkt" is one letter from the table's English "product": it stays as printed
+    contact = parse_card(lines_from_text("Dana Kim\nVertrieb & Produkt\nHelix Systems GmbH\n"))
+    assert "Vertrieb & Produkt" in (contact.title, contact.department)
+    assert [o for o in contact.origins if o.field == "department"] == []
+
+
+@pytest.mark.parametrize("line", ["Partner Solutions, Inc.", "Manager Tools, LLC"])
+def test_a_company_with_its_legal_form_after_a_comma_stays_whole(line):
+    contact = parse_card(lines_from_text(f"Dana Kim\n{line}\n"))
+    assert (contact.title, contact.organization) == (None, line)

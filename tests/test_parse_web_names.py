@@ -235,3 +235,28 @@ def test_name_spellings_include_both_parts_of_a_double_given_name():
 
     emails = ["khgude@firma.de", "kh.gxde@firma.de"]
     assert dedupe_emails(emails, "karl-heinz", "gude") == ["khgude@firma.de"]
+
+
+@pytest.mark.parametrize(
+    ("name", "email"),
+    [
+        # what follows a given name is the rest of a longer given name, not a + or a digit
+        ("Chris Berger", "christian.berger@helix.de"),
+        ("Kristina Olsen", "kristina.olsen@helix.de"),
+        # a family name's l before a dot is the name's own
+        ("Anna Hal", "hall.anna@helix.de"),
+    ],
+)
+def test_no_plus_or_digit_is_proposed_inside_a_name(name, email):
+    from cardscan.parse import lines_from_text, parse_card
+
+    contact = parse_card(lines_from_text(f"{name}\nHelix GmbH\n{email}\n"))
+    assert contact.emails == (email,)
+    assert contact.proposals == ()
+
+
+def test_a_plus_after_a_glyph_repair_is_still_only_proposed():
+    from cardscan.parse import lines_from_text, parse_card
+
+    contact = parse_card(lines_from_text("Tyler Beck\nHelix GmbH\ntyler.becktmesse|@talweg.com\n"))
+    assert all("+" not in e for e in contact.emails)

@@ -129,8 +129,8 @@ def find_city(text: str, index: int, region: str = "DE") -> CityFind | None:
             return None  # "3350 Fifth Avenue" is a US street, not a postcode and a city
         if region in ("US", "GB", "BR") and not cc:
             return None
-        if region in FIVE_DIGIT_POSTCODES and len(code) != 5:
-            return None  # "Antigo 1392 Sala 4" on a Brazilian card, "No: 4 1453" on a Turkish one
+        if region in FIVE_DIGIT_POSTCODES and len(code) != 5 and not cc:
+            return None  # "No: 4 1453 Sk." on a Turkish card (a prefixed "A-1010" is Austrian)
         return CityFind(index, code, city, None, hint, text[: m.start()].strip(" ,"), after)
     m = UK_POSTCODE_RE.search(text)
     if m:

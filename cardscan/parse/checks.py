@@ -35,15 +35,25 @@ from cardscan.parse.webvalues import CAPITAL_I_RULE
 from cardscan.text import fold
 
 
-def settle(contact: Draft, field: str, before: list[str], after: list[str], rule: str) -> list[str]:
-    """The values of ``field`` once a check turned ``before`` into ``after`` (one for one)."""
+def settle(
+    contact: Draft,
+    field: str,
+    before: list[str],
+    after: list[str],
+    rule: str,
+    *,
+    propose_only: bool = False,
+) -> list[str]:
+    """The values of ``field`` once a check turned ``before`` into ``after`` (one for one).
+    ``propose_only``: the check reads no glyph another way (a + for a t), so not even a value
+    repaired from a glyph lets the name choose: a second reading of the image must show it."""
     settled = []
     for old, new in zip(before, after, strict=True):
         if old == new:
             settled.append(old)
             continue
         origin = contact.origin(field, old)
-        if _glyph_repaired(origin) or _glyph_choice(origin, old, new):
+        if not propose_only and (_glyph_repaired(origin) or _glyph_choice(origin, old, new)):
             rules = "+".join(dict.fromkeys(f"{origin.rule}+{rule}".split("+")))
             contact.set_origin(Origin(field, new, "repaired", rules, origin.read or old))
             settled.append(new)
@@ -103,7 +113,7 @@ def crosscheck(contact: Draft) -> None:
     emails = settle(contact, "emails", emails, fixed, "spelled-as-the-name")
     for rule in AFTER_THE_NAME:
         fixed = after_the_name(emails, [w for w in words if len(w) > 1], rule)
-        emails = settle(contact, "emails", emails, fixed, rule)
+        emails = settle(contact, "emails", emails, fixed, rule, propose_only=True)
     fixed_profiles = correct_profiles(contact.profiles, [w for w in words if len(w) > 2])
     _settle_profiles(contact, fixed_profiles, "handle-spelled-as-the-name")
     fixed, urls = agree_domains(emails, contact.urls, contact.organization, edits=True)

@@ -190,10 +190,32 @@ DOMAIN_PREFIXES = frozenset({"my", "e", "i", "go", "we", "mr", "dr"})
 
 def spelled_by_domain(org: str, domains: set[str]) -> str | None:
     """The company line put right by its domain, or None when the domain says nothing of it
-    (the line then stays as read)."""
+    (the line then stays as read). Only a logo's word in one case ("FUK", "rimet"): a word
+    printed Capitalised or in mixed case ("Lumen", "eLearning") is read as printed."""
     words = org.split()
-    if not words or not words[0].isalpha():
+    if not words or not words[0].isalpha() or not (words[0].isupper() or words[0].islower()):
         return None
+    first = plain(words[0])
+    compact = [_compact(d) for d in sorted(domains)]
+    if len(first) != len(words[0]) or any(d.startswith(first) for d in compact):
+        return None  # a letter that is two in plain form; or a domain spells the line as read
+    for domain in compact:
+        for cut in range(1, MAX_MARK + 1):  # a mark read before the name
+            rest = first[cut:]
+            if len(rest) >= MIN_SPELLED and domain.startswith(rest):
+                return " ".join([words[0][cut:], *words[1:]])
+        for k in range(len(words), 0, -1):  # the name's first letters lost
+            spelled = plain(" ".join(words[:k]))
+            lost = domain[: len(domain) - len(spelled)]
+            if (
+                len(spelled) >= MIN_SPELLED
+                and domain.endswith(spelled)
+                and 1 <= len(lost) <= MAX_LOST
+                and lost not in DOMAIN_PREFIXES
+            ):
+                head = lost.upper() if words[0].isupper() else lost
+                return " ".join([head + words[0], *words[1:]])
+    return None
     first = plain(words[0])
     if len(first) != len(words[0]):
         return None  # a letter that is two in plain form: no place to cut

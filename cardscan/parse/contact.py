@@ -55,6 +55,13 @@ def _new_phone(phones: list[Phone], find: PhoneFind) -> bool:
     return not same or (find.labelled and all(p.type != find.phone.type for p in same))
 
 
+def _address_or_country(text: str) -> bool:
+    """A line of an address ("District 7, Ho Chi Minh City, Vietnam", "1010 Wien, Österreich")
+    or a country alone ("ÖSTERREICH"), not a title or a team that names one ("Leitung Vertrieb
+    Österreich")."""
+    return any(ch.isdigit() for ch in text) or country_of(text) is not None
+
+
 def _shaped_address(contact: Draft, segments: list[Segment], used: set[int], region: str) -> None:
     """The address in the shape of the card's country (cardscan.parse.address_shapes)."""
     pieces = [Piece(s.text, _line_number(segments, s)) for s in segments]
@@ -91,7 +98,15 @@ def _split_name_and_title(seg: Segment, emails: Sequence[str]) -> list[Segment]:
         and TITLE_RE.match(m.group(1))  # a title word first: not "Müller & Partner, ... GmbH"
         and not DEPARTMENT_RE.search(m.group(1))
         and not LEGAL_FORM_RE.search(m.group(1))
-        and (DEPARTMENT_RE.match(m.group(2)) or LEGAL_FORM_RE.search(m.group(2)))
+        and (
+            DEPARTMENT_RE.match(m.group(2))
+            # a company's name with its legal form, not the legal form alone ("Partner
+            # Solutions, Inc." is one company)
+            or (
+                LEGAL_FORM_RE.search(m.group(2))
+                and re.search(r"[^\W\d_]{3}", LEGAL_FORM_RE.sub("", m.group(2)))
+            )
+        )
     ):
         return [Segment(m.group(1), seg.line), Segment(m.group(2), seg.line)]
     words = seg.text.split()
@@ -180,14 +195,14 @@ def parse_card(
     line_region = card_region
     for seg in segments:
         named = countries_named(seg.text)
-        if len(named) == 1:  # an office in another country: its numbers follow its address
-            line_region = named.pop()
+        if len(named) == 1 and _address_or_country(seg.text):
+            line_region = named.pop()  # an office in another country: its numbers follow it
         finds = find_phones(seg.text, line_region, stem=stem)
         if not finds and line_region != card_region:
             finds = find_phones(seg.text, card_region, stem=stem)
         if not finds and last_above:
             finds = [f for f in [continued_line(seg.text, last_above, card_region)] if f]
-        last_above = finds[-1].raw if finds else None
+        last_above = finds[-1].phone.number if finds else None
         if finds:
             stem = finds[-1].raw
             phone_lines.append(seg.line)

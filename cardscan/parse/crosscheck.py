@@ -146,18 +146,24 @@ AFTER_THE_NAME: dict[str, tuple[re.Pattern[str], str]] = {
 
 
 def after_the_name(emails: list[str], name_words: list[str], rule: str) -> list[str]:
-    """Each address with what follows the name's spelling read as ``rule`` says."""
+    """Each address with what follows the family name's spelling at the end of the local
+    part read as ``rule`` says ("christian.berger@" for Chris Berger is no "chris+ian")."""
     tail_re, printed = AFTER_THE_NAME[rule]
-    cands = sorted((c for c in _spellings(name_words) if len(c) >= 3), key=len, reverse=True)
+    family = name_words[-1] if name_words else ""
+    cands = sorted(
+        (c for c in _spellings(name_words) if len(c) >= 3 and family and family in c),
+        key=len,
+        reverse=True,
+    )
     fixed = []
     for email in emails:
         local, _, domain = email.partition("@")
         parts = re.split(r"([._-])", local)
-        for i, part in enumerate(parts):
-            cand = next((c for c in cands if part.startswith(c)), None)
-            m = tail_re.fullmatch(part[len(cand) :]) if cand else None
-            if cand and m:
-                parts[i] = cand + printed + m.group("rest")
+        last = parts[-1]
+        cand = next((c for c in cands if last.startswith(c)), None)
+        m = tail_re.fullmatch(last[len(cand) :]) if cand else None
+        if cand and m:
+            parts[-1] = cand + printed + m.group("rest")
         fixed.append("".join(parts) + "@" + domain)
     return fixed
 

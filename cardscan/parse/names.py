@@ -119,8 +119,12 @@ def name_has_prefix(text: str) -> bool:
 _POSTNOMINAL = re.compile(r"[A-Z]{3,7}|[a-z]{2,4}|(?:[A-Za-z]{1,4}\.){1,3}[A-Za-z]{0,4}")
 
 
-def _is_suffix(part: str) -> bool:
-    return part.lower().replace(" ", "") in _SUFFIX_SET or bool(_POSTNOMINAL.fullmatch(part))
+def _is_suffix(part: str, head: str) -> bool:
+    """A post-nominal after ``head``: one of the table, or one of _POSTNOMINAL's shapes; after
+    a name in capitals, capitals say nothing ("JOHN SMITH, LONDON")."""
+    if part.lower().replace(" ", "") in _SUFFIX_SET:
+        return True
+    return bool(_POSTNOMINAL.fullmatch(part)) and not (head.isupper() and part.isupper())
 
 
 def _take_suffix(text: str) -> tuple[str | None, str]:
@@ -129,7 +133,7 @@ def _take_suffix(text: str) -> tuple[str | None, str]:
     if "," in rest:  # "Jane Doe, PhD" / "Thomas Wolf, MBA, M.Sc."
         head, tail = rest.split(",", 1)
         parts = [p.strip() for p in tail.split(",") if p.strip()]
-        if parts and len(head.split()) >= 2 and all(_is_suffix(p) for p in parts):
+        if parts and len(head.split()) >= 2 and all(_is_suffix(p, head) for p in parts):
             return ", ".join(parts), head.strip()
     words = rest.split()
     while len(words) > 2 and words[-1].lower() in _SUFFIX_SET:

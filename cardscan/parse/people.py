@@ -72,9 +72,22 @@ def is_department(text: str) -> bool:
     )
 
 
+_UMLAUT_DOTS = str.maketrans("äöü", "aou")
+_DOTLESS_DEPARTMENTS = {w.translate(_UMLAUT_DOTS): w for w in DEPARTMENT_VOCABULARY}
+
+
 def spelled_department(text: str) -> str:
-    """ "Qualitatsmanagement" -> "Qualitätsmanagement": a department's word with an OCR slip."""
-    return correct_words(text, DEPARTMENT_VOCABULARY)
+    """ "Qualitatsmanagement" -> "Qualitätsmanagement": a department's word with its umlaut's
+    dots lost by OCR (nothing else: "Logistic" is no slip of "Logistik")."""
+
+    def restore(m: re.Match[str]) -> str:
+        word = m.group(0)
+        printed = _DOTLESS_DEPARTMENTS.get(word.lower())
+        if printed is None or printed == word.lower():
+            return word
+        return printed[0].upper() + printed[1:] if word[0].isupper() else printed
+
+    return re.sub(r"[^\W\d_]{7,}", restore, text)
 
 
 def has_org_marker(text: str) -> bool:
@@ -243,6 +256,10 @@ def assign_people_fields(contact: Draft, rest: list[Segment]) -> None:
     if dept is not None:
         contact.department = spelled_department(dept.text)
         conf["department"] = line_confidence([dept.line], 0.8)
+        if contact.department != dept.text:
+            contact.set_origin(
+                Origin("department", contact.department, "repaired", "umlaut-dots-lost", dept.text)
+            )
         left.remove(dept)
     titles = [s for s in left if title_score(s.text)]
     title_seg: Segment | None = None

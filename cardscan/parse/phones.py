@@ -10,6 +10,7 @@ import phonenumbers as pn
 from cardscan.model import Phone, PhoneType
 from cardscan.parse.rules import (
     NOT_PHONE_LABEL_RE,
+    NOT_PHONE_LABEL_REACH,
     PHONE_AND_FAX_RE,
     PHONE_LABEL_AFTER_NUMBER_RE,
     PHONE_LABEL_GLUED_RE,
@@ -30,6 +31,8 @@ _RANGE = re.compile(
 )
 # A label printed after its number: "650 321 3902 Fax", "(0212) 555 10 92 (Pbx)" is no label.
 _LABEL_AFTER = re.compile(r"\s*[.:]?\s*\(?(?P<label>[^\W\d_]+)\)?\.?\s*(?:$|[,;|])")
+# What model.Phone accepts: a plus, the country code, at most 15 digits in all.
+_E164_SHAPE = re.compile(r"\+[1-9]\d{4,14}")
 # A German extension-only number: "Tel. 030/123456-0, Fax -99" means 030/123456-99.
 _EXTENSION_ONLY = re.compile(r"^\s*[-–]\s?(\d{1,5})\b")
 # A second subscriber number after the first, its area code left out: "Tel. (0212) 555 47 18 -
@@ -45,6 +48,24 @@ class PhoneFind:
     end: int
     labelled: bool  # a label word said the type (more certain than a guess)
     raw: str
+
+
+def _e164(number: pn.PhoneNumber) -> str | None:
+    """The number in E.164 form; None when phonenumbers took more digits than E.164 allows
+    ("Tel. 030 1234567 - 10115 Berlin": the postcode after a dash read into the number)."""
+    e164 = pn.format_number(number, pn.PhoneNumberFormat.E164)
+    return e164 if _E164_SHAPE.fullmatch(e164) else None
+
+
+def _before_a_dash(raw: str, region: str) -> pn.PhoneNumber | None:
+    """ "030 1234567 - 10115", read as one number too long for E.164: the number before the
+    spaced dash, when that is valid."""
+    head = re.split(r"\s[-–]\s", raw)[0]
+    try:
+        number = pn.parse(head, region)
+    except pn.NumberParseException:
+        return None
+    return number if head != raw and pn.is_valid_number(number) and _e164(number) else None
 
 
 def _valid(raw: str, region: str) -> bool:
@@ -132,17 +153,22 @@ def find_phones(text: str, region: str, *, stem: str | None = None) -> list[Phon
             label = _label_after(prepared, m.end)
         if label is None and _house_number_like(m.raw_string):
             continue  # "Am Markt 168-170": a range of house numbers, valid as a German phone
-        if label is None and NOT_PHONE_LABEL_RE.search(prepared, floor, m.start):
+        if label is None and NOT_PHONE_LABEL_RE.search(
+            prepared, max(floor, m.start - NOT_PHONE_LABEL_REACH), m.start
+        ):
             continue  # "V.D. Yeşilova 5551234567": a tax number, valid as a mobile number
-        kind = label or _kind(m.number)
-        e164 = pn.format_number(m.number, pn.PhoneNumberFormat.E164)
-        ext = m.number.extension or None
+        number = m.number if _e164(m.number) else _before_a_dash(m.raw_string, region)
+        if number is None:
+            continue
+        kind = label or _kind(number)
+        e164 = _e164(number) or ""
+        ext = number.extension or None
         finds.append(
             PhoneFind(Phone(e164, kind, ext), m.start, m.end, label is not None, m.raw_string)
         )
         floor = m.end
         extra = _extension_only(prepared, m.end, m.raw_string, region)
-        extra = extra or _continued(prepared, m.end, m.number, finds[-1])
+        extra = extra or _continued(prepared, m.end, number, finds[-1])
         if extra:
             finds.append(extra)
     if not finds and stem:
@@ -159,9 +185,9 @@ def _continued(text: str, pos: int, before: pn.PhoneNumber, first: PhoneFind) ->
     if not m:
         return None
     number = _with_area_of(m.group("digits"), before)
-    if number is None:
+    e164 = _e164(number) if number else None
+    if number is None or e164 is None:
         return None
-    e164 = pn.format_number(number, pn.PhoneNumberFormat.E164)
     phone = Phone(e164, first.phone.type if first.labelled else _kind(number))
     raw = pn.format_number(number, pn.PhoneNumberFormat.INTERNATIONAL)
     return PhoneFind(phone, m.start("digits"), m.end(), first.labelled, raw)
@@ -185,8 +211,8 @@ def _with_area_of(digits: str, before: pn.PhoneNumber) -> pn.PhoneNumber | None:
 
 
 def continued_line(text: str, above: str, region: str) -> PhoneFind | None:
-    """A line of digits alone under a line whose last number was ``above``: "Tel. (0212) 555
-    71 20" over "555 71 21" is a second number of the same area."""
+    """A line of digits alone under a line whose last number was ``above`` (E.164): "Tel.
+    (0212) 555 71 20" over "555 71 21" is a second number of the same area."""
     m = _CONTINUED_ALONE.match(text)
     if not m:
         return None
@@ -195,9 +221,9 @@ def continued_line(text: str, above: str, region: str) -> PhoneFind | None:
     except pn.NumberParseException:
         return None
     number = _with_area_of(m.group("digits"), before)
-    if number is None:
+    e164 = _e164(number) if number else None
+    if number is None or e164 is None:
         return None
-    e164 = pn.format_number(number, pn.PhoneNumberFormat.E164)
     raw = pn.format_number(number, pn.PhoneNumberFormat.INTERNATIONAL)
     return PhoneFind(Phone(e164, _kind(number)), m.start("digits"), m.end(), False, raw)
 
@@ -219,9 +245,9 @@ def _extension_only(text: str, pos: int, stem_raw: str, region: str) -> PhoneFin
         num = pn.parse(raw, region)
     except pn.NumberParseException:
         return None
-    if not pn.is_valid_number(num):
+    e164 = _e164(num) if pn.is_valid_number(num) else None
+    if e164 is None:
         return None
-    e164 = pn.format_number(num, pn.PhoneNumberFormat.E164)
     end = pos + lab.end() + ext_m.end()
     return PhoneFind(Phone(e164, PHONE_LABELS[lab.group(1).lower()]), pos, end, True, raw)
 
@@ -252,11 +278,11 @@ def find_local_numbers(text: str, region: str, area: str) -> list[PhoneFind]:
             number = pn.parse(area + m.group(1) + m.group(2), region)
         except pn.NumberParseException:
             continue
-        if not pn.is_valid_number(number):
+        e164 = _e164(number) if pn.is_valid_number(number) else None
+        if e164 is None:
             continue
         label = _label_before(prepared, m.start(), finds[-1].end if finds else 0)
         kind = label or _kind(number)
-        e164 = pn.format_number(number, pn.PhoneNumberFormat.E164)
         finds.append(
             PhoneFind(Phone(e164, kind), m.start(), m.end(), label is not None, m.group(0))
         )

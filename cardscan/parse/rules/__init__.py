@@ -60,6 +60,7 @@ from cardscan.parse.rules.orgs import (
 )
 from cardscan.parse.rules.phones import (
     NOT_PHONE_LABEL_RE,
+    NOT_PHONE_LABEL_REACH,
     NOT_PHONE_LABEL_RULES,
     PHONE_AND_FAX_RE,
     PHONE_LABEL_AFTER_NUMBER_RE,
@@ -116,6 +117,7 @@ __all__ = [
     "NOT_NAME_RULES",
     "NOT_NAME_WORDS",
     "NOT_PHONE_LABEL_RE",
+    "NOT_PHONE_LABEL_REACH",
     "NOT_PHONE_LABEL_RULES",
     "ORG_VOCABULARY",
     "ORG_WORDS",

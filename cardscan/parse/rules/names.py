@@ -51,6 +51,7 @@ SUFFIX_RULES: tuple[tuple[str, str], ...] = (
     ("PMP", "Jane Doe, PMP"),
     ("MEng", "John Smith MEng"),
     ("Jr.", "John Smith Jr."),
+    ("Esq.", "Tom Reed Esq."),
     ("Sr.", "John Smith Sr."),
     ("sen.", "Karl Weber sen."),
     ("jun.", "Karl Weber jun."),

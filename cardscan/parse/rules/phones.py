@@ -43,5 +43,9 @@ NOT_PHONE_LABEL_RULES: tuple[tuple[str, str], ...] = (
     (r"HR[AB]|Handelsregister|Reg(?:\.|istration)\s*No\.?", "HRB 0711 234567"),
 )
 NOT_PHONE_LABEL_RE = re.compile(
-    r"(?<![\w])(?:" + "|".join(p for p, _ in NOT_PHONE_LABEL_RULES) + r")", re.IGNORECASE
+    r"(?<![\w])(?:" + "|".join(p for p, _ in NOT_PHONE_LABEL_RULES) + r")(?![^\W\d_])",
+    re.IGNORECASE,
 )
+#: How far before a number such a label may stand (the tax office's name between them):
+#: "Einkauf: 030 ..." is no EIN, "Tel. 030 ... · USt-IdNr. ..." labels the next number only.
+NOT_PHONE_LABEL_REACH = 30
