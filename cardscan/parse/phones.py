@@ -65,7 +65,7 @@ def _before_a_dash(raw: str, region: str) -> pn.PhoneNumber | None:
         number = pn.parse(head, region)
     except pn.NumberParseException:
         return None
-    return number if head != raw and pn.is_valid_number(number) and _e164(number) else None
+    return number if head != raw and pn.is_valid_number(number) else None
 
 
 def _valid(raw: str, region: str) -> bool:
@@ -157,11 +157,14 @@ def find_phones(text: str, region: str, *, stem: str | None = None) -> list[Phon
             prepared, max(floor, m.start - NOT_PHONE_LABEL_REACH), m.start
         ):
             continue  # "V.D. Yeşilova 5551234567": a tax number, valid as a mobile number
-        number = m.number if _e164(m.number) else _before_a_dash(m.raw_string, region)
-        if number is None:
+        number: pn.PhoneNumber | None = m.number
+        e164 = _e164(m.number)
+        if e164 is None:  # too long: read up to a spaced dash
+            number = _before_a_dash(m.raw_string, region)
+            e164 = _e164(number) if number else None
+        if number is None or e164 is None:
             continue
         kind = label or _kind(number)
-        e164 = _e164(number) or ""
         ext = number.extension or None
         finds.append(
             PhoneFind(Phone(e164, kind, ext), m.start, m.end, label is not None, m.raw_string)
