@@ -216,28 +216,3 @@ def spelled_by_domain(org: str, domains: set[str]) -> str | None:
                 head = lost.upper() if words[0].isupper() else lost
                 return " ".join([head + words[0], *words[1:]])
     return None
-    first = plain(words[0])
-    if len(first) != len(words[0]):
-        return None  # a letter that is two in plain form: no place to cut
-    for domain in sorted(_compact(d) for d in domains):
-        if domain.startswith(first):
-            return None  # the line spells the domain's name from its start: nothing lost
-        for cut in range(1, MAX_MARK + 1):  # a mark read before the name
-            rest = first[cut:]
-            if len(rest) >= MIN_SPELLED and domain.startswith(rest):
-                return " ".join([words[0][cut:], *words[1:]])
-        for k in range(len(words), 0, -1):  # the name's first letters lost
-            spelled = plain(" ".join(words[:k]))
-            lost = domain[: len(domain) - len(spelled)]
-            if (
-                len(spelled) >= MIN_SPELLED
-                and domain.endswith(spelled)
-                and 1 <= len(lost) <= MAX_LOST
-                and lost not in DOMAIN_PREFIXES
-            ):
-                head = lost.upper() if words[0].isupper() else lost
-                if words[0][:1].isupper() and not words[0].isupper():
-                    head = lost.capitalize()
-                    words[0] = words[0].lower()
-                return " ".join([head + words[0], *words[1:]])
-    return None

@@ -201,7 +201,7 @@ def parse_card(
         if not finds and line_region != card_region:
             finds = find_phones(seg.text, card_region, stem=stem)
         if not finds and last_above:
-            finds = [f for f in [continued_line(seg.text, last_above, card_region)] if f]
+            finds = [f for f in [continued_line(seg.text, last_above)] if f]
         last_above = finds[-1].phone.number if finds else None
         if finds:
             stem = finds[-1].raw

@@ -73,7 +73,9 @@ def is_department(text: str) -> bool:
 
 
 _UMLAUT_DOTS = str.maketrans("äöü", "aou")
-_DOTLESS_DEPARTMENTS = {w.translate(_UMLAUT_DOTS): w for w in DEPARTMENT_VOCABULARY}
+_DOTLESS_DEPARTMENTS = {
+    w.translate(_UMLAUT_DOTS): w for w in DEPARTMENT_VOCABULARY if w.translate(_UMLAUT_DOTS) != w
+}
 
 
 def spelled_department(text: str) -> str:
@@ -83,7 +85,7 @@ def spelled_department(text: str) -> str:
     def restore(m: re.Match[str]) -> str:
         word = m.group(0)
         printed = _DOTLESS_DEPARTMENTS.get(word.lower())
-        if printed is None or printed == word.lower():
+        if printed is None:
             return word
         return printed[0].upper() + printed[1:] if word[0].isupper() else printed
 

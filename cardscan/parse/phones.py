@@ -185,15 +185,29 @@ def _continued(text: str, pos: int, before: pn.PhoneNumber, first: PhoneFind) ->
     """ "(0212) 555 47 18 - 555 62 09": the digits after the number, valid with its country and
     area code and as long as it, are a second number under the same label."""
     m = _CONTINUED.match(text, pos)
-    if not m:
-        return None
+    return _in_area_of(m, before, first) if m else None
+
+
+def continued_line(text: str, above: str) -> PhoneFind | None:
+    """A line of digits alone under a line whose last number was ``above`` (E.164): "Tel.
+    (0212) 555 71 20" over "555 71 21" is a second number of the same area."""
+    m = _CONTINUED_ALONE.match(text)
+    return _in_area_of(m, pn.parse(above), None) if m else None
+
+
+def _in_area_of(
+    m: re.Match[str], before: pn.PhoneNumber, first: PhoneFind | None
+) -> PhoneFind | None:
+    """The digits ``m`` matched as a second number in the area of ``before``, typed as
+    ``first`` (the number before it on its line) when a label typed that one."""
     number = _with_area_of(m.group("digits"), before)
     e164 = _e164(number) if number else None
     if number is None or e164 is None:
         return None
-    phone = Phone(e164, first.phone.type if first.labelled else _kind(number))
+    labelled = first is not None and first.labelled
+    kind = first.phone.type if first is not None and labelled else _kind(number)
     raw = pn.format_number(number, pn.PhoneNumberFormat.INTERNATIONAL)
-    return PhoneFind(phone, m.start("digits"), m.end(), first.labelled, raw)
+    return PhoneFind(Phone(e164, kind), m.start("digits"), m.end(), labelled, raw)
 
 
 def _with_area_of(digits: str, before: pn.PhoneNumber) -> pn.PhoneNumber | None:
@@ -211,24 +225,6 @@ def _with_area_of(digits: str, before: pn.PhoneNumber) -> pn.PhoneNumber | None:
     if not pn.is_valid_number(number) or number == before:
         return None
     return number
-
-
-def continued_line(text: str, above: str, region: str) -> PhoneFind | None:
-    """A line of digits alone under a line whose last number was ``above`` (E.164): "Tel.
-    (0212) 555 71 20" over "555 71 21" is a second number of the same area."""
-    m = _CONTINUED_ALONE.match(text)
-    if not m:
-        return None
-    try:
-        before = pn.parse(above, region)
-    except pn.NumberParseException:
-        return None
-    number = _with_area_of(m.group("digits"), before)
-    e164 = _e164(number) if number else None
-    if number is None or e164 is None:
-        return None
-    raw = pn.format_number(number, pn.PhoneNumberFormat.INTERNATIONAL)
-    return PhoneFind(Phone(e164, _kind(number)), m.start("digits"), m.end(), False, raw)
 
 
 def _extension_only(text: str, pos: int, stem_raw: str, region: str) -> PhoneFind | None:

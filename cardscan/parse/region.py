@@ -79,11 +79,19 @@ def _postcode_style(text: str) -> str | None:
 
 def countries_named(text: str) -> set[str]:
     """The countries a line names: "District 7, Ho Chi Minh City, Vietnam" -> {"VN"}."""
+    return _places(text)[0]
+
+
+def _places(text: str) -> tuple[set[str], set[str]]:
+    """The countries a line names, and the countries of the big cities it names that are
+    not among them ("İstanbul / TÜRKİYE": {"TR"}, set())."""
     folded = _fold_dotted_i(text)
     whole = folded.strip(" ,.").lower()
     if whole in COUNTRIES:
-        return {COUNTRIES[whole]}
-    return {COUNTRIES[r] for r in _names_in(folded) if r in COUNTRIES}
+        return {COUNTRIES[whole]}, set()
+    runs = _names_in(folded)
+    countries = {COUNTRIES[r] for r in runs if r in COUNTRIES}
+    return countries, {CITY_REGION[r] for r in runs if r in CITY_REGION} - countries
 
 
 def region_votes(texts: Sequence[str], emails: Sequence[str], urls: Sequence[str]) -> Counter[str]:
@@ -91,13 +99,11 @@ def region_votes(texts: Sequence[str], emails: Sequence[str], urls: Sequence[str
     votes: Counter[str] = Counter()
     for raw in texts:
         text = _fold_dotted_i(raw)
-        countries = countries_named(text)
+        countries, cities = _places(text)
         for code in countries:
             votes[code] += 3
-        if text.strip(" ,.").lower() not in COUNTRIES:
-            cities = {CITY_REGION[r] for r in _names_in(text) if r in CITY_REGION}
-            for code in cities - countries:
-                votes[code] += 2
+        for code in cities:
+            votes[code] += 2
         style = _postcode_style(text)
         if style:
             votes[style] += 3
