@@ -21,12 +21,6 @@ def _read(card):
             ["brown@vertex-capital.com"],
             ["victoria.brown@vertex-capital.com"],
         ),
-        # the space after the dot; a family name with particles
-        (
-            "Steven van der Merwe\nAguilar LLC\nE: Steven. vandermerwe@aguilar.com",
-            ["vandermerwe@aguilar.com"],
-            ["steven.vandermerwe@aguilar.com"],
-        ),
         # the initial read as a look-alike digit, its dot as a space? The address was no
         # valid one as read ("northwind com"), but its repair only put the dots back: the
         # given name's initial is a proposal like any other
@@ -62,6 +56,56 @@ def _read(card):
 )
 def test_name_before_an_address_is_only_proposed(card, emails, proposed):
     assert _read(card) == (emails, proposed)
+
+
+@pytest.mark.parametrize(
+    ("card", "email"),
+    [
+        # the space after the dot; a family name with particles
+        (
+            "Steven van der Merwe\nAguilar LLC\nE: Steven. vandermerwe@aguilar.com",
+            "steven.vandermerwe@aguilar.com",
+        ),
+        # the space before it
+        (
+            "Frida Lindqvist\nNorrsken AB\nFrida .Lindqvist@norrsken.se",
+            "frida.lindqvist@norrsken.se",
+        ),
+        # the given name's initial; a sub-address and a number after the name
+        ("Ilka Pommer\nMail | i. pommer+messe@holzbau-test.at", "i.pommer+messe@holzbau-test.at"),
+        ("Ilka Pommer\nMail | ilka. pommer7@holzbau-test.at", "ilka.pommer7@holzbau-test.at"),
+        # the dot read as a low comma, glued; the initial read as a glyph no address holds
+        ("Jonas van Dorp\nmail j‚vandorp@dorp-druck.at", "j.vandorp@dorp-druck.at"),
+        ("Franz-Peter Steckel\ne-mail: £.steckel@kroker-test.de", "f.steckel@kroker-test.de"),
+    ],
+)
+def test_dot_read_after_the_given_name_lets_the_name_choose(card, email):
+    """ "Steven. vandermerwe@": the dot is read, the line holds "vandermerwe@" after a word
+    and the one address "steven.vandermerwe@"; the name chooses, and the value is flagged."""
+    from cardscan.parse import lines_from_text, parse_card
+
+    contact = parse_card(lines_from_text(card))
+    assert list(contact.emails) == [email]
+    origin = contact.origin("emails", email)
+    assert origin.source == "repaired"
+    assert "given-name-before-the-dot" in origin.rule.split("+")
+    assert "emails" in contact.review()
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        "Max Weber\nmax.weber@foo.de\nweber@foo.de",  # two addresses, one line each
+        "Steven Merwe\nE: Dr. merwe@aguilar.com",  # a word with a dot that is no name
+        "Steven Merwe\nE: Anna. merwe@aguilar.com",  # another person's given name
+    ],
+)
+def test_dot_before_an_address_without_the_given_name_changes_nothing(card):
+    from cardscan.parse import lines_from_text, parse_card
+
+    contact = parse_card(lines_from_text(card))
+    printed = [line.rsplit(" ", 1)[-1] for line in card.splitlines() if "@" in line]
+    assert list(contact.emails) == printed
 
 
 def test_name_gets_its_umlaut_back_from_the_corrected_address():

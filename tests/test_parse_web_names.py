@@ -260,3 +260,55 @@ def test_a_plus_after_a_glyph_repair_is_still_only_proposed():
 
     contact = parse_card(lines_from_text("Tyler Beck\nHelix GmbH\ntyler.becktmesse|@talweg.com\n"))
     assert all("+" not in e for e in contact.emails)
+
+
+@pytest.mark.parametrize(
+    ("card", "email"),
+    [
+        # the S/5 glyph read as a capital S after the name, alone or before digits
+        ("Teresa Jaspers\ne teresa.jaspersS@kontor-test.com", "teresa.jaspers5@kontor-test.com"),
+        ("Frances Kroll\nE frances.krollS2@acme-test.co.uk", "frances.kroll52@acme-test.co.uk"),
+        ("Sean Obrien\ne: sobrienS@webster-test.com", "sobrien5@webster-test.com"),
+        # the I/l glyph before the name's spelling and a number ("Irotter7@" for Luana Rotter)
+        ("Luana Rotter\nE-Mail | Irotter7@northwind-test.at", "lrotter7@northwind-test.at"),
+        # the initials run together ("Ig@" for Lothar Gross)
+        ("Lothar Gross\nMail Ig@lumina-test.ch", "lg@lumina-test.ch"),
+    ],
+)
+def test_glyph_after_or_before_the_name_read_as_the_name_spells_it(card, email):
+    """A glyph with two readings (S/5, I/l) in an address: the name chooses the reading, and
+    the value is flagged as repaired."""
+    from cardscan.parse import lines_from_text, parse_card
+
+    contact = parse_card(lines_from_text(card))
+    assert contact.emails == (email,)
+    assert contact.origin("emails", email).source == "repaired"
+    assert "emails" in contact.review()
+
+
+@pytest.mark.parametrize(
+    ("card", "email"),
+    [
+        # an s printed in lower case is no glyph read either way: only proposed
+        ("Teresa Jaspers\ne teresa.jasperss@kontor-test.com", "teresa.jasperss@kontor-test.com"),
+        # a capital S that starts a word is a capital ("anna.vonSteinS": no)
+        ("Anna Stein\nanna.Stein@kontor-test.com", "anna.stein@kontor-test.com"),
+        # an S after another name than the card's stays an s
+        ("Teresa Jaspers\ne paulS@kontor-test.com", "pauls@kontor-test.com"),
+    ],
+)
+def test_s_without_the_glyph_or_the_name_stays_as_read(card, email):
+    from cardscan.parse import lines_from_text, parse_card
+
+    contact = parse_card(lines_from_text(card))
+    assert contact.emails == (email,)
+
+
+def test_sub_address_read_apart_joins_the_name_before_it():
+    """ "dietrich.seifert +events@": the + read after a space; "+events@" alone names no
+    mailbox (no valid reading), so the name before it chooses."""
+    from cardscan.parse import lines_from_text, parse_card
+
+    card = "Dietrich Seifert\nSales Manager\nE-Mail dietrich.seifert +events@kestrel-test.de"
+    contact = parse_card(lines_from_text(card))
+    assert contact.emails == ("dietrich.seifert+events@kestrel-test.de",)

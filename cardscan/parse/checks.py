@@ -22,6 +22,7 @@ from cardscan.parse.crosscheck import (
     correct_emails,
     correct_profiles,
     dedupe_emails,
+    five_read_as_s,
     recover_lost_at,
     rejoin_split_local,
     restore_given_name,
@@ -31,7 +32,7 @@ from cardscan.parse.draft import Draft
 from cardscan.parse.names import restore_umlauts, split_name
 from cardscan.parse.rules.emails import GLYPH_REPAIRS
 from cardscan.parse.web import NO_VALID_READING, dedupe_urls
-from cardscan.parse.webvalues import CAPITAL_I_RULE
+from cardscan.parse.webvalues import GLYPH_READING_RULES
 from cardscan.text import fold
 
 
@@ -43,18 +44,22 @@ def settle(
     rule: str,
     *,
     propose_only: bool = False,
+    choice: bool = False,
 ) -> list[str]:
     """The values of ``field`` once a check turned ``before`` into ``after`` (one for one).
     ``propose_only``: the check reads no glyph another way (a + for a t), so not even a value
-    repaired from a glyph lets the name choose: a second reading of the image must show it."""
+    repaired from a glyph lets the name choose: a second reading of the image must show it.
+    ``choice``: the line as read holds both values (the check chose how to split it into
+    words), so the name chooses; the value is recorded as repaired, and flagged."""
     settled = []
     for old, new in zip(before, after, strict=True):
         if old == new:
             settled.append(old)
             continue
         origin = contact.origin(field, old)
-        if not propose_only and (_glyph_repaired(origin) or _glyph_choice(origin, old, new)):
-            rules = "+".join(dict.fromkeys(f"{origin.rule}+{rule}".split("+")))
+        chosen = choice or _glyph_repaired(origin) or _glyph_choice(origin, old, new)
+        if not propose_only and chosen:
+            rules = "+".join(dict.fromkeys(filter(None, f"{origin.rule or ''}+{rule}".split("+"))))
             contact.set_origin(Origin(field, new, "repaired", rules, origin.read or old))
             settled.append(new)
         else:
@@ -72,13 +77,21 @@ def _glyph_repaired(origin: Origin) -> bool:
     return bool(rules & (GLYPH_REPAIRS | {NO_VALID_READING}))
 
 
+#: The glyphs of GLYPH_READING_RULES and their two readings.
+_GLYPH_READINGS = {"I": "il", "S": "s5"}
+
+
 def _glyph_choice(origin: Origin, old: str, new: str) -> bool:
-    """Does ``new`` only read an I/l glyph of ``old`` the other way ("Istewart@": istewart or
-    lstewart)? A choice between two readings of the image, which the name may make."""
+    """Does ``new`` only read an I/l or S/5 glyph of ``old`` the other way ("Istewart@":
+    istewart or lstewart; "teresa.jamesS@": jamess or james5)? A choice between two readings
+    of the image, which the name may make."""
     read = origin.read or ""
-    if origin.rule != CAPITAL_I_RULE or len(read) != len(old) or len(new) != len(old):
+    rules = set((origin.rule or "").split("+"))
+    if not rules <= GLYPH_READING_RULES or not len(read) == len(old) == len(new):
         return False
-    return all(a == b or (r == "I" and b in "il") for a, b, r in zip(old, new, read, strict=True))
+    return all(
+        a == b or b in _GLYPH_READINGS.get(r, "") for a, b, r in zip(old, new, read, strict=True)
+    )
 
 
 def propose(contact: Draft, proposal: Proposal) -> None:
@@ -109,6 +122,8 @@ def crosscheck(contact: Draft) -> None:
     words = _name_words(contact)
     initial = fold(contact.name.given or "")[:1] if contact.name else ""
     emails = contact.emails
+    fixed = five_read_as_s(emails, [w for w in words if len(w) > 1])
+    emails = settle(contact, "emails", emails, fixed, "five-read-as-s")
     fixed = correct_emails(emails, [w for w in words if len(w) > 1], initial)
     emails = settle(contact, "emails", emails, fixed, "spelled-as-the-name")
     for rule in AFTER_THE_NAME:
@@ -122,7 +137,9 @@ def crosscheck(contact: Draft) -> None:
         settle(contact, "urls", contact.urls, urls, "domain-agrees-with-the-card")
     )
     given, family = _folded_name(contact)
-    fixed = restore_given_name(emails, contact.raw_text, given, family)
+    fixed = restore_given_name(emails, contact.raw_text, given, family, dotted=True)
+    emails = settle(contact, "emails", emails, fixed, "given-name-before-the-dot", choice=True)
+    fixed = restore_given_name(emails, contact.raw_text, given, family, dotted=False)
     emails = settle(contact, "emails", emails, fixed, "given-name-before-the-address")
     fixed = rejoin_split_local(emails, contact.raw_text, given, family)
     emails = settle(contact, "emails", emails, fixed, "local-part-split-by-a-space")

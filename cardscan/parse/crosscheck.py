@@ -99,6 +99,7 @@ def correct_emails(emails: list[str], name_words: list[str], initial: str = "") 
     fixed: list[str] = []
     for email in emails:
         local, _, domain = email.partition("@")
+        local, plus, tag = local.partition("+")  # "anna.berg+messe@": the name before the +
         parts = re.split(r"([._-])", local)
         _drop_debris_initial(parts, name_words)
         _fix_initial(parts, name_words, initial)
@@ -112,25 +113,50 @@ def correct_emails(emails: list[str], name_words: list[str], initial: str = "") 
             c[:k] + ch + "e" + c[k + 1 :] for c in cands for k, ch in enumerate(c) if ch in "aou"
         ]
         for i, part in enumerate(parts):
-            if part in cands:
+            stem, number = _number_after(part)  # "irotter7@" for Luana Rotter: lrotter7
+            if not stem or stem in cands:
                 continue
             for cand in cands:
-                if _misread_as(part, cand) and not _l_for_i(part, cand):
-                    parts[i] = cand
+                if _misread_as(stem, cand) and not _l_for_i(stem, cand):
+                    parts[i] = cand + number
                     break
-        fixed.append("".join(parts) + "@" + domain)
+        fixed.append("".join(parts) + plus + tag + "@" + domain)
+    return fixed
+
+
+def _number_after(part: str) -> tuple[str, str]:
+    """ "carroll52" -> ("carroll", "52"): a local part's word and the number after it."""
+    m = re.fullmatch(r"(.*?)(\d*)", part)
+    return (m.group(1), m.group(2)) if m else (part, "")
+
+
+def five_read_as_s(emails: list[str], name_words: list[str]) -> list[str]:
+    """ "teresa.jamess@" for Teresa James, "frances.carrolls2@": an s after the spelling of the
+    name, alone or before digits, as the 5 of a number ("james5@", "carroll52@"). Applied only
+    where OCR read a capital S among lower-case letters (the S/5 glyph, parse.checks.settle);
+    else a proposal."""
+    cands = [c for c in _spellings(name_words) if len(c) >= 3]
+    fixed = []
+    for email in emails:
+        local, at, rest = email.partition("@")
+        head, plus, tag = local.partition("+")
+        m = re.fullmatch(r"(?P<before>.*?)(?P<word>[a-z]+)s(?P<digits>\d*)", head)
+        if m and m.group("word") in cands and (m.group("before")[-1:] in ("", ".", "_", "-")):
+            head = f"{m.group('before')}{m.group('word')}5{m.group('digits')}"
+        fixed.append(head + plus + tag + at + rest)
     return fixed
 
 
 def _spellings(name_words: list[str]) -> list[str]:
     """How a local part spells a name: each word, its initial, the initial and the family
     name ("viester@" for Victor Lester), the family name with its particles ("vandijk@"),
-    the whole name run together ("ahmetkaya@")."""
+    the whole name run together ("ahmetkaya@"), the initials ("lg@")."""
     cands = [w for word in name_words for w in (word, word[:1])]
     if len(name_words) > 1:
         given = name_words[0][:1]
         cands += [given + name_words[-1], given + "".join(name_words[1:])]
         cands += ["".join(name_words[1:]), "".join(name_words)]
+        cands.append("".join(w[:1] for w in name_words))  # "lg@" for Lothar Gross
     return cands
 
 
@@ -170,15 +196,31 @@ def after_the_name(emails: list[str], name_words: list[str], rule: str) -> list[
 
 # Glyphs OCR reads for a lone initial before a space ("5 gutierrez@" for Stephanie Gutierrez's
 # s.gutierrez@): printed letter -> what it came out as.
-_INITIAL_READ_AS = {"s": "5$", "o": "0", "z": "2", "g": "9", "l": "1|!", "i": "1|!", "j": "|]"}
+_INITIAL_READ_AS = {
+    "s": "5$", "o": "0", "z": "2", "g": "9", "l": "1|!", "i": "1|!", "j": "|]", "f": "£",
+}  # fmt: skip
+# What OCR reads for the dot between the given name and the rest: a dot, a low comma, a comma.
+_DOTS = ".‚,"
+# The given name and the address apart: a dot with a space beside it, a low comma or comma
+# for the dot, or a space alone. A dot between letters is read into the address itself
+# ("max.weber@" is one address, never "weber@" after "max"): it only parts a glyph no address
+# holds from it ("£.steckel@", the initial f).
+_SEPARATOR = rf"\s+[{_DOTS}]\s*|[{_DOTS}]\s+|[{_DOTS}]|\s+"
 
 
-def restore_given_name(emails: list[str], text: str, given: str, family: str) -> list[str]:
+def restore_given_name(
+    emails: list[str], text: str, given: str, family: str, *, dotted: bool
+) -> list[str]:
     """ "Victoria brown@vertex.com" on Victoria Brown's card: OCR read the dot after the given
     name as a space (and capitalised it), so the address found was the family name alone.
-    The given name printed right before it is put back, with the usual dot; so is it when the
-    space came after the dot ("Steven. vandermerwe@" for Steven van der Merwe), and so is the
-    initial read as a look-alike ("5 gutierrez@" for Stephanie Gutierrez: s.gutierrez@)."""
+    The given name printed right before it is put back, with the usual dot; so is the initial
+    read as a look-alike ("5 gutierrez@" for Stephanie Gutierrez: s.gutierrez@).
+
+    ``dotted``: only where the dot itself was read, with a space beside it ("Steven.
+    vandermerwe@", "Frederic .Roehricht@", "i. pammer@" for Ismail Pammer) or read as a low
+    comma ("j‚vandenberg@"): then the line holds both readings, the address alone after a
+    word or the one address, and the name chooses between them. Without ``dotted``, only
+    where it was not (a space is all there is: the name alone proposes the dot)."""
     if not given or not family:
         return emails
     folded = fold(text)
@@ -187,16 +229,26 @@ def restore_given_name(emails: list[str], text: str, given: str, family: str) ->
     for email in emails:
         local = email.partition("@")[0]
         m = None
-        if local in (family, re.sub(r"[^a-z]", "", family)):
-            m = re.search(rf"(?<![\w.@-])(\S+?)\.?\s+{re.escape(local)}\s?@", folded, re.I)
-        if m:
-            word = m.group(1).lower()
-            if word == given:
-                email = f"{given}.{email}"
-            elif len(word) == 1 and word in _INITIAL_READ_AS.get(initial, ""):
-                email = f"{initial}.{email}"
+        if _name_stem(local) in (family, re.sub(r"[^a-z]", "", family)):
+            m = re.search(
+                rf"(?<![\w.@-])([^\s{_DOTS}]+)({_SEPARATOR}){re.escape(local)}\s?@",
+                folded,
+                re.I,
+            )
+        if m and bool(m.group(2).strip()) == dotted:
+            word, glued = m.group(1).lower(), m.group(2) == "."
+            if len(word) == 1 and word in _INITIAL_READ_AS.get(initial, ""):
+                email = f"{initial}.{email}"  # "£.steckel@": the initial no address holds
+            elif not glued and (word == given or (dotted and word == initial)):
+                email = f"{word}.{email}"
         fixed.append(email)
     return fixed
+
+
+def _name_stem(local: str) -> str:
+    """The local part without a sub-address or a number after the name: "anna.berg+messe",
+    "carroll52" -> "anna.berg", "carroll"."""
+    return re.sub(r"\d+$", "", local.partition("+")[0])
 
 
 # What OCR reads for the @ of an address ("ayalaegreenfield.com", "ayalacıgreenfield.com" for
@@ -289,6 +341,7 @@ def _fits_name(local: str, given: str, family: str) -> bool:
     karl, mueller?"""
     if not given or not family:
         return False
+    local = _name_stem(local)  # "dietrich.seifert+events", "hans-juergen.wirz41"
     words = re.findall(r"[a-z]+", given)
     if not words:  # a name in another script ("Иван") has no ASCII spelling to compare
         return False

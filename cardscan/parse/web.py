@@ -21,8 +21,8 @@ from cardscan.model import Origin, Profile, Proposal
 from cardscan.parse.hosts import registered_label
 from cardscan.parse.rules.emails import TEXT_REPAIRS, TextRepair
 from cardscan.parse.webvalues import (
-    CAPITAL_I_RULE,
     COMMON_TLDS,
+    GLYPH_READING_RULES,
     Value,
     loose_values,
     normalize_email,
@@ -159,9 +159,13 @@ def find_web(text: str) -> WebFinds:
         for v in values
         if v.value in rules
     ] + [
-        # the I/l glyph read as one of its readings is printed; the name may choose the other
+        # the I/l or S/5 glyph read one of its ways is printed; the name may choose the other
         Origin(
-            v.field, v.value, "printed" if v.rule == CAPITAL_I_RULE else "repaired", v.rule, v.read
+            v.field,
+            v.value,
+            "printed" if set(v.rule.split("+")) <= GLYPH_READING_RULES else "repaired",
+            v.rule,
+            v.read,
         )
         for v in printed
         if v.rule

@@ -110,6 +110,16 @@ _DOTLESS = str.maketrans({"ı": "i"})
 
 #: The rule of an address read with the I/l glyph (its origin keeps what OCR read).
 CAPITAL_I_RULE = "capital-i-or-l-glyph"
+# A capital S among the lower-case letters of an address, last in its local part or before
+# its digits ("teresa.jamesS@", "frances.carrollS2@"), is a 5 as often as an s: the glyphs
+# differ by a corner. Lower-cased it is an s; the printed name may choose the 5 (a local part
+# such as "teresa.james5@": the name and a number).
+_CAPITAL_S = re.compile(r"(?<=[a-z])S(?=\d*(?:\+[\w.-]*)?@)")
+#: The rule of an address read with the S/5 glyph.
+CAPITAL_S_RULE = "capital-s-or-5-glyph"
+#: Rules of a glyph read one of its two ways: the value is printed as read, and the printed
+#: name may choose the other reading (parse.checks.settle).
+GLYPH_READING_RULES = frozenset({CAPITAL_I_RULE, CAPITAL_S_RULE})
 
 
 @dataclass(frozen=True)
@@ -129,12 +139,19 @@ class Value:
 
 
 def _lowercase(address: str) -> tuple[str, str | None]:
-    """The address lower-cased, a capital I among lower-case letters read as above; the rule
-    CAPITAL_I_RULE when it had one (the I/l glyph's other reading stays open)."""
+    """The address lower-cased, a capital I or S among lower-case letters read as above; the
+    rules of GLYPH_READING_RULES it went through, joined by "+" (the glyph's other reading
+    stays open), or None."""
+    rules = []
+    s_read = _CAPITAL_S.sub("s", address)
+    if s_read != address and s_read.replace("I", "") == s_read.replace("I", "").lower():
+        address = s_read
+        rules.append(CAPITAL_S_RULE)
     others = address.replace("I", "")
     if "I" in address and others == others.lower():
-        return _CAPITAL_I.sub("l", address).lower(), CAPITAL_I_RULE
-    return address.lower(), None
+        address = _CAPITAL_I.sub("l", address)
+        rules.append(CAPITAL_I_RULE)
+    return address.lower(), "+".join(rules) or None
 
 
 def valid_email(candidate: str) -> str | None:

@@ -88,12 +88,19 @@ EMAIL_REPAIRS: tuple[TextRepair, ...] = (
         "E gpearce®silverline.co.uk", "gpearce@silverline.co.uk",
         "Firma (firma.de)", "https://firma.de",
     ),
-    # A ® or © read after the @ as well ("becker@®klapp-group.com").
+    # A ® or © read after the @ as well ("becker@®klapp-group.com") ...
     TextRepair(
         "sign-after-at", "fix",
         re.compile(r"(?<=@)[®©]+"), "",
         "E gaetano.becker@®klapp-group.com", "gaetano.becker@klapp-group.com",
         "E gaetano.becker@klapp-group.com ®", "gaetano.becker@klapp-group.com",
+    ),
+    # ... or before it ("ida.brandt®@": the @ read twice); a brand's sign stays apart.
+    TextRepair(
+        "sign-before-at", "fix",
+        re.compile(r"(?<=[a-z0-9])[®©]+(?=@)", re.I), "",
+        "E-Mail ida.brandt®@holzwerk-beispiel.ch", "ida.brandt@holzwerk-beispiel.ch",
+        "Holzwerk® ida.brandt@holzwerk-beispiel.ch", "ida.brandt@holzwerk-beispiel.ch",
     ),
     # The @ read as & (a ® before it) after a lower-case local part, on a line without @
     # ("Müller&Partner.de" may be a brand; "www.h&m.com", "at&t.com" are no addresses).
