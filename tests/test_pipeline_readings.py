@@ -69,6 +69,20 @@ def test_team_address_alone_asks_for_the_persons_line(tmp_path):
     assert contact.emails == ("s.reid@cobalt.com", "info@cobalt.com")  # the person's first
 
 
+def test_street_without_its_city_asks_for_the_city_line(tmp_path):
+    # sparse-text mode dropped the line of the postcode and city under the street (a Turkish
+    # card: read again with the Latin-script model first, which reads the same)
+    first = (
+        "Ayla Demir\nSatis Muduru\nTel +90 212 555 12 34\nayla@demir-test.com.tr\nLale Sok. No: 14"
+    )
+    second = "Ayla Demir\nLale Sok. No: 14\n34303 Kucukcekmece/Istanbul"
+    engine = FakeEngine(ocr_result(first), ocr_result(first), ocr_result(second))
+    contact = Scanner(ScanOptions(qr=False), engine=engine).scan([card_photo(tmp_path)]).contact
+    assert (4, False) in engine.requests
+    assert contact.address is not None
+    assert (contact.address.postal_code, contact.address.city) == ("34303", "Istanbul")
+
+
 def test_complete_reading_is_not_read_twice(tmp_path):
     engine = FakeEngine(ocr_result(CARD))
     Scanner(ScanOptions(qr=False), engine=engine).scan([card_photo(tmp_path)])

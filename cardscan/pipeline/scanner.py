@@ -76,7 +76,9 @@ def _looks_incomplete(contact: Contact) -> bool:
     team_only = all(e.partition("@")[0] in ROLE_MAILBOXES for e in contact.emails)
     missing_mail = not contact.emails or (team_only and contact.name is not None)
     missing_phone = not contact.phones and bool(re.search(r"\d{3}", text))
-    return missing_mail or missing_phone or contact.name is None
+    # a street read without its city: the line of the postcode and city dropped
+    missing_city = contact.address is not None and not contact.address.city
+    return missing_mail or missing_phone or missing_city or contact.name is None
 
 
 def _web_fields_from(first: Contact, contact: Contact) -> Contact:
