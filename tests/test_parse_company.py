@@ -153,3 +153,24 @@ def test_the_logo_put_right_is_recorded_and_flagged():
 def test_a_note_of_the_companys_owner_is_not_the_company(pattern, note):
     card = f"Dana Kim\nDirector\nHarbor Finch Ltd.\n{note}\n"
     assert parse_card(lines_from_text(card)).organization == "Harbor Finch Ltd."
+
+
+@pytest.mark.parametrize(
+    ("card", "org"),
+    [
+        # a possessive's apostrophe is the name's own, not a logo's debris
+        ("HANNA VOGT\nManager\nHanna's Travel\nTel. +49 30 1234567", "Hanna's Travel"),
+        # (the typographic apostrophe read as the plain one)
+        ("Tom Reilly\nOwner\nO'Brien’s Bikes Inc.\nTel. +1 312 555 0134", "O'Brien's Bikes Inc."),
+        # a logo's bracketed letter beside the name still is debris
+        ("Tom Reilly\nOwner\n(E) Lakeside Dental\nTel. +1 312 555 0134", "Lakeside Dental"),
+    ],
+)
+def test_apostrophe_inside_a_company_word_stays(card, org):
+    assert parse_card(lines_from_text(card)).organization == org
+
+
+def test_company_line_with_its_legal_form_goes_on_no_further():
+    # a logo's sign after the legal form; the department under it is no part of the name
+    card = "Quarzit Weinbau GmbH &\nRechnungswesen\nE-Mail: post@quarzit-weinbau.de"
+    assert parse_card(lines_from_text(card)).organization == "Quarzit Weinbau GmbH"

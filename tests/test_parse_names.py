@@ -40,7 +40,15 @@ def test_split_name(printed, expected):
 
 @pytest.mark.parametrize(
     "line",
-    ["Anna Müller", "Dr. Jürgen Weiß", "JANE DOE", "Joost van Dijk"],
+    [
+        "Anna Müller",
+        "Dr. Jürgen Weiß",
+        "JANE DOE",
+        "Joost van Dijk",
+        # a family name that is also a place word, with a post-nominal or a prefix
+        "Jonas Tower, Ph.D",
+        "Dr. Lena Haus",
+    ],
 )
 def test_names_score_high(line):
     assert name_score(line) >= 0.6
@@ -55,6 +63,8 @@ def test_names_score_high(line):
         "Tel. 030 123456",
         "Berlin",
         "www.firma.de",
+        "Sakura Park",  # a place word without a prefix or post-nominal
+        "Technology Park Building",
     ],
 )
 def test_non_names_score_low(line):

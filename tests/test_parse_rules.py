@@ -10,6 +10,7 @@ from cardscan.parse.region import infer_region, region_votes
 from cardscan.parse.rules import (
     AREA_RULES,
     CITY_RULES,
+    CONNECTOR_RULES,
     COUNTRY_RULES,
     DEPARTMENT_RULES,
     LEGAL_FORM_RULES,
@@ -204,3 +205,11 @@ def test_card_check_proposes_and_leaves_alone(rule, card, read, proposed, counte
     other = parse_card(lines_from_text(counter))
     assert kept in other.emails + other.urls
     assert all(p.value != kept for p in other.proposals)
+
+
+@pytest.mark.parametrize(("word", "example"), CONNECTOR_RULES, ids=_ids(CONNECTOR_RULES))
+def test_company_name_goes_on_after_a_connecting_word(word, example):
+    first, second = example.split(" / ")
+    assert first.split()[-1] == word
+    contact = parse_card(lines_from_text(f"{PERSON}\nProfessorin\n{first}\n{second}"))
+    assert contact.organization == f"{first} {second}"

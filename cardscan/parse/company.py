@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from cardscan.parse.rules import CONNECTORS, LEGAL_FORM_RE, fix_legal_form
 from cardscan.parse.segments import Segment, neighbours
 from cardscan.text import fold
 
@@ -172,7 +173,37 @@ def name_lines_above(
     larger = bool(top and legal.line.height and top >= LOGO_LARGER * legal.line.height)
     if larger or domain_agreement(spelled, domains) >= 0.5 or mentions_domain(spelled, domains):
         return chain
-    return []
+    return chain[-1:] if ends_with_connector(chain[-1].text) else []
+
+
+def ends_with_connector(text: str) -> bool:
+    """Does a company line end with a word that joins it to the next ("UNIVERSITY OF")?"""
+    words = text.split()
+    return bool(words) and words[-1].lower() in CONNECTORS and len(words) >= 2
+
+
+def continued_below(
+    rest: list[Segment], i: int, may_join: Callable[[Segment], bool]
+) -> Segment | None:
+    """The line that completes rest[i], a company line that ends with a word joining it to
+    the next ("UNIVERSITY OF" / "APPLIED SCIENCES"): the nearest below in its column,
+    close, of words only (no digits, no @), that ``may_join`` allows; else None. A legal form
+    ends a name: "Quarzit Kellerei GmbH &" is a logo's sign after it, not more to come."""
+    if not ends_with_connector(rest[i].text) or LEGAL_FORM_RE.search(fix_legal_form(rest[i].text)):
+        return None
+    below = [j for j in neighbours(rest, i, up=False) if rest[j].line.top > rest[i].line.top]
+    if not below:
+        return None
+    seg = rest[below[0]]
+    if (
+        seg.line.top - rest[i].line.top > MAX_GAP
+        or re.search(r"[\d@]", seg.text)
+        or len(seg.text.split()) > 6
+        or not re.search(r"[^\W\d_]{3}", seg.text)
+        or not may_join(seg)
+    ):
+        return None
+    return seg
 
 
 # A logo's first letters lost, or a mark beside it read as letters, where the card's domain

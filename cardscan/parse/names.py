@@ -206,8 +206,8 @@ def name_score(text: str) -> float:
     full = [w for i, w in enumerate(words) if i not in initials]
     if max(len(w) for w in full) < 3 or any(len(w.strip(".")) < 2 for w in full):
         return 0.1  # "Sh Ei": OCR debris, not a name
-    if any(w.lower().strip(".,") in NOT_NAME_WORDS for w in words):
-        return 0.1  # "Sakura Park Building"
+    if text == rest and any(w.lower().strip(".,") in NOT_NAME_WORDS for w in words):
+        return 0.1  # "Sakura Park Building"; "Jonas Tower, Ph.D", "Dr. Lena Haus" are people
     good = 0
     for w in words:
         if w.lower() in NAME_PARTICLES:

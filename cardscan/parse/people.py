@@ -11,7 +11,12 @@ from dataclasses import replace
 
 from cardscan.model import Origin
 from cardscan.parse.address import country_of
-from cardscan.parse.company import domain_agreement, mentions_domain, name_lines_above
+from cardscan.parse.company import (
+    continued_below,
+    domain_agreement,
+    mentions_domain,
+    name_lines_above,
+)
 from cardscan.parse.domains import correct_by_domain
 from cardscan.parse.draft import Draft
 from cardscan.parse.names import (
@@ -235,6 +240,11 @@ def assign_people_fields(contact: Draft, rest: list[Segment]) -> None:
         (orgs and orgs[0][0] is org_seg and orgs[0][1] >= 0.8) or agreement[id(org_seg)] >= 0.5
     )
     if org_seg is not None:
+        # "NORDHAFEN UNIVERSITY OF" / "APPLIED SCIENCES": the name goes on below
+        k = next(k for k, s in enumerate(rest) if s is org_seg)
+        below = continued_below(rest, k, lambda s: _may_name_company(s, name_seg))
+        if below is not None:
+            above, org_seg = [*above, org_seg], below
         text, country = _country_after_legal_form(" ".join(s.text for s in [*above, org_seg]))
         if country and contact.address and not contact.address.country:
             # the country line, read into the company's
@@ -332,6 +342,7 @@ def _department_under(title: Segment, rest: list[Segment], left: list[Segment]) 
 
 # Characters that never start or end a company name but come from logos and rules next to it.
 _DEBRIS_CHARS = set("()[]{}|<>©®@&+*#~=_\\/'\"“”‚„")
+_APOSTROPHE_IN_WORD = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
 
 
 def _is_debris(token: str, domains: set[str], *, leading: bool = False) -> bool:
@@ -345,7 +356,9 @@ def _is_debris(token: str, domains: set[str], *, leading: bool = False) -> bool:
         return True
     if not alnum or token in LEGAL_FORMS:
         return not alnum
-    if any(ch in _DEBRIS_CHARS for ch in token) and not token.startswith("(haftungs"):
+    # (an apostrophe between letters is the name's own: "Margo's Travel", "O'Neill Ltd")
+    inner = _APOSTROPHE_IN_WORD.sub("", token)
+    if any(ch in _DEBRIS_CHARS for ch in inner) and not token.startswith("(haftungs"):
         return True
     low = fold(alnum)
     if any(d.startswith(low) for d in domains):

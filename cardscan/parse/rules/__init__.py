@@ -43,6 +43,8 @@ from cardscan.parse.rules.names import (
 )
 from cardscan.parse.rules.orgs import (
     AREA_RULES,
+    CONNECTOR_RULES,
+    CONNECTORS,
     DEPARTMENT_RE,
     DEPARTMENT_RULES,
     DEPARTMENT_VOCABULARY,
@@ -97,6 +99,8 @@ __all__ = [
     "CITY_REGION",
     "CITY_RULES",
     "CITY_SPELLING",
+    "CONNECTORS",
+    "CONNECTOR_RULES",
     "COUNTRIES",
     "COUNTRY_RULES",
     "DEPARTMENT_RE",

@@ -170,6 +170,28 @@ ORG_WORD_RULES: tuple[tuple[str, str], ...] = (
 )
 ORG_WORDS: tuple[str, ...] = tuple(word for word, _ in ORG_WORD_RULES)
 
+# (word, card text it exists for, "/" where the line breaks): a company's name broken over
+# two lines after a word that joins it to the next one (parse.company.continued_below).
+# One-letter words such as the Portuguese "e" are left out: a label letter ends lines too.
+CONNECTOR_RULES: tuple[tuple[str, str], ...] = (
+    ("of", "Nordhafen University of / Applied Sciences"),
+    ("for", "Institute for / Energy Research"),
+    ("and", "Institute of Science and / Technology"),
+    ("&", "Hoffmann & / Söhne GmbH"),
+    ("the", "Foundation for the / Arts"),
+    ("für", "Institut für / Angewandte Optik"),
+    ("und", "Gesellschaft für Bau und / Umwelt mbH"),
+    ("der", "Stiftung der / Deutschen Wirtschaft"),
+    ("des", "Verband des / Bayerischen Handwerks"),
+    ("de", "Institut de / Recherche Appliquée"),
+    ("du", "Institut du / Monde Arabe"),
+    ("da", "Associação da / Indústria Têxtil"),
+    ("do", "Banco do / Brasil S.A."),
+    ("di", "Cassa di / Risparmio S.p.A."),
+    ("della", "Compagnia della / Seta S.r.l."),
+)
+CONNECTORS: frozenset[str] = frozenset(w for w, _ in CONNECTOR_RULES)
+
 # (pattern, card text it exists for): a line naming a department.
 DEPARTMENT_RULES: tuple[tuple[str, str], ...] = (
     (r"abteilung", "Abteilung Einkauf"),
