@@ -4,6 +4,7 @@ import pytest
 
 from cardscan.model import Address
 from cardscan.parse import lines_from_text, parse_card
+from cardscan.parse.rules import PREMISES_RULES
 
 CASES = [
     ("Hauptstraße 12\n10115 Berlin", Address("Hauptstraße 12", "10115", "Berlin")),
@@ -173,3 +174,45 @@ def test_street_with_a_range_of_house_numbers():
     contact = parse_card(lines_from_text(card))
     assert contact.address is not None and contact.address.street == "Am Markt 168-170"
     assert [p.number for p in contact.phones] == ["+493413680086"]
+
+
+@pytest.mark.parametrize(
+    ("card", "street"),
+    [
+        # English-speaking countries print the house number first; a road without a street word
+        ("2455 Alameda de las Pulgas\nMenlo Park, CA 94025", "2455 Alameda de las Pulgas"),
+        ("18 The Shambles\nYork YO1 7LZ", "18 The Shambles"),
+        # a company line above the postcode is no street, digits first or not
+        ("3D Druck Nord GmbH\n24103 Kiel", None),
+    ],
+)
+def test_street_that_starts_with_its_number(card, street):
+    address = parse_card(lines_from_text(card)).address
+    assert address is not None and address.street == street
+
+
+@pytest.mark.parametrize(
+    ("card", "street"),
+    [
+        # the premises above the street ...
+        (
+            "Unit 4, The Old Brewery\n12 Mill Lane\nBristol BS1 6JP",
+            "Unit 4, The Old Brewery, 12 Mill Lane",
+        ),
+        ("Haus B, 2. OG\nLindenallee 7\n50968 Köln", "Haus B, 2. OG, Lindenallee 7"),
+        # ... or under it, right above the city
+        (
+            "1200 Fifth Avenue\nSuite 1500\nSeattle, WA 98101",
+            "1200 Fifth Avenue, Suite 1500",
+        ),
+    ],
+)
+def test_premises_line_joins_the_street(card, street):
+    address = parse_card(lines_from_text(card)).address
+    assert address is not None and address.street == street
+
+
+@pytest.mark.parametrize(("word", "example"), PREMISES_RULES, ids=[w for w, _ in PREMISES_RULES])
+def test_premises_rule(word, example):
+    address = parse_card(lines_from_text(f"{example}\n45 Station Road\nLeeds LS1 4DY")).address
+    assert address is not None and address.street == f"{example}, 45 Station Road"

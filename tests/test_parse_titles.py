@@ -147,3 +147,29 @@ def test_no_other_word_is_bent_to_the_department_table():
 def test_a_company_with_its_legal_form_after_a_comma_stays_whole(line):
     contact = parse_card(lines_from_text(f"Dana Kim\n{line}\n"))
     assert (contact.title, contact.organization) == (None, line)
+
+
+def test_title_word_before_a_department_makes_the_line_a_title():
+    card = "Katharina Seidel\nLeiterin Forschung & Entwicklung\nLindqvist Optik GmbH"
+    contact = parse_card(lines_from_text(card))
+    assert (contact.title, contact.department) == ("Leiterin Forschung & Entwicklung", None)
+    # a department alone stays a department
+    card = "Katharina Seidel\nProjektleiterin\nForschung & Entwicklung\nLindqvist Optik GmbH"
+    contact = parse_card(lines_from_text(card))
+    assert (contact.title, contact.department) == ("Projektleiterin", "Forschung & Entwicklung")
+
+
+def test_line_with_a_legal_form_is_no_title():
+    # a firm of lawyers: its professions and its legal form, above the person's own title
+    card = (
+        "BRÜCKNER & PARTNER\nRechtsanwälte Steuerberater mbB\nFlorian Brückner\n"
+        "Rechtsanwalt | Fachanwalt für Arbeitsrecht\nbrueckner@brueckner-partner.de"
+    )
+    contact = parse_card(lines_from_text(card))
+    assert contact.title == "Rechtsanwalt"
+    assert contact.organization == "BRÜCKNER & PARTNER"
+
+
+def test_title_that_starts_with_a_legal_form_word_stays_a_title():
+    card = "David Lam\nGroup Associate Director\nHarbour Land Company Limited"
+    assert parse_card(lines_from_text(card)).title == "Group Associate Director"

@@ -15,6 +15,7 @@ from cardscan.parse.rules import (
     LEGAL_FORM_RE,
     POSTCODE_CITY_RE,
     POSTCODE_PREFIX_REGION,
+    PREMISES_RE,
     STREET_RE,
     STREET_SLIPS,
     UK_POSTCODE_RE,
@@ -241,8 +242,18 @@ def looks_like_street(text: str) -> bool:
 
 
 # A line right above the postcode that ends in a house number is the street even without a
-# street word: "Wiedner Gürtel 146", "Danielle-Koch II-Gasse 67", "Unter den Linden 5".
+# street word: "Wiedner Gürtel 146", "Danielle-Koch II-Gasse 67", "Unter den Linden 5"; so is
+# one that starts with it, as English-speaking countries print it: "2455 Alameda de las
+# Pulgas" above "Menlo Park, CA 94025".
 _WORDS_AND_NUMBER = re.compile(r"^[^\d@]{3,}\s\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?$")
+_NUMBER_AND_WORDS = re.compile(r"^\d{1,5}[A-Za-z]?\s+[^\W\d_][^\d@|:]{2,}$")
+
+
+def _street_right_above(text: str) -> bool:
+    """Is the line right above the postcode's the street, though it holds no street word?"""
+    if LEGAL_FORM_RE.search(text):
+        return False  # "3M Deutschland GmbH" above "41453 Neuss"
+    return bool(_WORDS_AND_NUMBER.match(text) or _NUMBER_AND_WORDS.match(text))
 
 
 def build_address(
@@ -289,8 +300,17 @@ def build_address(
     else:
         for rank, j in enumerate(free[:2]):
             text = _fix_street_slips(lines[j].strip(" ,"))
-            if looks_like_street(text) or (rank == 0 and _WORDS_AND_NUMBER.match(text)):
+            if looks_like_street(text) or (rank == 0 and _street_right_above(text)):
                 street, taken = text, taken | {j}
+                k = free[rank + 1] if rank + 1 < len(free) else None
+                up = _fix_street_slips(lines[k].strip(" ,")) if k is not None else ""
+                if k is not None and PREMISES_RE.match(up):
+                    street, taken = f"{up}, {street}", taken | {k}  # "Unit 4" over "12 Mill Lane"
+                elif k is not None and PREMISES_RE.match(text) and looks_like_street(up):
+                    street, taken = (
+                        f"{up}, {street}",
+                        taken | {k},
+                    )  # "1200 Fifth Ave" over "Suite 5"
                 break
             if rank == 0 and city.country_hint == "JP" and re.search(r"\d", text):
                 # "4-5-6 Yushima" above "Bunkyo-ku, Tokyo, 113-0034": block numbers

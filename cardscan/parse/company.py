@@ -1,7 +1,8 @@
 """The company's line by the card's domain: "KORSAN" beside www.korsanmetal.com, "Blue ridge gate"
 beside info@blueridgegate.com. Most cards print the company's name in the domain of its
 website or e-mail, legal form or not; a logo's word that spells it is the company. And the
-company's name printed over several lines, the logo's name over the legal form's line."""
+company's name printed over several lines, the logo's name over the legal form's line; and the
+company line cleaned of a logo's debris beside it."""
 
 from __future__ import annotations
 
@@ -9,7 +10,14 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from cardscan.parse.rules import CONNECTORS, LEGAL_FORM_RE, fix_legal_form
+from cardscan.parse.address import country_of
+from cardscan.parse.rules import (
+    CONNECTORS,
+    LEGAL_FORM_RE,
+    LEGAL_FORMS,
+    ORG_VOCABULARY,
+    fix_legal_form,
+)
 from cardscan.parse.segments import Segment, neighbours
 from cardscan.text import fold
 
@@ -247,3 +255,63 @@ def spelled_by_domain(org: str, domains: set[str]) -> str | None:
                 head = lost.upper() if words[0].isupper() else lost
                 return " ".join([head + words[0], *words[1:]])
     return None
+
+
+# Characters that never start or end a company name but come from logos and rules next to it.
+_DEBRIS_CHARS = set("()[]{}|<>©®@&+*#~=_\\/'\"“”‚„")
+_APOSTROPHE_IN_WORD = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
+
+
+def _is_debris(token: str, domains: set[str], *, leading: bool = False) -> bool:
+    """A token beside a company name that is OCR debris of a logo: "(E)", "OQ", "@", "ul]".
+
+    Before the name a single letter is always a logo's initial ("m Mende KG"), and so is a
+    two-letter legal form ("SE Sonnhalde Engineering LLC": legal forms come last).
+    """
+    alnum = "".join(ch for ch in token if ch.isalnum())
+    if leading and (len(alnum) == 1 or (len(alnum) == 2 and token in LEGAL_FORMS)):
+        return True
+    if not alnum or token in LEGAL_FORMS:
+        return not alnum
+    # (an apostrophe between letters is the name's own: "Margo's Travel", "O'Neill Ltd")
+    inner = _APOSTROPHE_IN_WORD.sub("", token)
+    if any(ch in _DEBRIS_CHARS for ch in inner) and not token.startswith("(haftungs"):
+        return True
+    low = fold(alnum)
+    if any(d.startswith(low) for d in domains):
+        return False
+    # "OQ", "ul": two letters of a logo; "all Potter Ltd": a short lower-case fragment of one
+    return len(alnum) <= 2 or (len(alnum) <= 3 and token.islower())
+
+
+def capitalise_org_words(org: str) -> str:
+    """ "Christoph immobilien GmbH" -> "Christoph Immobilien GmbH": an organisation word read
+    with its capital lost (OCR read the I as i), in a name whose other words are capitalised."""
+    words = org.split(" ")
+    if not any(w[:1].isupper() for w in words):
+        return org  # a name printed in lower case stays so
+    return " ".join(
+        w.capitalize() if w.islower() and w in ORG_VOCABULARY and w != "haftungsbeschränkt" else w
+        for w in words
+    )
+
+
+def country_after_legal_form(text: str) -> tuple[str, str | None]:
+    """ "Parker & Fisher Inc. USA", "Schär & Zbinden GmbH Schweiz": the country line beside the
+    company read into its line. Returns the company line and the country (or None)."""
+    words = text.split()
+    for k in (1, 2, 3):  # "USA", "United Kingdom", "United States of America" is 4: rare
+        head, tail = words[:-k], " ".join(words[-k:])
+        # right after the legal form only: "Helix Deutschland GmbH" keeps its country word
+        if len(head) > 1 and country_of(tail) and LEGAL_FORM_RE.search(head[-1]):
+            return " ".join(head), tail
+    return text, None
+
+
+def strip_debris(text: str, domains: set[str]) -> str:
+    words = text.split()
+    while len(words) > 1 and _is_debris(words[0], domains, leading=True):
+        words.pop(0)
+    while len(words) > 1 and _is_debris(words[-1], domains):
+        words.pop()
+    return " ".join(words)

@@ -10,12 +10,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from cardscan.model import Origin
-from cardscan.parse.address import country_of
 from cardscan.parse.company import (
+    capitalise_org_words,
     continued_below,
+    country_after_legal_form,
     domain_agreement,
     mentions_domain,
     name_lines_above,
+    strip_debris,
 )
 from cardscan.parse.domains import correct_by_domain
 from cardscan.parse.draft import Draft
@@ -34,7 +36,6 @@ from cardscan.parse.rules import (
     DEPARTMENT_RE,
     DEPARTMENT_VOCABULARY,
     LEGAL_FORM_RE,
-    LEGAL_FORMS,
     ORG_VOCABULARY,
     ORG_WORDS,
     PARENT_NOTE_RE,
@@ -245,14 +246,14 @@ def assign_people_fields(contact: Draft, rest: list[Segment]) -> None:
         below = continued_below(rest, k, lambda s: _may_name_company(s, name_seg))
         if below is not None:
             above, org_seg = [*above, org_seg], below
-        text, country = _country_after_legal_form(" ".join(s.text for s in [*above, org_seg]))
+        text, country = country_after_legal_form(" ".join(s.text for s in [*above, org_seg]))
         if country and contact.address and not contact.address.country:
             # the country line, read into the company's
             contact.address = replace(contact.address, country=country)
-        org = correct_words(_strip_debris(fix_legal_form(text), domains), ORG_VOCABULARY)
+        org = correct_words(strip_debris(fix_legal_form(text), domains), ORG_VOCABULARY)
         read = re.sub(r"\bCo\.(?=KG\b)", "Co. ", org)
         org = correct_by_domain(read, domains)
-        contact.organization = _capitalise_org_words(restore_umlauts(org, hints))
+        contact.organization = capitalise_org_words(restore_umlauts(org, hints))
         org_lines = [s.line for s in [*above, org_seg]]
         conf["organization"] = line_confidence(org_lines, 0.95 if certain else 0.7)
         if org != read:  # "Aipenblick Logistik GmbH" spelled as alpenblick-logistik.de: flagged
@@ -264,7 +265,8 @@ def assign_people_fields(contact: Draft, rest: list[Segment]) -> None:
 
     taken = {id(s) for s in [name_seg, org_seg, *above] if s is not None}
     left = [s for s in rest if id(s) not in taken]
-    dept = next((s for s in left if is_department(s.text)), None)
+    # (a line that starts with a title word is the title: "Leiterin Forschung & Entwicklung")
+    dept = next((s for s in left if is_department(s.text) and not TITLE_RE.match(s.text)), None)
     if dept is not None:
         contact.department = spelled_department(dept.text)
         conf["department"] = line_confidence([dept.line], 0.8)
@@ -273,7 +275,9 @@ def assign_people_fields(contact: Draft, rest: list[Segment]) -> None:
                 Origin("department", contact.department, "repaired", "umlaut-dots-lost", dept.text)
             )
         left.remove(dept)
-    titles = [s for s in left if title_score(s.text)]
+    # (a line that ends with a legal form is a company's: "Rechtsanwälte Steuerberater mbB";
+    # "Group Associate Director" is a title)
+    titles = [s for s in left if title_score(s.text) and not _ends_with_legal_form(s.text)]
     title_seg: Segment | None = None
     if titles:
         # Nearest to the name wins when several lines look like titles.
@@ -309,11 +313,17 @@ def assign_people_fields(contact: Draft, rest: list[Segment]) -> None:
             conf["department"] = line_confidence([dept.line], 0.5)
 
 
+def _ends_with_legal_form(text: str) -> bool:
+    fixed = fix_legal_form(text).rstrip(" .,;")
+    return any(m.end() >= len(fixed) - 1 for m in LEGAL_FORM_RE.finditer(fixed))
+
+
 def _may_name_company(seg: Segment, name_seg: Segment | None) -> bool:
     """May a line above the legal form's line begin the company's name? Not the person's name,
     a title or a department; with no person found, no line with a given name either ("Anna
     Berger" over "Berger Immobilien GmbH")."""
-    if seg is name_seg or title_score(seg.text) or is_department(seg.text):
+    titled = title_score(seg.text) and not has_org_marker(seg.text)  # not "Roth & Partner"
+    if seg is name_seg or titled or is_department(seg.text):
         return False
     return name_seg is not None or not has_given_name(seg.text)
 
@@ -338,63 +348,3 @@ def _department_under(title: Segment, rest: list[Segment], left: list[Segment]) 
     if plain and not has_org_marker(text) and not title_score(text):
         return nearest
     return None
-
-
-# Characters that never start or end a company name but come from logos and rules next to it.
-_DEBRIS_CHARS = set("()[]{}|<>©®@&+*#~=_\\/'\"“”‚„")
-_APOSTROPHE_IN_WORD = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
-
-
-def _is_debris(token: str, domains: set[str], *, leading: bool = False) -> bool:
-    """A token beside a company name that is OCR debris of a logo: "(E)", "OQ", "@", "ul]".
-
-    Before the name a single letter is always a logo's initial ("m Mende KG"), and so is a
-    two-letter legal form ("SE Sonnhalde Engineering LLC": legal forms come last).
-    """
-    alnum = "".join(ch for ch in token if ch.isalnum())
-    if leading and (len(alnum) == 1 or (len(alnum) == 2 and token in LEGAL_FORMS)):
-        return True
-    if not alnum or token in LEGAL_FORMS:
-        return not alnum
-    # (an apostrophe between letters is the name's own: "Margo's Travel", "O'Neill Ltd")
-    inner = _APOSTROPHE_IN_WORD.sub("", token)
-    if any(ch in _DEBRIS_CHARS for ch in inner) and not token.startswith("(haftungs"):
-        return True
-    low = fold(alnum)
-    if any(d.startswith(low) for d in domains):
-        return False
-    # "OQ", "ul": two letters of a logo; "all Potter Ltd": a short lower-case fragment of one
-    return len(alnum) <= 2 or (len(alnum) <= 3 and token.islower())
-
-
-def _capitalise_org_words(org: str) -> str:
-    """ "Christoph immobilien GmbH" -> "Christoph Immobilien GmbH": an organisation word read
-    with its capital lost (OCR read the I as i), in a name whose other words are capitalised."""
-    words = org.split(" ")
-    if not any(w[:1].isupper() for w in words):
-        return org  # a name printed in lower case stays so
-    return " ".join(
-        w.capitalize() if w.islower() and w in ORG_VOCABULARY and w != "haftungsbeschränkt" else w
-        for w in words
-    )
-
-
-def _country_after_legal_form(text: str) -> tuple[str, str | None]:
-    """ "Parker & Fisher Inc. USA", "Schär & Zbinden GmbH Schweiz": the country line beside the
-    company read into its line. Returns the company line and the country (or None)."""
-    words = text.split()
-    for k in (1, 2, 3):  # "USA", "United Kingdom", "United States of America" is 4: rare
-        head, tail = words[:-k], " ".join(words[-k:])
-        # right after the legal form only: "Helix Deutschland GmbH" keeps its country word
-        if len(head) > 1 and country_of(tail) and LEGAL_FORM_RE.search(head[-1]):
-            return " ".join(head), tail
-    return text, None
-
-
-def _strip_debris(text: str, domains: set[str]) -> str:
-    words = text.split()
-    while len(words) > 1 and _is_debris(words[0], domains, leading=True):
-        words.pop(0)
-    while len(words) > 1 and _is_debris(words[-1], domains):
-        words.pop()
-    return " ".join(words)

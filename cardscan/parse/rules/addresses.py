@@ -45,6 +45,28 @@ STREET_RULES: tuple[tuple[str, str], ...] = (
 )
 STREET_RE = re.compile("(" + "|".join(p for p, _ in STREET_RULES) + ")", re.IGNORECASE)
 
+# (word, card text it exists for): a line of the premises, printed above the street line; it
+# belongs to the street ("Unit 4, The Old Brewery" / "12 Mill Lane" / "Bristol BS1 6JP").
+PREMISES_RULES: tuple[tuple[str, str], ...] = (
+    ("unit", "Unit 4, The Old Brewery"),  # UK
+    ("flat", "Flat 2, Lister House"),
+    ("suite", "Suite 1500"),  # US
+    ("ste", "Ste. 210"),
+    ("floor", "3rd Floor, Kingsway House"),
+    ("room", "Room 1210, Hall B"),
+    ("building", "Building 7, Riverside Park"),
+    ("bldg", "Bldg. 4"),
+    ("apartment", "Apartment 5C"),
+    ("apt", "Apt. 5C"),
+    ("haus", "Haus B, 2. OG"),  # German: the house of a campus
+    ("gebäude", "Gebäude 12"),
+    ("etage", "4. Etage"),
+)
+PREMISES_RE = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th|\.)?\s)?(?:" + "|".join(w for w, _ in PREMISES_RULES) + r")\b\.?",
+    re.IGNORECASE,
+)
+
 # (OCR slip, street word it stands for, card text it exists for): street abbreviations OCR
 # misreads in small print; fixed only as a whole word after a house number or a name.
 STREET_SLIPS: tuple[tuple[str, str, str], ...] = (

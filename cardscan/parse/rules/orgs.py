@@ -21,6 +21,7 @@ LEGAL_FORM_RULES: tuple[tuple[str, str], ...] = (
     ("OHG", "Meyer & Partner OHG"),
     ("GbR", "Studio Nord GbR"),
     ("PartG mbB", "Kanzlei Roth PartG mbB"),
+    ("mbB", "Roth & Partner Rechtsanwälte mbB"),  # mit beschränkter Berufshaftung
     ("PartG", "Roth & Partner PartG"),
     ("UG", "Klein Digital UG"),
     ("e.K.", "Huber e.K."),  # eingetragener Kaufmann
@@ -167,6 +168,9 @@ ORG_WORD_RULES: tuple[tuple[str, str], ...] = (
     ("comércio", "Polar Frio Comércio"),  # Portuguese: trade
     ("indústria", "Metalúrgica Indústria"),
     ("despachante", "Despachante Estrela"),
+    # a firm of partners: "Partner" alone is a title, "& Partner" names the firm
+    ("& partner", "Roth & Partner"),
+    ("und partner", "Roth und Partner"),
 )
 ORG_WORDS: tuple[str, ...] = tuple(word for word, _ in ORG_WORD_RULES)
 
