@@ -199,7 +199,7 @@ def test_street_that_starts_with_its_number(card, street):
             "Unit 4, The Old Brewery\n12 Mill Lane\nBristol BS1 6JP",
             "Unit 4, The Old Brewery, 12 Mill Lane",
         ),
-        ("Haus B, 2. OG\nLindenallee 7\n50968 Köln", "Haus B, 2. OG, Lindenallee 7"),
+        ("Haus B, 3. Etage\nLindenallee 7\n50968 Köln", "Haus B, 3. Etage, Lindenallee 7"),
         # ... or under it, right above the city
         (
             "1200 Fifth Avenue\nSuite 1500\nSeattle, WA 98101",
@@ -216,3 +216,12 @@ def test_premises_line_joins_the_street(card, street):
 def test_premises_rule(word, example):
     address = parse_card(lines_from_text(f"{example}\n45 Station Road\nLeeds LS1 4DY")).address
     assert address is not None and address.street == f"{example}, 45 Station Road"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Haus der Bildung e.V.", "Floor Design GmbH", "Unit Consulting Ltd", "Haus Sonnenhang"],
+)
+def test_company_or_house_name_above_the_street_is_no_premises(line):
+    address = parse_card(lines_from_text(f"{line}\nLindenallee 7\n50968 Köln")).address
+    assert address is not None and address.street == "Lindenallee 7"

@@ -174,3 +174,59 @@ def test_company_line_with_its_legal_form_goes_on_no_further():
     # a logo's sign after the legal form; the department under it is no part of the name
     card = "Quarzit Weinbau GmbH &\nRechnungswesen\nE-Mail: post@quarzit-weinbau.de"
     assert parse_card(lines_from_text(card)).organization == "Quarzit Weinbau GmbH"
+
+
+@pytest.mark.parametrize(
+    ("card", "org"),
+    [
+        # another language's spelling of an organisation word is no OCR slip of it
+        (
+            "Claire Dubois\nFondation Lémanique\nclaire@fondation-lemanique.ch",
+            "Fondation Lémanique",
+        ),
+        # a thin letter lost is one
+        (
+            "Claire Dubois\nOpen Data Foundaton e.V.\nclaire@od-test.org",
+            "Open Data Foundation e.V.",
+        ),
+        # a company whose name holds a title word is not split into a name and a title
+        (
+            "Jennifer Alvarez, CPA\nPartner\nAlvarez Tax Advisors LLC\njalvarez@alvarez-test.com",
+            "Alvarez Tax Advisors LLC",
+        ),
+    ],
+)
+def test_company_line_read_as_printed(card, org):
+    assert parse_card(lines_from_text(card)).organization == org
+
+
+@pytest.mark.parametrize(
+    ("card", "org", "title"),
+    [
+        ("Jonas Feld\nGeschäftsführer\nFeld & Partner", "Feld & Partner", "Geschäftsführer"),
+        (
+            "Jonas Feld\nSteuerberater\nKühn, Lenz und Partner",
+            "Kühn, Lenz und Partner",
+            "Steuerberater",
+        ),
+        # "& Partner" after a title is a title
+        (
+            "Jonas Feld\nManaging Director & Partner\nNordlicht Beratung GmbH",
+            "Nordlicht Beratung GmbH",
+            "Managing Director & Partner",
+        ),
+        (
+            "Jonas Feld\nHead of Alliances & Partnerships\nNordlicht Beratung GmbH",
+            "Nordlicht Beratung GmbH",
+            "Head of Alliances & Partnerships",
+        ),
+    ],
+)
+def test_firm_of_partners_and_a_partners_title(card, org, title):
+    contact = parse_card(lines_from_text(card))
+    assert (contact.organization, contact.title) == (org, title)
+
+
+def test_owners_note_ending_in_a_joining_word_is_no_part_of_the_name():
+    card = "Lena Haas\nGeschäftsführerin\nEin Unternehmen der\nHelix Gruppe GmbH"
+    assert parse_card(lines_from_text(card)).organization == "Helix Gruppe GmbH"

@@ -65,6 +65,7 @@ def test_names_score_high(line):
         "www.firma.de",
         "Sakura Park",  # a place word without a prefix or post-nominal
         "Technology Park Building",
+        "Technology Park, Inc.",  # a legal form is no post-nominal
     ],
 )
 def test_non_names_score_low(line):

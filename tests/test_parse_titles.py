@@ -173,3 +173,15 @@ def test_line_with_a_legal_form_is_no_title():
 def test_title_that_starts_with_a_legal_form_word_stays_a_title():
     card = "David Lam\nGroup Associate Director\nHarbour Land Company Limited"
     assert parse_card(lines_from_text(card)).title == "Group Associate Director"
+
+
+@pytest.mark.parametrize(
+    ("card", "title"),
+    [
+        ("Lena Haas\nHead of Research Group\nNordlicht Labs GmbH", "Head of Research Group"),
+        # a line ending with a legal form whose last letter is a dot is the company's
+        ("Ana Lima\nSócia\nLima Holding\nAttorneys & Consultants S.A.", "Sócia"),
+    ],
+)
+def test_title_ending_in_a_legal_form_word(card, title):
+    assert parse_card(lines_from_text(card)).title == title

@@ -194,3 +194,26 @@ def test_address_read_with_its_at_or_label_misread(card, emails, urls, proposed)
     contact = parse_card(lines_from_text(card))
     assert (list(contact.emails), list(contact.urls)) == (emails, urls)
     assert [p.candidate for p in contact.proposals] == proposed
+
+
+def test_label_letter_before_an_address_is_no_initial():
+    # "E." labels the line; Eva Pommer's address as printed is pommer@
+    from cardscan.parse import lines_from_text, parse_card
+
+    contact = parse_card(lines_from_text("Eva Pommer\nE. pommer@holzbau-test.at"))
+    assert contact.emails == ("pommer@holzbau-test.at",)
+
+
+def test_given_name_before_one_address_leaves_another_alone():
+    # the name before the first address says nothing of the second, printed cleanly
+    from cardscan.parse import lines_from_text, parse_card
+
+    card = (
+        "Steven van der Merwe\nE: Steven. vandermerwe@aguilar-test.com\n"
+        "Privat: vandermerwe@merwe-home.net"
+    )
+    contact = parse_card(lines_from_text(card))
+    assert contact.emails == (
+        "steven.vandermerwe@aguilar-test.com",
+        "vandermerwe@merwe-home.net",
+    )

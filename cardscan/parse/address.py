@@ -304,7 +304,7 @@ def build_address(
                 street, taken = text, taken | {j}
                 k = free[rank + 1] if rank + 1 < len(free) else None
                 up = _fix_street_slips(lines[k].strip(" ,")) if k is not None else ""
-                if k is not None and PREMISES_RE.match(up):
+                if k is not None and PREMISES_RE.match(up) and not LEGAL_FORM_RE.search(up):
                     street, taken = f"{up}, {street}", taken | {k}  # "Unit 4" over "12 Mill Lane"
                 elif k is not None and PREMISES_RE.match(text) and looks_like_street(up):
                     street, taken = (

@@ -16,6 +16,7 @@ from cardscan.parse.rules import (
     LEGAL_FORM_RE,
     LEGAL_FORMS,
     ORG_VOCABULARY,
+    PARENT_NOTE_RE,
     fix_legal_form,
 )
 from cardscan.parse.segments import Segment, neighbours
@@ -181,7 +182,9 @@ def name_lines_above(
     larger = bool(top and legal.line.height and top >= LOGO_LARGER * legal.line.height)
     if larger or domain_agreement(spelled, domains) >= 0.5 or mentions_domain(spelled, domains):
         return chain
-    return chain[-1:] if ends_with_connector(chain[-1].text) else []
+    # "Institut für" over "Angewandte Optik GmbH"; not "Ein Unternehmen der" (the owner's note)
+    joined = ends_with_connector(chain[-1].text) and not PARENT_NOTE_RE.match(chain[-1].text)
+    return chain[-1:] if joined else []
 
 
 def ends_with_connector(text: str) -> bool:

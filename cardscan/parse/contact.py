@@ -116,6 +116,7 @@ def _split_name_and_title(seg: Segment, emails: Sequence[str]) -> list[Segment]:
             len(words) > k
             and title_score(words[k]) > 0  # the title starts there: "Director of Logistics"
             and title_score(title) > 0
+            and not LEGAL_FORM_RE.search(title)  # "Alvarez Tax Advisors LLC" is a company
             and not title_score(name)
             and has_given_name(name)
             and matches_email(name, list(emails))

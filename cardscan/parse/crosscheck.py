@@ -201,6 +201,9 @@ _INITIAL_READ_AS = {
 }  # fmt: skip
 # What OCR reads for the dot between the given name and the rest: a dot, a low comma, a comma.
 _DOTS = ".‚,"
+# Letters that label a line on cards ("E.", "M.", "T.", "P.", "F.", "W.", "H.", "C.", "O.",
+# "D."): before an address, such a letter is no reading of the given name's initial.
+_LABEL_LETTERS = frozenset("emtpfwhcod")
 # The given name and the address apart: a dot with a space beside it, a low comma or comma
 # for the dot, or a space alone. A dot between letters is read into the address itself
 # ("max.weber@" is one address, never "weber@" after "max"): it only parts a glyph no address
@@ -227,19 +230,23 @@ def restore_given_name(
     initial = given[:1]
     fixed = []
     for email in emails:
-        local = email.partition("@")[0]
+        local, _, domain = email.partition("@")
         m = None
         if _name_stem(local) in (family, re.sub(r"[^a-z]", "", family)):
+            # this address's own print: its domain's first letters after the @
             m = re.search(
-                rf"(?<![\w.@-])([^\s{_DOTS}]+)({_SEPARATOR}){re.escape(local)}\s?@",
+                rf"(?<![\w.@-])([^\s{_DOTS}]+)({_SEPARATOR}){re.escape(local)}\s?@\s?"
+                rf"{re.escape(domain[:3])}",
                 folded,
                 re.I,
             )
         if m and bool(m.group(2).strip()) == dotted:
             word, glued = m.group(1).lower(), m.group(2) == "."
+            # (a label's letter is no initial: "E. pommer@" for Eva Pommer stays pommer@)
+            initial_read = dotted and word == initial and word not in _LABEL_LETTERS
             if len(word) == 1 and word in _INITIAL_READ_AS.get(initial, ""):
                 email = f"{initial}.{email}"  # "£.steckel@": the initial no address holds
-            elif not glued and (word == given or (dotted and word == initial)):
+            elif not glued and (word == given or initial_read):
                 email = f"{word}.{email}"
         fixed.append(email)
     return fixed

@@ -8,7 +8,13 @@ from collections.abc import Sequence
 from importlib import resources
 
 from cardscan.model import Name
-from cardscan.parse.rules import NAME_PARTICLES, NAME_PREFIXES, NAME_SUFFIXES, NOT_NAME_WORDS
+from cardscan.parse.rules import (
+    LEGAL_FORM_RE,
+    NAME_PARTICLES,
+    NAME_PREFIXES,
+    NAME_SUFFIXES,
+    NOT_NAME_WORDS,
+)
 from cardscan.text import fold, one_edit
 
 _PREFIXES = sorted(NAME_PREFIXES, key=len, reverse=True)
@@ -206,8 +212,11 @@ def name_score(text: str) -> float:
     full = [w for i, w in enumerate(words) if i not in initials]
     if max(len(w) for w in full) < 3 or any(len(w.strip(".")) < 2 for w in full):
         return 0.1  # "Sh Ei": OCR debris, not a name
-    if text == rest and any(w.lower().strip(".,") in NOT_NAME_WORDS for w in words):
-        return 0.1  # "Sakura Park Building"; "Jonas Tower, Ph.D", "Dr. Lena Haus" are people
+    # "Sakura Park Building", "Technology Park, Inc."; "Jonas Tower, Ph.D", "Dr. Lena Haus" are
+    # people (a prefix or post-nominal taken off; a legal form is no post-nominal)
+    personal = text != rest and not LEGAL_FORM_RE.search(text)
+    if not personal and any(w.lower().strip(".,") in NOT_NAME_WORDS for w in words):
+        return 0.1
     good = 0
     for w in words:
         if w.lower() in NAME_PARTICLES:
@@ -315,7 +324,7 @@ def correct_words(text: str, vocabulary: frozenset[str], suffixes: tuple[str, ..
             cand = _strip_dots(target)
             # a letter more or less at the end is a real variant ("Institut"/"Institute")
             variant = len(cand) != len(plain) and (cand.startswith(plain) or plain.startswith(cand))
-            if abs(len(cand) - len(plain)) <= 1 and not variant and one_edit(plain, cand):
+            if abs(len(cand) - len(plain)) <= 1 and not variant and _slipped(plain, cand):
                 best = target
                 break
         if best is None:
@@ -332,6 +341,20 @@ def correct_words(text: str, vocabulary: frozenset[str], suffixes: tuple[str, ..
         return best[:1].upper() + best[1:] if word[:1].isupper() else best
 
     return re.sub(r"[^\W\d_]+", fix, text)
+
+
+# Letters OCR loses or adds in a word: thin strokes. A wider letter more or less is another
+# language's spelling, not a slip ("Fondation" is French, not a misread "Foundation").
+_THIN = frozenset("iltfjr")
+
+
+def _slipped(read: str, word: str) -> bool:
+    """Is ``read`` one OCR slip from ``word``: a letter read as another, or a thin one lost
+    or added?"""
+    if len(read) == len(word):
+        return one_edit(read, word)
+    short, long = sorted((read, word), key=len)
+    return any(long[i] in _THIN and short == long[:i] + long[i + 1 :] for i in range(len(long)))
 
 
 def _strip_dots(text: str) -> str:

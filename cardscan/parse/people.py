@@ -39,6 +39,7 @@ from cardscan.parse.rules import (
     ORG_VOCABULARY,
     ORG_WORDS,
     PARENT_NOTE_RE,
+    PARTNERS_FIRM_RE,
     TITLE_RE,
     TITLE_SUFFIX_RE,
     TITLE_SUFFIXES,
@@ -60,7 +61,7 @@ def org_score(text: str, domains: set[str]) -> float:
     if LEGAL_FORM_RE.search(fix_legal_form(text)):
         score += 0.8
     low = lower(text)
-    if any(w in low for w in ORG_WORDS):
+    if any(w in low for w in ORG_WORDS) or firm_of_partners(text):
         score += 0.4
     compact = re.sub(r"[^a-z0-9]", "", fold(text))
     for d in domains:
@@ -99,9 +100,20 @@ def spelled_department(text: str) -> str:
 
 
 def has_org_marker(text: str) -> bool:
-    """A legal form or an organisation word: "Beispiel GmbH", "Stiftung Warentest"."""
+    """A legal form, an organisation word or a firm of partners: "Beispiel GmbH", "Stiftung
+    Warentest", "Roth & Partner"."""
     low = lower(text)
-    return bool(LEGAL_FORM_RE.search(fix_legal_form(text))) or any(w in low for w in ORG_WORDS)
+    return (
+        bool(LEGAL_FORM_RE.search(fix_legal_form(text)))
+        or any(w in low for w in ORG_WORDS)
+        or firm_of_partners(text)
+    )
+
+
+def firm_of_partners(text: str) -> bool:
+    """ "Brückner & Partner", not "Managing Director & Partner" (a title)."""
+    m = PARTNERS_FIRM_RE.match(text)
+    return m is not None and not title_score(m.group("names"))
 
 
 def _names_a_trade(text: str) -> bool:
@@ -313,9 +325,17 @@ def assign_people_fields(contact: Draft, rest: list[Segment]) -> None:
             conf["department"] = line_confidence([dept.line], 0.5)
 
 
+#: Legal forms that are words of titles too ("Head of Research Group").
+_TITLE_WORD_FORMS = frozenset({"group", "holding"})
+
+
 def _ends_with_legal_form(text: str) -> bool:
-    fixed = fix_legal_form(text).rstrip(" .,;")
-    return any(m.end() >= len(fixed) - 1 for m in LEGAL_FORM_RE.finditer(fixed))
+    """Does the line end with a legal form ("... Steuerberater mbB", "... Consultants S.A.")?"""
+    fixed = fix_legal_form(text).rstrip(" ,;")
+    return any(
+        m.end() >= len(fixed.rstrip(".")) and m.group(0).lower() not in _TITLE_WORD_FORMS
+        for m in LEGAL_FORM_RE.finditer(fixed)
+    )
 
 
 def _may_name_company(seg: Segment, name_seg: Segment | None) -> bool:

@@ -66,7 +66,7 @@ DOUBTFUL_BELOW = 0.6
 
 
 def _looks_incomplete(contact: Contact) -> bool:
-    """Might the reading have missed the e-mail, a phone or the name?"""
+    """Might the reading have missed the e-mail, a phone, the name or the address's city?"""
     text = contact.raw_text.lower()
     # Nearly every business card prints an e-mail: sparse-text mode now and then drops its
     # line whole, with nothing left to hint at it (a development card's clean
@@ -76,7 +76,7 @@ def _looks_incomplete(contact: Contact) -> bool:
     team_only = all(e.partition("@")[0] in ROLE_MAILBOXES for e in contact.emails)
     missing_mail = not contact.emails or (team_only and contact.name is not None)
     missing_phone = not contact.phones and bool(re.search(r"\d{3}", text))
-    # a street read without its city: the line of the postcode and city dropped
+    # an address read without its city ("... Sok. No: 14" alone): its city's line dropped
     missing_city = contact.address is not None and not contact.address.city
     return missing_mail or missing_phone or missing_city or contact.name is None
 

@@ -59,6 +59,7 @@ from cardscan.parse.rules.orgs import (
     ORG_WORDS,
     PARENT_NOTE_RE,
     PARENT_NOTE_RULES,
+    PARTNERS_FIRM_RE,
     fix_legal_form,
     is_area_line,
 )
@@ -131,6 +132,7 @@ __all__ = [
     "PARENT_NOTE_RE",
     "PARENT_NOTE_RULES",
     "PARTICLE_RULES",
+    "PARTNERS_FIRM_RE",
     "PHONE_AND_FAX_RE",
     "PHONE_LABELS",
     "PHONE_LABEL_AFTER_NUMBER_RE",

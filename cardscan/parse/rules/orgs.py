@@ -168,11 +168,19 @@ ORG_WORD_RULES: tuple[tuple[str, str], ...] = (
     ("comércio", "Polar Frio Comércio"),  # Portuguese: trade
     ("indústria", "Metalúrgica Indústria"),
     ("despachante", "Despachante Estrela"),
-    # a firm of partners: "Partner" alone is a title, "& Partner" names the firm
-    ("& partner", "Roth & Partner"),
-    ("und partner", "Roth und Partner"),
+    ("stadtwerke", "Stadtwerke Neustadt"),  # a town's utilities
+    ("praxis", "Praxis am Hafen"),  # also "Zahnarztpraxis Dr. Weber"
 )
 ORG_WORDS: tuple[str, ...] = tuple(word for word, _ in ORG_WORD_RULES)
+
+# A firm of partners named after one or two of them: "Roth & Partner", "Brückner + Partner
+# Rechtsanwälte", "Kühn, Lenz und Partner". "Partner" alone is a title, and so is "Managing
+# Director & Partner" (the words before it are checked for title words by the caller);
+# "Head of Alliances & Partnerships" names no firm.
+PARTNERS_FIRM_RE = re.compile(
+    r"^(?P<names>[^\W\d_][\w'-]*(?:\s*,\s*[^\W\d_][\w'-]*)?)\s*(?:&|\+|und|and)\s*Partner\b",
+    re.IGNORECASE,
+)
 
 # (word, card text it exists for, "/" where the line breaks): a company's name broken over
 # two lines after a word that joins it to the next one (parse.company.continued_below).
