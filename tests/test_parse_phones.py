@@ -36,6 +36,10 @@ CASES = [
     ("+49 171 2345678", "DE", [("+491712345678", "mobile")]),
     # OCR read a letter O for a zero
     ("Tel. +49 3O 1234567", "DE", [("+49301234567", "work")]),
+    # ... a degree sign for the dot or space between digit groups (not the whole number)
+    ("Tel:(0216)555°7130", "TR", [("+902165557130", "work")]),
+    # ... a quote for the colon after a label
+    ('Faks"(0216) 555 71 31', "TR", [("+902165557131", "fax")]),
     # a postcode or a date is not a phone number
     ("10115 Berlin", "DE", []),
     # a range of house numbers is valid as a short German number, but no card prints one

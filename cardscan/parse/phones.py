@@ -22,6 +22,8 @@ from cardscan.parse.rules import (
 _TRUNK_IN_BRACKETS = re.compile(r"(\+\d{1,3})\s*\(\s*0\s*\)\s*")
 # OCR reads "O"/"o" for zero and "l"/"I" for one inside digit runs: "+49 3O 12345".
 _DIGITISH = re.compile(r"(?<=[\d\s/()-])[OoIl](?=[\d\s/()-])")
+# ... and a dot or a small space between digit groups as a degree sign: "(0216) 555°7130".
+_DEGREE_BETWEEN_DIGITS = re.compile(r"(?<=\d)°(?=\d)")
 # Two numbers that differ in their last digits, printed once: "0212 555 29 44-45",
 # "+90 212 555 27 61 - 62", "(0212) 555 10 97/98" (Turkish and other cards): the alternative
 # replaces as many digits as it has, in a group of that length.
@@ -102,6 +104,7 @@ def _prepare(text: str) -> str:
     text = PHONE_LABEL_GLUED_RE.sub(r"\1 ", text)
     text = PHONE_LABEL_AFTER_NUMBER_RE.sub(r" \1", text)
     text = _TRUNK_IN_BRACKETS.sub(r"\1 ", text)
+    text = _DEGREE_BETWEEN_DIGITS.sub(" ", text)
     return _DIGITISH.sub(lambda m: "0" if m.group(0) in "Oo" else "1", text)
 
 

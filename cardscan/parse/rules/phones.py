@@ -7,10 +7,11 @@ import re
 from cardscan.labels import PHONE_LABELS
 
 _LABEL_WORDS = "|".join(sorted((re.escape(k) for k in PHONE_LABELS), key=len, reverse=True))
-# "Tel." / "Tel:" / "T" / "Mobil." followed by a separator; group 1 is the label word. The
-# last one before a number says its type: "TEL (VN mobile): 093-555 1374" is a mobile.
+# "Tel." / "Tel:" / "T" / "Mobil." followed by a separator (a colon read as a semicolon or a
+# quote: 'Fax"(0216) 555 71 31'); group 1 is the label word. The last one before a number
+# says its type: "TEL (VN mobile): 093-555 1374" is a mobile.
 PHONE_LABEL_RE = re.compile(
-    r"(?<![\w@.])(" + _LABEL_WORDS + r")\)?\s*\.?\s*[:.]?\s*(?=[\s+(\d])", re.IGNORECASE
+    r"(?<![\w@.])(" + _LABEL_WORDS + r")\)?\s*\.?\s*[:.;\"'“”]?\s*(?=[\s+(\d])", re.IGNORECASE
 )
 # A label printed (or read) without a space before the number: "T0341 621432-62", "M078 420".
 PHONE_LABEL_GLUED_RE = re.compile(r"(?<![\w@.])(" + _LABEL_WORDS + r")(?=[+(]?\d)", re.IGNORECASE)
