@@ -4,7 +4,7 @@ import pytest
 
 from cardscan.model import Address
 from cardscan.parse import lines_from_text, parse_card
-from cardscan.parse.rules import PREMISES_RULES
+from cardscan.parse.rules import PO_BOX_RULES, PREMISES_RULES
 
 CASES = [
     ("Hauptstraße 12\n10115 Berlin", Address("Hauptstraße 12", "10115", "Berlin")),
@@ -220,8 +220,24 @@ def test_premises_rule(word, example):
 
 @pytest.mark.parametrize(
     "line",
-    ["Haus der Bildung e.V.", "Floor Design GmbH", "Unit Consulting Ltd", "Haus Sonnenhang"],
+    [
+        "Haus der Bildung e.V.",
+        "Floor Design GmbH",
+        "Unit Consulting Ltd",
+        "Haus Sonnenhang",
+        "STEM Lernwerkstatt",
+        "FLOORS UNLIMITED",
+    ],
 )
 def test_company_or_house_name_above_the_street_is_no_premises(line):
     address = parse_card(lines_from_text(f"{line}\nLindenallee 7\n50968 Köln")).address
+    assert address is not None and address.street == "Lindenallee 7"
+
+
+@pytest.mark.parametrize(("pattern", "example"), PO_BOX_RULES, ids=[e for _, e in PO_BOX_RULES])
+def test_post_office_box_stands_for_the_street(pattern, example):
+    address = parse_card(lines_from_text(f"{example}\n67433 Neustadt")).address
+    assert address is not None and address.street == example
+    # a street printed beside it is the street
+    address = parse_card(lines_from_text(f"Lindenallee 7\n{example}\n67433 Neustadt")).address
     assert address is not None and address.street == "Lindenallee 7"

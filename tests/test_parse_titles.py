@@ -185,3 +185,9 @@ def test_title_that_starts_with_a_legal_form_word_stays_a_title():
 )
 def test_title_ending_in_a_legal_form_word(card, title):
     assert parse_card(lines_from_text(card)).title == title
+
+
+def test_name_before_a_title_with_group_on_one_line_is_the_name():
+    card = "Anna Berg Head of Group Finance\nanna.berg@berg-test.de"
+    contact = parse_card(lines_from_text(card))
+    assert contact.name is not None and contact.name.full == "Anna Berg"

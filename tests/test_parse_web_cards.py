@@ -196,12 +196,20 @@ def test_address_read_with_its_at_or_label_misread(card, emails, urls, proposed)
     assert [p.candidate for p in contact.proposals] == proposed
 
 
-def test_label_letter_before_an_address_is_no_initial():
-    # "E." labels the line; Eva Pommer's address as printed is pommer@
+@pytest.mark.parametrize(
+    ("card", "email"),
+    [
+        # "E." labels the line; Eva Pommer's address as printed is pommer@
+        ("Eva Pommer\nE. pommer@holzbau-test.at", "pommer@holzbau-test.at"),
+        # a lower-case letter after the label is her initial; so is any other one
+        ("Eva Pommer\nE: e. pommer@holzbau-test.at", "e.pommer@holzbau-test.at"),
+        ("Michael Weber\nMail m. weber@weber-test.de", "m.weber@weber-test.de"),
+    ],
+)
+def test_label_letter_before_an_address_is_no_initial(card, email):
     from cardscan.parse import lines_from_text, parse_card
 
-    contact = parse_card(lines_from_text("Eva Pommer\nE. pommer@holzbau-test.at"))
-    assert contact.emails == ("pommer@holzbau-test.at",)
+    assert parse_card(lines_from_text(card)).emails == (email,)
 
 
 def test_given_name_before_one_address_leaves_another_alone():
@@ -216,4 +224,13 @@ def test_given_name_before_one_address_leaves_another_alone():
     assert contact.emails == (
         "steven.vandermerwe@aguilar-test.com",
         "vandermerwe@merwe-home.net",
+    )
+    # nor where the domains begin alike ("aguilar-test.com", "aguilar.net")
+    card = (
+        "Steven van der Merwe\nE: Steven. vandermerwe@aguilar-test.com\n"
+        "Privat: vandermerwe@aguilar.net"
+    )
+    assert parse_card(lines_from_text(card)).emails == (
+        "steven.vandermerwe@aguilar-test.com",
+        "vandermerwe@aguilar.net",
     )

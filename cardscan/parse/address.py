@@ -13,6 +13,7 @@ from cardscan.parse.rules import (
     JP_POSTCODE_RE,
     JP_PREFECTURE_RE,
     LEGAL_FORM_RE,
+    PO_BOX_RE,
     POSTCODE_CITY_RE,
     POSTCODE_PREFIX_REGION,
     PREMISES_RE,
@@ -298,24 +299,28 @@ def build_address(
     if before and (looks_like_street(before) or re.search(r"\d", before)):
         street = before
     else:
+        box: int | None = None  # a box at the post office: the street when there is none
         for rank, j in enumerate(free[:2]):
             text = _fix_street_slips(lines[j].strip(" ,"))
+            if PO_BOX_RE.match(text):
+                box = j if box is None else box
+                continue
             if looks_like_street(text) or (rank == 0 and _street_right_above(text)):
                 street, taken = text, taken | {j}
                 k = free[rank + 1] if rank + 1 < len(free) else None
                 up = _fix_street_slips(lines[k].strip(" ,")) if k is not None else ""
-                if k is not None and PREMISES_RE.match(up) and not LEGAL_FORM_RE.search(up):
-                    street, taken = f"{up}, {street}", taken | {k}  # "Unit 4" over "12 Mill Lane"
-                elif k is not None and PREMISES_RE.match(text) and looks_like_street(up):
-                    street, taken = (
-                        f"{up}, {street}",
-                        taken | {k},
-                    )  # "1200 Fifth Ave" over "Suite 5"
+                if k is not None and (
+                    PREMISES_RE.match(up)  # "Unit 4" over "12 Mill Lane"
+                    or (PREMISES_RE.match(text) and looks_like_street(up))  # "Suite 5" under it
+                ):
+                    street, taken = f"{up}, {street}", taken | {k}
                 break
             if rank == 0 and city.country_hint == "JP" and re.search(r"\d", text):
                 # "4-5-6 Yushima" above "Bunkyo-ku, Tokyo, 113-0034": block numbers
                 street, taken = ", ".join(filter(None, [text, before])), taken | {j}
                 break
+        if street is None and box is not None:
+            street, taken = lines[box].strip(" ,"), taken | {box}
     country: str | None = None
     after = city.after.strip(" -–" + _SEPARATOR_CHARS)  # "57 · D-51108 Köln · Germany"
     if after and country_of(after):

@@ -202,7 +202,7 @@ _INITIAL_READ_AS = {
 # What OCR reads for the dot between the given name and the rest: a dot, a low comma, a comma.
 _DOTS = ".‚,"
 # Letters that label a line on cards ("E.", "M.", "T.", "P.", "F.", "W.", "H.", "C.", "O.",
-# "D."): before an address, such a letter is no reading of the given name's initial.
+# "D."): before an address, such a capital is no reading of the given name's initial.
 _LABEL_LETTERS = frozenset("emtpfwhcod")
 # The given name and the address apart: a dot with a space beside it, a low comma or comma
 # for the dot, or a space alone. A dot between letters is read into the address itself
@@ -226,24 +226,27 @@ def restore_given_name(
     where it was not (a space is all there is: the name alone proposes the dot)."""
     if not given or not family:
         return emails
-    folded = fold(text)
     initial = given[:1]
     fixed = []
     for email in emails:
         local, _, domain = email.partition("@")
         m = None
         if _name_stem(local) in (family, re.sub(r"[^a-z]", "", family)):
-            # this address's own print: its domain's first letters after the @
+            # this address's own print (the line as printed, in its case): for a choice its
+            # whole domain as read ("vandermerwe@aguilar.net" is another address than
+            # @aguilar-test.com), for a proposal the domain's name ("northwind com")
+            at = rf"{re.escape(domain)}(?![\w-])" if dotted else re.split(r"[.-]", domain)[0]
             m = re.search(
-                rf"(?<![\w.@-])([^\s{_DOTS}]+)({_SEPARATOR}){re.escape(local)}\s?@\s?"
-                rf"{re.escape(domain[:3])}",
-                folded,
+                rf"(?<![\w.@-])([^\s{_DOTS}]+)({_SEPARATOR}){re.escape(local)}\s?@\s?{at}",
+                text,
                 re.I,
             )
         if m and bool(m.group(2).strip()) == dotted:
-            word, glued = m.group(1).lower(), m.group(2) == "."
-            # (a label's letter is no initial: "E. pommer@" for Eva Pommer stays pommer@)
-            initial_read = dotted and word == initial and word not in _LABEL_LETTERS
+            word, glued = fold(m.group(1)), m.group(2) == "."
+            # (a label's capital letter is no initial: "E. pommer@" for Eva Pommer stays
+            # pommer@; "e. pommer@" is her address)
+            label = m.group(1).isupper() and word in _LABEL_LETTERS
+            initial_read = dotted and word == initial and not label
             if len(word) == 1 and word in _INITIAL_READ_AS.get(initial, ""):
                 email = f"{initial}.{email}"  # "£.steckel@": the initial no address holds
             elif not glued and (word == given or initial_read):

@@ -308,8 +308,10 @@ def restore_umlauts(text: str, hints: list[str]) -> str:
 def correct_words(text: str, vocabulary: frozenset[str], suffixes: tuple[str, ...] = ()) -> str:
     """Replace words of 7+ letters that are one OCR slip away from a vocabulary word.
 
-    "Geschaftstuhrerin" -> "Geschäftsführerin": umlaut dots and one wrong, missing or extra
-    letter; the printed capitalisation is kept.
+    "Geschaftstuhrerin" -> "Geschäftsführerin": umlaut dots and one letter read as another,
+    or a thin letter (i l t f j r) lost or added ("Foundaton"; "Fondation" is French, no
+    slip); the printed capitalisation is kept. A letter read as another cannot be told from
+    another language's spelling of the same length ("Instituto" becomes "Institute").
     """
     ordered = sorted(vocabulary)  # a fixed order: the same word always gets the same fix
 

@@ -44,6 +44,7 @@ from cardscan.parse.rules import (
     TITLE_SUFFIX_RE,
     TITLE_SUFFIXES,
     TITLE_VOCABULARY,
+    ends_with_legal_form,
     fix_legal_form,
     is_area_line,
 )
@@ -289,7 +290,7 @@ def assign_people_fields(contact: Draft, rest: list[Segment]) -> None:
         left.remove(dept)
     # (a line that ends with a legal form is a company's: "Rechtsanwälte Steuerberater mbB";
     # "Group Associate Director" is a title)
-    titles = [s for s in left if title_score(s.text) and not _ends_with_legal_form(s.text)]
+    titles = [s for s in left if title_score(s.text) and not ends_with_legal_form(s.text)]
     title_seg: Segment | None = None
     if titles:
         # Nearest to the name wins when several lines look like titles.
@@ -323,19 +324,6 @@ def assign_people_fields(contact: Draft, rest: list[Segment]) -> None:
         if dept is not None:
             contact.department = dept.text
             conf["department"] = line_confidence([dept.line], 0.5)
-
-
-#: Legal forms that are words of titles too ("Head of Research Group").
-_TITLE_WORD_FORMS = frozenset({"group", "holding"})
-
-
-def _ends_with_legal_form(text: str) -> bool:
-    """Does the line end with a legal form ("... Steuerberater mbB", "... Consultants S.A.")?"""
-    fixed = fix_legal_form(text).rstrip(" ,;")
-    return any(
-        m.end() >= len(fixed.rstrip(".")) and m.group(0).lower() not in _TITLE_WORD_FORMS
-        for m in LEGAL_FORM_RE.finditer(fixed)
-    )
 
 
 def _may_name_company(seg: Segment, name_seg: Segment | None) -> bool:

@@ -11,6 +11,8 @@ from cardscan.parse.rules.addresses import (
     JP_POSTCODE_RE,
     JP_PREFECTURE_RE,
     JP_PREFECTURES,
+    PO_BOX_RE,
+    PO_BOX_RULES,
     POSTCODE_CITY_RE,
     POSTCODE_PREFIX_REGION,
     PREMISES_RE,
@@ -60,6 +62,7 @@ from cardscan.parse.rules.orgs import (
     PARENT_NOTE_RE,
     PARENT_NOTE_RULES,
     PARTNERS_FIRM_RE,
+    ends_with_legal_form,
     fix_legal_form,
     is_area_line,
 )
@@ -142,6 +145,8 @@ __all__ = [
     "PHONE_LABEL_RULES",
     "POSTCODE_CITY_RE",
     "POSTCODE_PREFIX_REGION",
+    "PO_BOX_RE",
+    "PO_BOX_RULES",
     "PREFIX_RULES",
     "PREMISES_RE",
     "PREMISES_RULES",
@@ -167,6 +172,7 @@ __all__ = [
     "UMLAUT_CITY_BY_PLAIN",
     "US_CITY_STATE_ZIP_RE",
     "US_STATES",
+    "ends_with_legal_form",
     "fix_legal_form",
     "is_area_line",
 ]

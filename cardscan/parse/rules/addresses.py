@@ -42,10 +42,6 @@ STREET_RULES: tuple[tuple[str, str], ...] = (
     (r"\bsquare\b", "1 Canada Square"),
     (r"\bplace\b", "2 Market Place"),
     (r"\bsuite\b", "500 Main St Suite 200"),
-    # a box at the post office in place of the street
-    (r"\bpostfach\b", "Postfach 10 02 33"),
-    (r"\bp\.?\s?o\.?\s?box\b", "P.O. Box 1234"),
-    (r"\bcase postale\b", "Case postale 112"),  # Switzerland (French)
 )
 STREET_RE = re.compile("(" + "|".join(p for p, _ in STREET_RULES) + ")", re.IGNORECASE)
 
@@ -62,16 +58,29 @@ PREMISES_RULES: tuple[tuple[str, str], ...] = (
     ("bldg", "Bldg. 4"),
     ("apartment", "Apartment 5C"),
     ("apt", "Apt. 5C"),
-    ("haus", "Haus B, 3. Etage"),  # German: the house of a campus
+    ("haus", "Haus B, 2. OG"),  # German: the house of a campus, its floor
     ("gebäude", "Gebäude 12"),
     ("etage", "4. Etage"),
 )
+# (pattern, card text it exists for): a box at the post office, the street's place in the
+# address when the card prints no street ("Postfach 10 02 33" over "67433 Neustadt"); a street
+# printed beside it is the address's street.
+PO_BOX_RULES: tuple[tuple[str, str], ...] = (
+    (r"postfach", "Postfach 10 02 33"),
+    (r"p\.?\s?o\.?\s?box", "P.O. Box 1234"),
+    (r"case postale", "Case postale 112"),  # Switzerland (French)
+)
+PO_BOX_RE = re.compile(
+    r"^(?:" + "|".join(p for p, _ in PO_BOX_RULES) + r")\b\.?\s*\d", re.IGNORECASE
+)
+
 _PREMISES_WORDS = "|".join(w for w, _ in PREMISES_RULES)
 #: A premises word with its number or letter after it ("Unit 4", "Haus B") or its number
-#: before it ("3rd Floor", "4. Etage"); "Haus der Bildung e.V." and "Floor Design" are no such.
+#: before it ("3rd Floor", "4. Etage"); "Haus der Bildung e.V.", "Floor Design", "STEM
+#: Lernwerkstatt" are no such.
 PREMISES_RE = re.compile(
     rf"^(?:\d+(?:st|nd|rd|th|\.)?\s+(?i:{_PREMISES_WORDS})\b"
-    rf"|(?i:{_PREMISES_WORDS})\.?\s*(?:\d+[A-Za-z]?|[A-Z])\b)"
+    rf"|(?i:{_PREMISES_WORDS})(?:\b|(?=\d))\.?\s*(?:\d+[A-Za-z]?|[A-Z])\b)"
 )
 
 # (OCR slip, street word it stands for, card text it exists for): street abbreviations OCR

@@ -169,16 +169,18 @@ ORG_WORD_RULES: tuple[tuple[str, str], ...] = (
     ("indústria", "Metalúrgica Indústria"),
     ("despachante", "Despachante Estrela"),
     ("stadtwerke", "Stadtwerke Neustadt"),  # a town's utilities
-    ("praxis", "Praxis am Hafen"),  # also "Zahnarztpraxis Dr. Weber"
 )
 ORG_WORDS: tuple[str, ...] = tuple(word for word, _ in ORG_WORD_RULES)
 
-# A firm of partners named after one or two of them: "Roth & Partner", "Brückner + Partner
-# Rechtsanwälte", "Kühn, Lenz und Partner". "Partner" alone is a title, and so is "Managing
-# Director & Partner" (the words before it are checked for title words by the caller);
-# "Head of Alliances & Partnerships" names no firm.
+# A firm of partners named after one or two of them: "Roth & Partner", "Dr. Roth & Partner",
+# "Brückner + Partner Rechtsanwälte", "Kühn, Lenz und Partner", "Smith & Partners". "Partner"
+# alone is a title, and so is "Managing Director & Partner" (the words before it are checked
+# for title words by the caller); "Brand Partner" and "Head of Alliances & Partnerships" name
+# no firm.
 PARTNERS_FIRM_RE = re.compile(
-    r"^(?P<names>[^\W\d_][\w'-]*(?:\s*,\s*[^\W\d_][\w'-]*)?)\s*(?:&|\+|und|and)\s*Partner\b",
+    r"^(?:(?:Dr|Prof)\.\s*)?"
+    r"(?P<names>[^\W\d_][\w'-]*(?:\s*,\s*[^\W\d_][\w'-]*)?)"
+    r"(?:\s*[&+]\s*|\s+(?:und|and)\s+)Partner(?:s|innen)?\b",
     re.IGNORECASE,
 )
 
@@ -329,6 +331,20 @@ _UG_ADDITION = re.compile(r"\bUG\s*\(?h?aftungsbeschr[aä]nkt\)?(?=\s*$)")
 
 # "Sakura co, Ltd.": the dot of "Co." lost before its comma (no card prints "Co, Ltd").
 _CO_DOT_LOST = re.compile(r"\b(co|Co|CO),(?=\s*(?:ltd|Ltd|LTD)\b)")
+
+
+#: Legal forms that are words of titles too ("Head of Research Group").
+_TITLE_WORD_FORMS = frozenset({"group", "holding"})
+
+
+def ends_with_legal_form(text: str) -> bool:
+    """Does the line end with a legal form, as a company's line does ("... Steuerberater mbB",
+    "... Consultants S.A.", "Beispiel GmbH®")? "Group" and "Holding" end titles too."""
+    fixed = fix_legal_form(text).rstrip(" ,;)]®©")
+    return any(
+        m.end() >= len(fixed.rstrip(".")) and m.group(0).lower() not in _TITLE_WORD_FORMS
+        for m in LEGAL_FORM_RE.finditer(fixed)
+    )
 
 
 def fix_legal_form(text: str) -> str:
