@@ -241,3 +241,26 @@ def test_post_office_box_stands_for_the_street(pattern, example):
     # a street printed beside it is the street
     address = parse_card(lines_from_text(f"Lindenallee 7\n{example}\n67433 Neustadt")).address
     assert address is not None and address.street == "Lindenallee 7"
+
+
+@pytest.mark.parametrize(
+    ("card", "street"),
+    [
+        # the box's number as cards print it
+        ("Postfach: 12 34\n67433 Neustadt", "Postfach: 12 34"),
+        ("PO Box #1234\nLeeds LS1 4DY", "PO Box #1234"),
+        # a street without a street word under or over the box is still the street
+        ("Unter den Linden 5\nPostfach 12 34\n10117 Berlin", "Unter den Linden 5"),
+        (
+            "2455 Alameda de las Pulgas\nP.O. Box 1234\nMenlo Park, CA 94025",
+            "2455 Alameda de las Pulgas",
+        ),
+        # the box before the postcode on its line, the street above
+        ("Lindenallee 7\nPostfach 12 34, 67433 Neustadt", "Lindenallee 7"),
+        # a company's line with a premises word and a number is no premises
+        ("Lena Roth\nUnit 4 Solutions Ltd\nLindenallee 7\n67433 Neustadt", "Lindenallee 7"),
+    ],
+)
+def test_post_office_box_and_the_street(card, street):
+    address = parse_card(lines_from_text(card)).address
+    assert address is not None and address.street == street

@@ -191,3 +191,20 @@ def test_name_before_a_title_with_group_on_one_line_is_the_name():
     card = "Anna Berg Head of Group Finance\nanna.berg@berg-test.de"
     contact = parse_card(lines_from_text(card))
     assert contact.name is not None and contact.name.full == "Anna Berg"
+
+
+@pytest.mark.parametrize(
+    ("card", "org"),
+    [
+        (
+            "Anna Berg Tax Advisors GmbH, Hamburg\nanna.berg@berg-test.de",
+            "Anna Berg Tax Advisors GmbH, Hamburg",
+        ),
+        (
+            "Lena Klein Consulting Engineers UG (haftungsbeschränkt)\nlena.klein@klein-test.de",
+            "Lena Klein Consulting Engineers UG (haftungsbeschränkt)",
+        ),
+    ],
+)
+def test_company_named_after_a_person_is_not_split_into_a_name_and_a_title(card, org):
+    assert parse_card(lines_from_text(card)).organization == org

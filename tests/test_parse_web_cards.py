@@ -234,3 +234,11 @@ def test_given_name_before_one_address_leaves_another_alone():
         "steven.vandermerwe@aguilar-test.com",
         "vandermerwe@aguilar.net",
     )
+
+
+def test_letter_labels_in_lower_case_are_labels():
+    # a card that labels every line with a letter: "e." is the e-mail's label
+    from cardscan.parse import lines_from_text, parse_card
+
+    card = "Eva Pommer\nt. +43 1 234 5678\ne. pommer@holzbau-test.at\nw. holzbau-test.at"
+    assert parse_card(lines_from_text(card)).emails == ("pommer@holzbau-test.at",)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from cardscan.model import Address
 from cardscan.parse.rules import (
     COUNTRIES,
+    FLOOR_RE,
     HOUSE_NUMBER_RE,
     JP_ADDRESS_HINT_RE,
     JP_POSTCODE_RE,
@@ -250,6 +251,15 @@ _WORDS_AND_NUMBER = re.compile(r"^[^\d@]{3,}\s\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d
 _NUMBER_AND_WORDS = re.compile(r"^\d{1,5}[A-Za-z]?\s+[^\W\d_][^\d@|:]{2,}$")
 
 
+def _premises_of(up: str, street: str) -> bool:
+    """Does ``up``, the line above the street, join it as the premises ("Unit 4" over "12 Mill
+    Lane"), or the street line itself is the premises under ``up`` ("1200 Fifth Ave" over
+    "Suite 5")? A company's line is none ("Unit 4 Solutions Ltd"; "Haus B, 2. OG" is a floor)."""
+    if LEGAL_FORM_RE.search(FLOOR_RE.sub("", up)):
+        return False
+    return bool(PREMISES_RE.match(up) or (PREMISES_RE.match(street) and looks_like_street(up)))
+
+
 def _street_right_above(text: str) -> bool:
     """Is the line right above the postcode's the street, though it holds no street word?"""
     if LEGAL_FORM_RE.search(text):
@@ -296,31 +306,31 @@ def build_address(
         free = [k for k in (above_city or free) if k not in used | taken]
     street: str | None = None
     before = _fix_street_slips(city.before)
-    if before and (looks_like_street(before) or re.search(r"\d", before)):
+    # a box at the post office is the street only when no street is printed: "Postfach 12
+    # 34" under "Lindenallee 7", or before the postcode on its line
+    box: str | None = before if before and PO_BOX_RE.match(before) else None
+    if before and box is None and (looks_like_street(before) or re.search(r"\d", before)):
         street = before
     else:
-        box: int | None = None  # a box at the post office: the street when there is none
-        for rank, j in enumerate(free[:2]):
+        lines_above = []  # the two lines nearest above that are no box
+        for j in free[:3]:
             text = _fix_street_slips(lines[j].strip(" ,"))
             if PO_BOX_RE.match(text):
-                box = j if box is None else box
+                box, taken = (box, taken) if box else (text, taken | {j})
                 continue
+            lines_above.append((j, text))
+        for rank, (j, text) in enumerate(lines_above[:2]):
             if looks_like_street(text) or (rank == 0 and _street_right_above(text)):
                 street, taken = text, taken | {j}
-                k = free[rank + 1] if rank + 1 < len(free) else None
-                up = _fix_street_slips(lines[k].strip(" ,")) if k is not None else ""
-                if k is not None and (
-                    PREMISES_RE.match(up)  # "Unit 4" over "12 Mill Lane"
-                    or (PREMISES_RE.match(text) and looks_like_street(up))  # "Suite 5" under it
-                ):
+                k, up = lines_above[rank + 1] if rank + 1 < len(lines_above) else (None, "")
+                if k is not None and _premises_of(up, text):
                     street, taken = f"{up}, {street}", taken | {k}
                 break
             if rank == 0 and city.country_hint == "JP" and re.search(r"\d", text):
                 # "4-5-6 Yushima" above "Bunkyo-ku, Tokyo, 113-0034": block numbers
                 street, taken = ", ".join(filter(None, [text, before])), taken | {j}
                 break
-        if street is None and box is not None:
-            street, taken = lines[box].strip(" ,"), taken | {box}
+    street = street or box
     country: str | None = None
     after = city.after.strip(" -–" + _SEPARATOR_CHARS)  # "57 · D-51108 Köln · Germany"
     if after and country_of(after):

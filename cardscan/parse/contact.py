@@ -27,7 +27,7 @@ from cardscan.parse.phones import (
     strip_phones,
 )
 from cardscan.parse.region import countries_named, infer_region
-from cardscan.parse.rules import DEPARTMENT_RE, LEGAL_FORM_RE, TITLE_RE, ends_with_legal_form
+from cardscan.parse.rules import DEPARTMENT_RE, LEGAL_FORM_RE, TITLE_RE, names_a_company
 from cardscan.parse.segments import Segment, line_confidence, neighbours
 from cardscan.parse.web import domain_words, find_web, join_split_address
 
@@ -116,7 +116,7 @@ def _split_name_and_title(seg: Segment, emails: Sequence[str]) -> list[Segment]:
             len(words) > k
             and title_score(words[k]) > 0  # the title starts there: "Director of Logistics"
             and title_score(title) > 0
-            and not ends_with_legal_form(title)  # "Alvarez Tax Advisors LLC" is a company
+            and not names_a_company(title)  # "Alvarez Tax Advisors LLC" is a company
             and not title_score(name)
             and has_given_name(name)
             and matches_email(name, list(emails))

@@ -243,9 +243,12 @@ def restore_given_name(
             )
         if m and bool(m.group(2).strip()) == dotted:
             word, glued = fold(m.group(1)), m.group(2) == "."
-            # (a label's capital letter is no initial: "E. pommer@" for Eva Pommer stays
-            # pommer@; "e. pommer@" is her address)
-            label = m.group(1).isupper() and word in _LABEL_LETTERS
+            # (a label's letter is no initial: "E. pommer@" for Eva Pommer, or "e. pommer@"
+            # first on its line as "t." and "w." are on theirs, stays pommer@; after a label,
+            # "E: e. pommer@" is her address)
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            first = not text[line_start : m.start()].strip(" |:·-")
+            label = (m.group(1).isupper() or first) and word in _LABEL_LETTERS
             initial_read = dotted and word == initial and not label
             if len(word) == 1 and word in _INITIAL_READ_AS.get(initial, ""):
                 email = f"{initial}.{email}"  # "£.steckel@": the initial no address holds

@@ -6,6 +6,7 @@ runs every example through the parser, so a rule without a working example fails
 
 from cardscan.labels import PHONE_LABEL_RULES, PHONE_LABELS
 from cardscan.parse.rules.addresses import (
+    FLOOR_RE,
     HOUSE_NUMBER_RE,
     JP_ADDRESS_HINT_RE,
     JP_POSTCODE_RE,
@@ -65,6 +66,7 @@ from cardscan.parse.rules.orgs import (
     ends_with_legal_form,
     fix_legal_form,
     is_area_line,
+    names_a_company,
 )
 from cardscan.parse.rules.phones import (
     NOT_PHONE_LABEL_RE,
@@ -112,6 +114,7 @@ __all__ = [
     "DEPARTMENT_RE",
     "DEPARTMENT_RULES",
     "DEPARTMENT_VOCABULARY",
+    "FLOOR_RE",
     "HOUSE_NUMBER_RE",
     "JP_ADDRESS_HINT_RE",
     "JP_POSTCODE_RE",
@@ -175,4 +178,5 @@ __all__ = [
     "ends_with_legal_form",
     "fix_legal_form",
     "is_area_line",
+    "names_a_company",
 ]

@@ -71,8 +71,11 @@ PO_BOX_RULES: tuple[tuple[str, str], ...] = (
     (r"case postale", "Case postale 112"),  # Switzerland (French)
 )
 PO_BOX_RE = re.compile(
-    r"^(?:" + "|".join(p for p, _ in PO_BOX_RULES) + r")\b\.?\s*\d", re.IGNORECASE
+    r"^(?:" + "|".join(p for p, _ in PO_BOX_RULES) + r")\b[\s.:#-]*(?:(?:nr|no)\.?\s*)?\d",
+    re.IGNORECASE,
 )
+#: A floor printed with the premises ("Haus B, 2. OG"): OG, UG and EG are no legal forms there.
+FLOOR_RE = re.compile(r"\b\d+\.\s?(?:OG|UG|EG)\b")
 
 _PREMISES_WORDS = "|".join(w for w, _ in PREMISES_RULES)
 #: A premises word with its number or letter after it ("Unit 4", "Haus B") or its number

@@ -340,10 +340,19 @@ _TITLE_WORD_FORMS = frozenset({"group", "holding"})
 def ends_with_legal_form(text: str) -> bool:
     """Does the line end with a legal form, as a company's line does ("... Steuerberater mbB",
     "... Consultants S.A.", "Beispiel GmbH®")? "Group" and "Holding" end titles too."""
-    fixed = fix_legal_form(text).rstrip(" ,;)]®©")
+    fixed = fix_legal_form(text).rstrip(" ,;]®©")
     return any(
         m.end() >= len(fixed.rstrip(".")) and m.group(0).lower() not in _TITLE_WORD_FORMS
         for m in LEGAL_FORM_RE.finditer(fixed)
+    )
+
+
+def names_a_company(text: str) -> bool:
+    """Does the line hold a company's legal form anywhere ("Tax Advisors GmbH, Hamburg")?
+    Group and Holding do not count: they are words of titles too."""
+    return any(
+        m.group(0).lower() not in _TITLE_WORD_FORMS
+        for m in LEGAL_FORM_RE.finditer(fix_legal_form(text))
     )
 
 
