@@ -316,7 +316,8 @@ def build_address(
         for j in free[:3]:
             text = _fix_street_slips(lines[j].strip(" ,"))
             if PO_BOX_RE.match(text):
-                box, taken = (box, taken) if box else (text, taken | {j})
+                if box is None:
+                    box, taken = text, taken | {j}
                 continue
             lines_above.append((j, text))
         for rank, (j, text) in enumerate(lines_above[:2]):

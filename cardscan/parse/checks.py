@@ -122,12 +122,13 @@ def crosscheck(contact: Draft) -> None:
     words = _name_words(contact)
     initial = fold(contact.name.given or "")[:1] if contact.name else ""
     emails = contact.emails
-    fixed = five_read_as_s(emails, [w for w in words if len(w) > 1])
+    spellable = [w for w in words if len(w) > 1]  # the words an address may spell
+    fixed = five_read_as_s(emails, spellable)
     emails = settle(contact, "emails", emails, fixed, "five-read-as-s")
-    fixed = correct_emails(emails, [w for w in words if len(w) > 1], initial)
+    fixed = correct_emails(emails, spellable, initial)
     emails = settle(contact, "emails", emails, fixed, "spelled-as-the-name")
     for rule in AFTER_THE_NAME:
-        fixed = after_the_name(emails, [w for w in words if len(w) > 1], rule)
+        fixed = after_the_name(emails, spellable, rule)
         emails = settle(contact, "emails", emails, fixed, rule, propose_only=True)
     fixed_profiles = correct_profiles(contact.profiles, [w for w in words if len(w) > 2])
     _settle_profiles(contact, fixed_profiles, "handle-spelled-as-the-name")

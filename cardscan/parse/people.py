@@ -61,8 +61,7 @@ def org_score(text: str, domains: set[str]) -> float:
     score = 0.0
     if LEGAL_FORM_RE.search(fix_legal_form(text)):
         score += 0.8
-    low = lower(text)
-    if any(w in low for w in ORG_WORDS) or firm_of_partners(text):
+    if _org_word(text):
         score += 0.4
     compact = re.sub(r"[^a-z0-9]", "", fold(text))
     for d in domains:
@@ -103,12 +102,13 @@ def spelled_department(text: str) -> str:
 def has_org_marker(text: str) -> bool:
     """A legal form, an organisation word or a firm of partners: "Beispiel GmbH", "Stiftung
     Warentest", "Roth & Partner"."""
+    return bool(LEGAL_FORM_RE.search(fix_legal_form(text))) or _org_word(text)
+
+
+def _org_word(text: str) -> bool:
+    """An organisation word ("Stiftung Warentest") or a firm of partners ("Roth & Partner")."""
     low = lower(text)
-    return (
-        bool(LEGAL_FORM_RE.search(fix_legal_form(text)))
-        or any(w in low for w in ORG_WORDS)
-        or firm_of_partners(text)
-    )
+    return any(w in low for w in ORG_WORDS) or firm_of_partners(text)
 
 
 def firm_of_partners(text: str) -> bool:
